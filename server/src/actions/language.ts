@@ -1,0 +1,31 @@
+import type { Language, Suppression } from '../engine/types';
+import { buildModel, type ActionsModel } from './model';
+import { actionsRules } from './rules';
+
+// zizmor: `# zizmor: ignore[audit1,audit2]` on the line of the finding (usually trailing).
+const ZIZMOR = /#\s*zizmor:\s*ignore\[([^\]]+)\]/;
+
+function zizmorSuppressions(model: ActionsModel): Suppression[] {
+  const out: Suppression[] = [];
+  if (!model.text.includes('zizmor')) return out;
+  for (let line = 0; line < model.index.lineCount; line++) {
+    const m = ZIZMOR.exec(model.index.lineText(line));
+    if (m) out.push({ rules: m[1].split(/[\s,]+/).filter(Boolean).map((a) => `zizmor/${a}`), fromLine: line, toLine: line });
+  }
+  return out;
+}
+
+function makeLanguage(kind: 'workflow' | 'action'): Language<ActionsModel> {
+  return {
+    kind,
+    parse(text) {
+      const model = buildModel(text, kind);
+      return { model, problems: model.yaml.problems.map((p) => ({ ...p, ruleId: 'actions/syntax' })) };
+    },
+    rules: actionsRules,
+    suppressions: zizmorSuppressions,
+  };
+}
+
+export const workflowLanguage = makeLanguage('workflow');
+export const actionLanguage = makeLanguage('action');

@@ -1,0 +1,76 @@
+// The workflow/action model: one YAML parse, jobs, steps and every `uses:` reference with its node.
+import type { Scalar } from 'yaml';
+import { LineIndex } from '../engine/text';
+import { get, isMap, isScalar, isSeq, parseYaml, scalarString, type YamlFile, type YAMLMap } from '../yaml/yaml';
+
+export interface Step {
+  node: YAMLMap;
+  job?: Job;
+  id?: string;
+  index: number;
+}
+
+export interface Job {
+  id: string;
+  key: Scalar;
+  node: YAMLMap;
+  steps: Step[];
+}
+
+export interface UsesRef {
+  node: Scalar;
+  value: string;
+  /** A step's `uses:` or a job's reusable-workflow `uses:`. */
+  at: 'step' | 'job';
+  step?: Step;
+  job?: Job;
+}
+
+export interface ActionsModel {
+  kind: 'workflow' | 'action';
+  text: string;
+  index: LineIndex;
+  yaml: YamlFile;
+  root?: YAMLMap;
+  jobs: Job[];
+  /** Steps of every job, or of a composite action's `runs.steps`. */
+  steps: Step[];
+  uses: UsesRef[];
+}
+
+function stepsOf(list: unknown, job: Job | undefined, uses: UsesRef[]): Step[] {
+  if (!isSeq(list)) return [];
+  const steps: Step[] = [];
+  list.items.forEach((item, index) => {
+    if (!isMap(item)) return;
+    const step: Step = { node: item, job, id: scalarString(get(item, 'id')), index };
+    steps.push(step);
+    const u = get(item, 'uses');
+    if (isScalar(u) && typeof u.value === 'string') uses.push({ node: u, value: u.value, at: 'step', step, job });
+  });
+  return steps;
+}
+
+export function buildModel(text: string, kind: 'workflow' | 'action'): ActionsModel {
+  const index = new LineIndex(text);
+  const yaml = parseYaml(text, index);
+  const root = yaml.docs[0]?.contents;
+  const model: ActionsModel = { kind, text, index, yaml, root: isMap(root) ? root : undefined, jobs: [], steps: [], uses: [] };
+  if (!model.root) return model;
+  if (kind === 'action') {
+    model.steps = stepsOf(get(get(model.root, 'runs'), 'steps'), undefined, model.uses);
+    return model;
+  }
+  const jobs = get(model.root, 'jobs');
+  if (!isMap(jobs)) return model;
+  for (const pair of jobs.items) {
+    if (!isScalar(pair.key) || !isMap(pair.value)) continue;
+    const job: Job = { id: String(pair.key.value), key: pair.key, node: pair.value, steps: [] };
+    model.jobs.push(job);
+    const u = get(job.node, 'uses');
+    if (isScalar(u) && typeof u.value === 'string') model.uses.push({ node: u, value: u.value, at: 'job', job });
+    job.steps = stepsOf(get(job.node, 'steps'), job, model.uses);
+    model.steps.push(...job.steps);
+  }
+  return model;
+}

@@ -1,0 +1,108 @@
+// The Dockerfile model every rule reads: one dockerfile-ast parse, stages, and ARG defaults resolved.
+import { DockerfileParser, type Dockerfile, type From, type Instruction } from 'dockerfile-ast';
+import { LineIndex } from '../engine/text';
+
+export interface ImageRef {
+  /** As written, e.g. `node:${NODE_VERSION}`. */
+  raw: string;
+  /** With ARG defaults substituted; undefined parts stay as written. */
+  resolved: string;
+  name: string;
+  tag?: string;
+  digest?: string;
+  /** True when a variable could not be resolved (no default): tag rules must not guess. */
+  unresolved: boolean;
+}
+
+export interface Stage {
+  index: number;
+  from: From;
+  /** `AS name`, lower-cased as BuildKit compares them. */
+  name?: string;
+  image?: ImageRef;
+  /** The earlier stage this one builds on (`FROM builder`), if any. */
+  parent?: Stage;
+  instructions: Instruction[];
+}
+
+export interface DockerfileModel {
+  ast: Dockerfile;
+  index: LineIndex;
+  text: string;
+  escape: string;
+  instructions: Instruction[];
+  stages: Stage[];
+  /** ARGs declared before the first FROM, with their defaults (undefined: no default). */
+  globalArgs: Map<string, string | undefined>;
+}
+
+const VAR = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-+]([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g;
+
+/** Substitutes `$X`, `${X}`, `${X:-default}` from known values; reports whether anything stayed unknown. */
+export function substitute(value: string, vars: Map<string, string | undefined>): { value: string; unresolved: boolean } {
+  let unresolved = false;
+  const out = value.replace(VAR, (whole, braced: string | undefined, fallback: string | undefined, bare: string | undefined) => {
+    const name = braced ?? bare!;
+    const known = vars.get(name);
+    if (known !== undefined && known !== '') return known;
+    if (fallback !== undefined && whole.includes(':-')) return fallback;
+    unresolved = true;
+    return whole;
+  });
+  return { value: out, unresolved };
+}
+
+export function parseImageRef(raw: string, vars: Map<string, string | undefined>): ImageRef {
+  const { value, unresolved } = substitute(raw, vars);
+  let rest = value;
+  let digest: string | undefined;
+  const at = rest.indexOf('@');
+  if (at >= 0) {
+    digest = rest.slice(at + 1);
+    rest = rest.slice(0, at);
+  }
+  const slash = rest.lastIndexOf('/');
+  const colon = rest.lastIndexOf(':');
+  let tag: string | undefined;
+  if (colon > slash) {
+    tag = rest.slice(colon + 1);
+    rest = rest.slice(0, colon);
+  }
+  return { raw, resolved: value, name: rest, tag, digest, unresolved };
+}
+
+export function buildModel(text: string): DockerfileModel {
+  const ast = DockerfileParser.parse(text);
+  const index = new LineIndex(text);
+  const instructions = ast.getInstructions();
+  const globalArgs = new Map<string, string | undefined>();
+  const stages: Stage[] = [];
+  let current: Stage | undefined;
+  for (const ins of instructions) {
+    const keyword = ins.getKeyword();
+    if (keyword === 'FROM') {
+      const from = ins as From;
+      const name = from.getBuildStage()?.toLowerCase() ?? undefined;
+      const rawImage = from.getImage();
+      const image = rawImage ? parseImageRef(rawImage, globalArgs) : undefined;
+      const parent = image ? stages.find((s) => s.name !== undefined && s.name === image.resolved.toLowerCase()) : undefined;
+      current = { index: stages.length, from, name, image, parent, instructions: [ins] };
+      stages.push(current);
+    } else if (current) {
+      current.instructions.push(ins);
+    } else if (keyword === 'ARG') {
+      for (const arg of ins.getArguments()) {
+        const [k, ...v] = arg.getValue().split('=');
+        globalArgs.set(k, v.length ? v.join('=') : undefined);
+      }
+    }
+  }
+  return { ast, index, text, escape: ast.getEscapeCharacter(), instructions, stages, globalArgs };
+}
+
+/** True when the FROM names an earlier stage or `scratch` rather than an image. */
+export function isStageOrScratch(model: DockerfileModel, stage: Stage): boolean {
+  if (!stage.image) return true;
+  if (stage.parent) return true;
+  return stage.image.resolved.toLowerCase() === 'scratch';
+}

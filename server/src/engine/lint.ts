@@ -1,0 +1,202 @@
+import { parseConfigText, type Config } from './config';
+import { detectKind } from './detect';
+import { docsUrl, type Registry } from './registry';
+import { commentSuppressions, indentationUnitEnd, isSuppressed } from './suppress';
+import { applyEdits, comparePositions, LineIndex } from './text';
+import type { Finding, Fix, Kind, Language, Parsed, Range, Report, RuleMeta, Severity, WorkspaceReader } from './types';
+
+export interface LintRequest {
+  path: string;
+  text: string;
+  /** The editor's language id, used for kind detection. */
+  languageId?: string;
+  /** Forces the kind (CLI `--kind`); otherwise it is detected. */
+  kind?: Kind;
+  config: Config;
+  workspace: WorkspaceReader;
+  /** A parse of this exact text from an earlier call, to share one parse per document version. */
+  parsed?: Parsed<unknown>;
+  /** Set by callers that read bytes: the file was not valid UTF-8. */
+  notUtf8?: boolean;
+}
+
+export interface LintResult {
+  kind: Kind | undefined;
+  findings: Finding[];
+  /** The parse used, for the caller to cache against the document version. */
+  parsed?: Parsed<unknown>;
+  index: LineIndex;
+}
+
+export type Logger = (message: string) => void;
+
+const FIRST_CHAR: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+export class Engine {
+  constructor(
+    readonly registry: Registry,
+    private readonly log: Logger = () => {},
+  ) {}
+
+  lint(req: LintRequest): LintResult {
+    const index = new LineIndex(req.text);
+    const kind = req.kind ?? detectKind(req.path, req.text, req.languageId);
+    if (!kind) return { kind, findings: [], index };
+    const skipped = this.skipReason(req);
+    if (skipped) {
+      const meta = this.registry.rule('shipshape/file-skipped')!;
+      const firstLine: Range = { start: FIRST_CHAR.start, end: { line: 0, character: index.lineEnd(0) } };
+      return { kind, findings: [this.finding(meta, 'info', { range: firstLine, message: skipped })], index };
+    }
+    if (kind === 'config') return { kind, findings: this.lintConfig(req.text).sort(byPosition), index };
+
+    const language = this.registry.languages.get(kind);
+    if (!language) return { kind, findings: [], index };
+    const findings: Finding[] = [];
+    let parsed = req.parsed;
+    if (!parsed) {
+      try {
+        parsed = language.parse(req.text, req.path);
+      } catch (err) {
+        this.log(`parser for ${kind} failed on ${req.path}: ${(err as Error)?.stack ?? err}`);
+        const meta = this.registry.rule('shipshape/internal-error')!;
+        findings.push(this.finding(meta, 'error', { range: FIRST_CHAR, message: `The ${kind} parser failed: ${(err as Error)?.message ?? err}` }));
+        return { kind, findings, index };
+      }
+    }
+    for (const problem of parsed.problems) {
+      const meta = this.registry.rule(problem.ruleId ?? `${kind}/syntax`) ?? this.registry.rule('shipshape/internal-error')!;
+      const configured = this.registry.severityFor(meta, req.config);
+      if (configured !== 'off') findings.push(this.finding(meta, problem.severity ?? configured, problem));
+    }
+    findings.push(...this.runRules(language, parsed.model, req));
+    return { kind, findings: this.filter(language, parsed.model, req.text, index, findings), parsed, index };
+  }
+
+  private skipReason(req: LintRequest): string | undefined {
+    const limitKb = req.config.maxFileSizeKb;
+    if (req.text.length > limitKb * 1024) {
+      return `Not linted: the file is larger than ${limitKb} KB (setting shipshape.maxFileSizeKb).`;
+    }
+    if (req.notUtf8) return 'Not linted: the file is not valid UTF-8 text.';
+    if (req.text.includes('\u0000')) return 'Not linted: the file looks binary (it contains NUL bytes).';
+    return undefined;
+  }
+
+  private runRules(language: Language, model: unknown, req: LintRequest): Finding[] {
+    const out: Finding[] = [];
+    const options = req.config.domains[language.kind === 'workflow' || language.kind === 'action' ? 'actions' : language.kind] ?? {};
+    for (const rule of language.rules) {
+      const severity = this.registry.severityFor(rule, req.config);
+      if (severity === 'off') continue;
+      const reports: Report[] = [];
+      try {
+        rule.check({
+          model,
+          text: req.text,
+          path: req.path,
+          options,
+          workspace: req.workspace,
+          report: (r) => void reports.push(r),
+        });
+        for (const r of reports) out.push(this.finding(rule, r.severity ?? severity, r));
+      } catch (err) {
+        this.log(`rule ${rule.id} failed on ${req.path}: ${(err as Error)?.stack ?? err}`);
+        const meta = this.registry.rule('shipshape/internal-error')!;
+        out.push(this.finding(meta, 'error', { range: FIRST_CHAR, message: `Rule ${rule.id} failed: ${(err as Error)?.message ?? err}` }));
+      }
+    }
+    return out;
+  }
+
+  /** Applies suppressions and per-file severity overrides, then sorts by position. */
+  private filter(language: Language, model: unknown, text: string, index: LineIndex, findings: Finding[]): Finding[] {
+    const unitEnd = language.unitEnd
+      ? (line: number) => language.unitEnd!(model, line)
+      : (line: number) => indentationUnitEnd(index, line);
+    const suppressions = [...commentSuppressions(text, index, unitEnd), ...(language.suppressions?.(model, text) ?? [])];
+    const overrides = language.severityOverrides?.(model, text);
+    const kept = findings.filter((f) => {
+      const meta = this.registry.rule(f.ruleId)!;
+      if (f.ruleId === 'shipshape/internal-error') return true;
+      return !isSuppressed(suppressions, f.range.start.line, (t) => this.registry.matches(t, meta));
+    });
+    if (overrides) for (const f of kept) f.severity = overrides.get(f.ruleId) ?? f.severity;
+    return kept.sort(byPosition);
+  }
+
+  private lintConfig(text: string): Finding[] {
+    const meta = this.registry.rule('config/invalid')!;
+    const { layer, problems } = parseConfigText(text);
+    const findings = problems.map((p) => this.finding(meta, 'error', p));
+    const index = new LineIndex(text);
+    for (const key of Object.keys(layer.rules ?? {})) {
+      if (this.registry.resolve(key).length) continue;
+      const at = text.search(new RegExp(`^\\s+["']?${key.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}["']?\\s*:`, 'm'));
+      const start = at < 0 ? 0 : at + (/^\s*/.exec(text.slice(at))?.[0].length ?? 0);
+      findings.push(this.finding(meta, 'warning', { range: index.range(start, start + key.length), message: `Unknown rule or alias "${key}".` }));
+    }
+    return findings;
+  }
+
+  private finding(meta: RuleMeta, severity: Severity, r: Report): Finding {
+    const fixes = r.fix ? (Array.isArray(r.fix) ? r.fix : [r.fix]) : [];
+    return {
+      ruleId: meta.id,
+      aliases: meta.aliases,
+      severity,
+      message: r.message,
+      range: r.range,
+      fixes,
+      tags: [...new Set([...(meta.tags ?? []), ...(r.tags ?? [])])],
+      docsUrl: docsUrl(meta.id),
+    };
+  }
+
+  /**
+   * Applies every safe fix, re-linting between passes until nothing more applies (bounded).
+   * Returns the new text and how many fixes were applied.
+   */
+  fixAll(req: LintRequest): { text: string; applied: number; result: LintResult } {
+    let text = req.text;
+    let applied = 0;
+    let result = this.lint(req);
+    for (let pass = 0; pass < 10; pass++) {
+      const fixes = result.findings.map(safeFixOf).filter((f): f is Fix => !!f);
+      const chosen = nonOverlappingFixes(result.index, fixes);
+      if (!chosen.length) break;
+      const next = applyEdits(text, chosen.flatMap((f) => f.edits)).text;
+      if (next === text) break;
+      applied += chosen.length;
+      text = next;
+      result = this.lint({ ...req, text, parsed: undefined });
+    }
+    return { text, applied, result };
+  }
+}
+
+/** Picks whole fixes whose edits do not overlap an earlier pick, so no fix is ever half-applied. */
+export function nonOverlappingFixes(index: LineIndex, fixes: Fix[]): Fix[] {
+  const taken: Array<[number, number]> = [];
+  const chosen: Fix[] = [];
+  const seen = new Set<string>();
+  for (const fix of fixes) {
+    const key = JSON.stringify(fix.edits);
+    if (seen.has(key)) continue; // two findings offering the same edit: apply it once
+    const spans = fix.edits.map((e) => [index.offsetAt(e.range.start), index.offsetAt(e.range.end)] as [number, number]);
+    const clash = spans.some(([s, e]) => taken.some(([ts, te]) => (s < te && e > ts) || (s === ts && e === te)));
+    if (clash) continue;
+    seen.add(key);
+    taken.push(...spans);
+    chosen.push(fix);
+  }
+  return chosen;
+}
+
+function byPosition(a: Finding, b: Finding): number {
+  return comparePositions(a.range.start, b.range.start) || a.ruleId.localeCompare(b.ruleId);
+}
+
+export function safeFixOf(f: Finding): Fix | undefined {
+  return f.fixes.find((fx) => fx.safe !== false);
+}

@@ -1,0 +1,50 @@
+import type { Rule } from '../../engine/types';
+import { get, rangeOf, scalarString } from '../../yaml/yaml';
+import type { KubernetesModel } from '../model';
+
+/** Splits `registry/name:tag@digest` without mistaking a registry port for a tag. */
+export function imageParts(image: string): { name: string; tag?: string; digest?: string } {
+  let rest = image;
+  let digest: string | undefined;
+  const at = rest.indexOf('@');
+  if (at >= 0) {
+    digest = rest.slice(at + 1);
+    rest = rest.slice(0, at);
+  }
+  const slash = rest.lastIndexOf('/');
+  const colon = rest.lastIndexOf(':');
+  if (colon > slash) return { name: rest.slice(0, colon), tag: rest.slice(colon + 1), digest };
+  return { name: rest, digest };
+}
+
+export const imageTag: Rule<KubernetesModel> = {
+  id: 'kubernetes/image-tag',
+  aliases: ['kube-linter/latest-tag', 'polaris/tagNotSpecified'],
+  severity: 'warning',
+  profile: 'recommended',
+  category: 'reliability',
+  description: 'Container image uses `:latest` or no tag, so pods on different nodes may run different code.',
+  docs: `An image without a tag means \`:latest\`. Each node pulls whatever \`latest\` is when a pod lands there, so one
+Deployment can run several versions at once, and a rollback does not roll anything back. Pin a version tag or a digest.
+
+**Bad**
+\`\`\`yaml
+image: nginx
+\`\`\`
+**Good**
+\`\`\`yaml
+image: nginx:1.27.2
+\`\`\``,
+  check(ctx) {
+    for (const c of ctx.model.containers) {
+      const node = get(c.node, 'image');
+      const image = scalarString(node);
+      if (!image || image.includes('{{') || image.includes('$(')) continue;
+      const { name, tag, digest } = imageParts(image.trim());
+      if (digest) continue;
+      const range = rangeOf(ctx.model.index, node)!;
+      if (!tag) ctx.report({ range, message: `Image "${name}" has no tag (it means :latest); pin a version.` });
+      else if (tag === 'latest') ctx.report({ range, message: `Image "${name}" uses the "latest" tag; pin a version.` });
+    }
+  },
+};

@@ -1,0 +1,37 @@
+// Engine findings → LSP diagnostics.
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver';
+import type { Finding, Severity } from '../engine/types';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function toDiagnostic(f: Finding): Diagnostic {
+  const tags: DiagnosticTag[] = [];
+  if (f.tags.includes('unnecessary')) tags.push(DiagnosticTag.Unnecessary);
+  if (f.tags.includes('deprecated')) tags.push(DiagnosticTag.Deprecated);
+  return {
+    range: f.range,
+    severity: SEVERITY[f.severity],
+    code: f.ruleId,
+    codeDescription: { href: f.docsUrl },
+    source: 'shipshape',
+    message: f.aliases.length ? `${f.message} (${f.aliases.join(', ')})` : f.message,
+    ...(tags.length ? { tags } : {}),
+    data: { ruleId: f.ruleId },
+  };
+}
+
+/** Whether a client diagnostic is the one produced for a finding. */
+export function sameFinding(d: Diagnostic, f: Finding): boolean {
+  return (
+    d.code === f.ruleId &&
+    d.range.start.line === f.range.start.line &&
+    d.range.start.character === f.range.start.character &&
+    d.range.end.line === f.range.end.line &&
+    d.range.end.character === f.range.end.character
+  );
+}

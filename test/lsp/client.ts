@@ -1,0 +1,92 @@
+// A minimal real LSP client over stdio for tests: spawns dist/server.js and speaks JSON-RPC to it.
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import type { Diagnostic, PublishDiagnosticsParams, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
+
+export const SERVER = path.resolve(__dirname, '../../../dist/server.js');
+
+export interface TestClient {
+  conn: MessageConnection;
+  proc: ChildProcess;
+  /** Settings the server gets from workspace/configuration. */
+  settings: Record<string, unknown>;
+  waitForDiagnostics(uri: string, version: number, timeoutMs?: number): Promise<Diagnostic[]>;
+  stop(): Promise<void>;
+}
+
+export async function startServer(opts: { pull: boolean; rootUri?: string }): Promise<TestClient> {
+  const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+  const client: TestClient = {
+    conn,
+    proc,
+    settings: {},
+    waitForDiagnostics: () => Promise.reject(new Error('not ready')),
+    async stop() {
+      const exited = new Promise<void>((resolve) => {
+        if (proc.exitCode !== null) resolve();
+        proc.once('exit', () => resolve());
+      });
+      try {
+        await Promise.race([conn.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
+        await conn.sendNotification('exit');
+      } catch {
+        /* already gone */
+      }
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 2000))]);
+      proc.kill();
+      conn.dispose();
+    },
+  };
+  const published: PublishDiagnosticsParams[] = [];
+  const waiters: Array<() => void> = [];
+  conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+    published.push(p);
+    for (const w of waiters.splice(0)) w();
+  });
+  conn.onNotification('window/logMessage', () => undefined);
+  conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => client.settings));
+  conn.onRequest('client/registerCapability', () => null);
+  conn.onRequest('workspace/diagnostic/refresh', () => null);
+  client.waitForDiagnostics = (uri, version, timeoutMs = 10000) =>
+    new Promise((resolve, reject) => {
+      const deadline = setTimeout(() => reject(new Error(`no diagnostics for ${uri} v${version} within ${timeoutMs} ms`)), timeoutMs);
+      const check = () => {
+        const hit = published.find((p) => p.uri === uri && p.version === version);
+        if (hit) {
+          clearTimeout(deadline);
+          resolve(hit.diagnostics);
+        } else waiters.push(check);
+      };
+      check();
+    });
+  conn.listen();
+  await conn.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: opts.rootUri ?? null,
+    workspaceFolders: opts.rootUri ? [{ uri: opts.rootUri, name: 'ws' }] : null,
+    capabilities: {
+      workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, diagnostics: { refreshSupport: true } },
+      textDocument: {
+        ...(opts.pull ? { diagnostic: { dynamicRegistration: false } } : {}),
+        publishDiagnostics: { versionSupport: true },
+        codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } },
+        hover: { contentFormat: ['markdown'] },
+      },
+    },
+  });
+  conn.sendNotification('initialized', {});
+  return client;
+}
+
+/** Applies a WorkspaceEdit's edits for one document to its text (edits must not overlap). */
+export function applyWorkspaceEdit(text: string, uri: string, edit: WorkspaceEdit): string {
+  const edits: TextEdit[] = edit.changes?.[uri] ?? [];
+  const lines = text.split('\n');
+  const offset = (p: { line: number; character: number }) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+  const sorted = [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
+  let out = text;
+  for (const e of sorted) out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
+  return out;
+}
