@@ -3,7 +3,7 @@ import { detectKind } from './detect';
 import { docsUrl, type Registry } from './registry';
 import { commentSuppressions, indentationUnitEnd, isSuppressed } from './suppress';
 import { applyEdits, comparePositions, LineIndex } from './text';
-import type { Finding, Fix, Kind, Language, Parsed, Range, Report, RuleMeta, Severity, WorkspaceReader } from './types';
+import type { Finding, Fix, Kind, Language, Parsed, ProjectIndex, Range, Report, RuleMeta, Severity, WorkspaceReader } from './types';
 
 export interface LintRequest {
   path: string;
@@ -18,6 +18,8 @@ export interface LintRequest {
   parsed?: Parsed<unknown>;
   /** Set by callers that read bytes: the file was not valid UTF-8. */
   notUtf8?: boolean;
+  /** Cross-file summaries, when the caller keeps an index. */
+  project?: ProjectIndex;
 }
 
 export interface LintResult {
@@ -97,6 +99,7 @@ export class Engine {
           path: req.path,
           options,
           workspace: req.workspace,
+          project: req.project,
           report: (r) => void reports.push(r),
         });
         for (const r of reports) out.push(this.finding(rule, r.severity ?? severity, r));
@@ -143,7 +146,7 @@ export class Engine {
     const fixes = r.fix ? (Array.isArray(r.fix) ? r.fix : [r.fix]) : [];
     return {
       ruleId: meta.id,
-      aliases: meta.aliases,
+      aliases: r.aliases ? meta.aliases.filter((a) => r.aliases!.includes(a)) : meta.aliases,
       severity,
       message: r.message,
       range: r.range,

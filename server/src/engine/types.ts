@@ -47,6 +47,12 @@ export interface Report {
   fix?: Fix | Fix[];
   /** Overrides the configured severity for this one finding (rarely needed). */
   severity?: Severity;
+  /**
+   * The subset of the rule's aliases this finding stands for, when a rule covers several anchor codes
+   * (e.g. a duplicate CMD is `DL4003` + `MultipleInstructionsDisallowed`, a duplicate ENTRYPOINT `DL4004` + ...).
+   * Defaults to all of the rule's aliases.
+   */
+  aliases?: string[];
   tags?: DiagnosticTag[];
 }
 
@@ -90,6 +96,15 @@ export interface WorkspaceReader {
   root?: string;
 }
 
+/**
+ * Cross-file knowledge: a small summary of every workspace file of a kind (Kubernetes objects, workflows...),
+ * produced by `Language.summarize` and kept up to date by the server (file watching) and the CLI (a first pass).
+ */
+export interface ProjectIndex {
+  /** Summaries of every indexed file of a kind, the linted file's own included (from its current text). */
+  summaries(kind: Kind): ReadonlyArray<{ path: string; summary: unknown }>;
+}
+
 export interface RuleContext<M> {
   readonly model: M;
   readonly text: string;
@@ -98,6 +113,8 @@ export interface RuleContext<M> {
   /** Options of the rule's domain from settings / `.shipshape.yaml` (e.g. `dockerfile.trustedRegistries`). */
   readonly options: Record<string, unknown>;
   readonly workspace: WorkspaceReader;
+  /** Undefined when no index is available (single-file runs): cross-file rules then stay silent. */
+  readonly project?: ProjectIndex;
   report(report: Report): void;
 }
 
@@ -138,4 +155,52 @@ export interface Language<M = unknown> {
   ignoreCommentLine?(model: M, line: number): number;
   /** Where "Ignore in this file" inserts its comment (after Dockerfile parser directives). Default 0. */
   fileIgnoreCommentLine?(model: M, text: string): number;
+  /** A small JSON-serialisable summary of the file for the project index (cross-file rules). */
+  summarize?(model: M, path: string): unknown;
+  /** Editor features beyond diagnostics; all optional, all synchronous and fast (no re-parse). */
+  hover?(model: M, position: Position, ctx: LanguageFeatureContext): HoverInfo | undefined;
+  complete?(model: M, position: Position, ctx: LanguageFeatureContext): CompletionEntry[];
+  symbols?(model: M): SymbolEntry[];
+}
+
+export interface LanguageFeatureContext {
+  text: string;
+  path: string;
+  options: Record<string, unknown>;
+  workspace: WorkspaceReader;
+  project?: ProjectIndex;
+}
+
+export interface HoverInfo {
+  /** Markdown. */
+  contents: string;
+  range?: Range;
+}
+
+export type CompletionEntryKind = 'property' | 'value' | 'keyword' | 'snippet' | 'function' | 'variable' | 'module' | 'event' | 'enum' | 'reference';
+
+export interface CompletionEntry {
+  label: string;
+  kind: CompletionEntryKind;
+  detail?: string;
+  /** Markdown. */
+  documentation?: string;
+  /** Text to insert (defaults to label); a snippet when `snippet` is true (`$1`, `${1:default}`). */
+  insertText?: string;
+  snippet?: boolean;
+  /** Range the insertion replaces (defaults to the word at the cursor). */
+  range?: Range;
+  sortText?: string;
+  filterText?: string;
+}
+
+export type SymbolEntryKind = 'object' | 'class' | 'function' | 'field' | 'module' | 'event' | 'namespace' | 'property' | 'array';
+
+export interface SymbolEntry {
+  name: string;
+  detail?: string;
+  kind: SymbolEntryKind;
+  range: Range;
+  selectionRange: Range;
+  children?: SymbolEntry[];
 }

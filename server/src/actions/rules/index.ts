@@ -1,7 +1,8 @@
 import type { Rule } from '../../engine/types';
 import type { ActionsModel } from '../model';
 import { actionsSyntax } from './syntax';
-import { unpinnedUses } from './unpinned-uses';
+import { structureRules } from './index-structure';
+import { securityRules } from './index-security';
 
-/** Rules for workflows; composite-action steps run the step rules too (see language.ts). */
-export const actionsRules: Rule<ActionsModel>[] = [actionsSyntax, unpinnedUses];
+/** Rules for workflows and action metadata files; each rule checks `model.kind` where it matters. */
+export const actionsRules: Rule<ActionsModel>[] = [actionsSyntax, ...structureRules, ...securityRules];

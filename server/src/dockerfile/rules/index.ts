@@ -1,8 +1,7 @@
 import type { Rule } from '../../engine/types';
 import type { DockerfileModel } from '../model';
 import { dockerfileSyntax } from './syntax';
-import { jsonArgs } from './json-args';
-import { latestTag } from './latest-tag';
-import { untaggedImage } from './untagged-image';
+import { hadolintRules } from './index-hadolint';
+import { buildkitRules } from './index-buildkit';
 
-export const dockerfileRules: Rule<DockerfileModel>[] = [dockerfileSyntax, untaggedImage, latestTag, jsonArgs];
+export const dockerfileRules: Rule<DockerfileModel>[] = [dockerfileSyntax, ...hadolintRules, ...buildkitRules];

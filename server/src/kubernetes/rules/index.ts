@@ -1,8 +1,7 @@
 import type { Rule } from '../../engine/types';
 import type { KubernetesModel } from '../model';
-import { imageTag } from './image-tag';
-import { livenessProbe } from './liveness-probe';
-import { readinessProbe } from './readiness-probe';
 import { kubernetesSyntax } from './syntax';
+import { schemaRules } from './index-schema';
+import { checkRules } from './index-checks';
 
-export const kubernetesRules: Rule<KubernetesModel>[] = [kubernetesSyntax, imageTag, livenessProbe, readinessProbe];
+export const kubernetesRules: Rule<KubernetesModel>[] = [kubernetesSyntax, ...schemaRules, ...checkRules];
