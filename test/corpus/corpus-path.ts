@@ -2,7 +2,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-export const SHARED = path.resolve(__dirname, '../../../../shared');
+/** `../shared` beside the repository; SHIPSHAPE_SHARED overrides it (e.g. for git worktrees elsewhere). */
+export const SHARED = process.env.SHIPSHAPE_SHARED ?? path.resolve(__dirname, '../../../../shared');
 export const CORPUS = path.join(SHARED, 'corpus');
 
 export function requireCorpus(): void {
