@@ -1,8 +1,58 @@
 // kube-linter, Polaris and Pod Security checks, production rules and cross-object checks, one file each.
 import type { Rule } from '../../engine/types';
 import type { KubernetesModel } from '../model';
+import { allowPrivilegeEscalation } from './allow-privilege-escalation';
+import { automountServiceAccountToken } from './automount-service-account-token';
+import { capabilitiesAdded } from './capabilities-added';
+import { capabilitiesDropAll } from './capabilities-drop-all';
+import { defaultServiceAccount } from './default-service-account';
+import { hostNamespaces } from './host-namespaces';
+import { hostPath } from './host-path';
+import { hostPort } from './host-port';
+import { hostProcess } from './host-process';
 import { imageTag } from './image-tag';
 import { livenessProbe } from './liveness-probe';
+import { privilegedContainer } from './privileged-container';
+import { procMount } from './proc-mount';
+import { pssAppArmorProfile } from './pss-app-armor-profile';
+import { pssRestrictedVolumes } from './pss-restricted-volumes';
+import { pssRunAsNonRoot } from './pss-run-as-non-root';
+import { pssRunAsUser } from './pss-run-as-user';
+import { pssSeccompBaseline } from './pss-seccomp-baseline';
+import { pssSeccompRestricted } from './pss-seccomp-restricted';
+import { pssSeLinuxOptions } from './pss-se-linux-options';
+import { readOnlyRootFilesystem } from './read-only-root-filesystem';
 import { readinessProbe } from './readiness-probe';
+import { resources } from './resources';
+import { runAsNonRoot } from './run-as-non-root';
+import { secretInEnv } from './secret-in-env';
+import { unsafeSysctls } from './unsafe-sysctls';
 
-export const checkRules: Rule<KubernetesModel>[] = [imageTag, livenessProbe, readinessProbe];
+export const checkRules: Rule<KubernetesModel>[] = [
+  imageTag,
+  livenessProbe,
+  readinessProbe,
+  resources,
+  privilegedContainer,
+  allowPrivilegeEscalation,
+  runAsNonRoot,
+  readOnlyRootFilesystem,
+  capabilitiesDropAll,
+  capabilitiesAdded,
+  hostNamespaces,
+  hostPath,
+  hostPort,
+  hostProcess,
+  procMount,
+  unsafeSysctls,
+  pssAppArmorProfile,
+  pssSeLinuxOptions,
+  pssSeccompBaseline,
+  pssRestrictedVolumes,
+  pssRunAsNonRoot,
+  pssRunAsUser,
+  pssSeccompRestricted,
+  secretInEnv,
+  defaultServiceAccount,
+  automountServiceAccountToken,
+];

@@ -1,0 +1,114 @@
+// Workspace-wide knowledge for cross-object rules: a compact summary of each file's objects (Language.summarize),
+// read back from the project index, or from the linted file alone when there is no index.
+import type { RuleContext } from '../engine/types';
+import { get, getIn, isMap, isSeq, scalarString, type YAMLMap } from '../yaml/yaml';
+import type { KubernetesModel, Manifest } from './model';
+import { boolAt } from './pod';
+
+export interface PortSummary {
+  name?: string;
+  port?: number;
+}
+
+export interface ObjectSummary {
+  kind?: string;
+  apiVersion?: string;
+  name?: string;
+  namespace?: string;
+  labels?: Record<string, string>;
+  /** Service selector, workload `selector.matchLabels` (or a plain selector map), PDB / NetworkPolicy selector. */
+  selector?: Record<string, string>;
+  /** Pod template labels and container ports, for workloads. */
+  podLabels?: Record<string, string>;
+  containerPorts?: PortSummary[];
+  /** Service ports: `port` and `targetPort` (a name or number). */
+  servicePorts?: Array<{ name?: string; port?: number; targetPort?: string | number }>;
+  automountServiceAccountToken?: boolean;
+  replicas?: number;
+}
+
+export interface FileSummary {
+  objects: ObjectSummary[];
+}
+
+function stringMap(node: unknown): Record<string, string> | undefined {
+  if (!isMap(node)) return undefined;
+  const out: Record<string, string> = {};
+  for (const p of node.items) {
+    const k = scalarString(p.key);
+    const v = scalarString(p.value);
+    if (k !== undefined && v !== undefined) out[k] = v;
+  }
+  return out;
+}
+
+function num(node: unknown): number | undefined {
+  const n = Number(scalarString(node));
+  return scalarString(node) !== undefined && Number.isFinite(n) ? n : undefined;
+}
+
+export function selectorOf(m: Manifest): Record<string, string> | undefined {
+  const selector = get(m.root, 'spec') && getIn(m.root, ['spec', 'selector']);
+  if (m.kind === 'Service' || m.kind === 'ReplicationController' || m.kind === 'DeploymentConfig') return stringMap(selector);
+  if (m.kind === 'NetworkPolicy') return stringMap(getIn(m.root, ['spec', 'podSelector', 'matchLabels']));
+  return stringMap(get(selector, 'matchLabels'));
+}
+
+export function summarizeModel(model: KubernetesModel): FileSummary {
+  const objects: ObjectSummary[] = [];
+  for (const m of model.manifests) {
+    if (m.kind?.endsWith('List') && isSeq(get(m.root, 'items'))) continue;
+    const o: ObjectSummary = { kind: m.kind, apiVersion: m.apiVersion, name: m.name, namespace: m.namespace };
+    const labels = stringMap(get(m.metadata, 'labels'));
+    if (labels) o.labels = labels;
+    const selector = selectorOf(m);
+    if (selector) o.selector = selector;
+    const pod = model.podTemplates.find((p) => p.owner === m);
+    if (pod) {
+      o.podLabels = stringMap(get(pod.metadata, 'labels')) ?? {};
+      o.containerPorts = [];
+      for (const c of model.containers) {
+        if (c.pod !== pod) continue;
+        const ports = get(c.node, 'ports');
+        if (!isSeq(ports)) continue;
+        for (const p of ports.items) o.containerPorts.push({ name: scalarString(get(p, 'name')), port: num(get(p, 'containerPort')) });
+      }
+      const replicas = num(getIn(m.root, ['spec', 'replicas']));
+      if (replicas !== undefined) o.replicas = replicas;
+    }
+    if (m.kind === 'Service') {
+      const ports = getIn(m.root, ['spec', 'ports']);
+      o.servicePorts = isSeq(ports)
+        ? ports.items.map((p) => {
+            const t = get(p, 'targetPort');
+            return { name: scalarString(get(p, 'name')), port: num(get(p, 'port')), targetPort: num(t) ?? scalarString(t) };
+          })
+        : [];
+    }
+    if (m.kind === 'ServiceAccount') {
+      const auto = boolAt(m.root, 'automountServiceAccountToken');
+      if (auto !== undefined) o.automountServiceAccountToken = auto;
+    }
+    objects.push(o);
+  }
+  return { objects };
+}
+
+/** Objects of the whole workspace when the project index is available, else of the linted file. */
+export function projectObjects(ctx: RuleContext<KubernetesModel>): Array<ObjectSummary & { path: string; local: boolean }> {
+  const own = summarizeModel(ctx.model).objects.map((o) => ({ ...o, path: ctx.path, local: true }));
+  if (!ctx.project) return own;
+  const others = ctx.project
+    .summaries('kubernetes')
+    .filter((s) => s.path !== ctx.path)
+    .flatMap((s) => ((s.summary as FileSummary | undefined)?.objects ?? []).map((o) => ({ ...o, path: s.path, local: false })));
+  return [...own, ...others];
+}
+
+/** Whether every label of a selector is among the labels (an empty selector matches nothing here). */
+export function selects(selector: Record<string, string> | undefined, labels: Record<string, string> | undefined): boolean {
+  if (!selector || !Object.keys(selector).length || !labels) return false;
+  return Object.entries(selector).every(([k, v]) => labels[k] === v);
+}
+
+export type { YAMLMap };
