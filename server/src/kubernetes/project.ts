@@ -4,6 +4,7 @@ import type { RuleContext } from '../engine/types';
 import { get, getIn, isMap, isSeq, scalarString, type YAMLMap } from '../yaml/yaml';
 import type { KubernetesModel, Manifest } from './model';
 import { boolAt } from './pod';
+import { BINDING_KINDS, grantsEverything, grantsExecAttach, policyRules, ROLE_KINDS } from './rbac';
 
 export interface PortSummary {
   name?: string;
@@ -25,6 +26,18 @@ export interface ObjectSummary {
   servicePorts?: Array<{ name?: string; port?: number; targetPort?: string | number }>;
   automountServiceAccountToken?: boolean;
   replicas?: number;
+  /** Role / ClusterRole: whether a rule grants pods/exec or pods/attach, or everything. */
+  grantsExecAttach?: boolean;
+  grantsEverything?: boolean;
+  /** RoleBinding / ClusterRoleBinding: the referenced role. */
+  roleRef?: { kind?: string; name?: string };
+  /** HPA: the scaled workload; PDB: its minAvailable / maxUnavailable. */
+  scaleTarget?: { kind?: string; name?: string };
+  minReplicas?: number;
+  minAvailable?: string | number;
+  maxUnavailable?: string | number;
+  /** NetworkPolicy: whether it restricts both directions (policyTypes Ingress and Egress, with rules for each). */
+  restrictsBoth?: boolean;
 }
 
 export interface FileSummary {
@@ -88,6 +101,35 @@ export function summarizeModel(model: KubernetesModel): FileSummary {
     if (m.kind === 'ServiceAccount') {
       const auto = boolAt(m.root, 'automountServiceAccountToken');
       if (auto !== undefined) o.automountServiceAccountToken = auto;
+    }
+    if (m.kind && ROLE_KINDS.has(m.kind)) {
+      const rules = policyRules(m);
+      o.grantsExecAttach = rules.some(grantsExecAttach);
+      o.grantsEverything = rules.some(grantsEverything);
+    }
+    if (m.kind && BINDING_KINDS.has(m.kind)) {
+      o.roleRef = { kind: scalarString(getIn(m.root, ['roleRef', 'kind'])), name: scalarString(getIn(m.root, ['roleRef', 'name'])) };
+    }
+    if (m.kind === 'HorizontalPodAutoscaler') {
+      o.scaleTarget = { kind: scalarString(getIn(m.root, ['spec', 'scaleTargetRef', 'kind'])), name: scalarString(getIn(m.root, ['spec', 'scaleTargetRef', 'name'])) };
+      const min = num(getIn(m.root, ['spec', 'minReplicas']));
+      if (min !== undefined) o.minReplicas = min;
+    }
+    if (m.kind === 'NetworkPolicy') {
+      const types = getIn(m.root, ['spec', 'policyTypes']);
+      const names = isSeq(types) ? types.items.map((t) => scalarString(t)) : [];
+      const nonEmpty = (k: string) => {
+        const v = getIn(m.root, ['spec', k]);
+        return isSeq(v) && v.items.length > 0;
+      };
+      o.restrictsBoth = names.includes('Ingress') && names.includes('Egress') && nonEmpty('ingress') && nonEmpty('egress');
+      if (!o.selector) o.selector = {};
+    }
+    if (m.kind === 'PodDisruptionBudget') {
+      for (const key of ['minAvailable', 'maxUnavailable'] as const) {
+        const v = getIn(m.root, ['spec', key]);
+        if (v !== undefined) o[key] = num(v) ?? scalarString(v);
+      }
     }
     objects.push(o);
   }

@@ -236,3 +236,34 @@ function coalesceInsertions(edits: TextEdit[]): TextEdit[] {
   }
   return out;
 }
+
+/**
+ * An edit that deletes a key and its value from a mapping: whole lines for block maps (comments on other lines stay),
+ * the entry and one neighbouring comma for flow maps.
+ */
+export function removePair(index: LineIndex, map: YAMLMap, key: string): TextEdit | undefined {
+  const pair = pairOf(map, key);
+  if (!pair) return undefined;
+  const text = index.text;
+  const start = (pair.key as Node).range![0];
+  let end = pair.value?.range ? pair.value.range[1] : (pair.key as Node).range![1];
+  if (map.flow) {
+    const i = map.items.indexOf(pair as never);
+    let from = start;
+    let to = end;
+    if (i < map.items.length - 1) to = ((map.items[i + 1].key as Node).range![0]);
+    else if (i > 0) {
+      const prev = map.items[i - 1];
+      from = ((prev.value ?? prev.key) as Node).range![1];
+    }
+    return { range: index.range(from, to), newText: '' };
+  }
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  const firstLine = index.positionAt(start).line;
+  const lastLine = index.positionAt(end).line;
+  const from = index.lineStarts[firstLine];
+  const to = lastLine + 1 < index.lineCount ? index.lineStarts[lastLine + 1] : text.length;
+  // A key that shares its line with a sequence dash (`- key: v`) cannot lose the whole line.
+  if (!/^\s*$/.test(text.slice(from, start))) return { range: index.range(start, to), newText: '' };
+  return { range: index.range(from, to), newText: '' };
+}

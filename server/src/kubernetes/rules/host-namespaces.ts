@@ -1,5 +1,5 @@
 import type { Rule } from '../../engine/types';
-import { get, rangeOf, replaceScalar } from '../../yaml/yaml';
+import { get, rangeOf, removePair } from '../../yaml/yaml';
 import type { KubernetesModel } from '../model';
 import { boolAt } from '../pod';
 
@@ -34,7 +34,7 @@ spec:
           range: rangeOf(ctx.model.index, node)!,
           message: `The pod uses ${f.what} (${f.key}: true).`,
           aliases: [f.kubeLinter, f.polaris, 'pss/hostNamespaces'],
-          fix: { title: `Set ${f.key}: false`, edits: [replaceScalar(ctx.model.index, node, false)], safe: false },
+          fix: { title: `Remove ${f.key}`, edits: [removePair(ctx.model.index, pod.spec, f.key)!], safe: false },
         });
       }
     }

@@ -1,5 +1,5 @@
 import type { Rule } from '../../engine/types';
-import { get, isMap, isSeq, rangeOf } from '../../yaml/yaml';
+import { get, isMap, isSeq, rangeOf, removePair } from '../../yaml/yaml';
 import type { KubernetesModel } from '../model';
 import { containerLabel, intAt } from '../pod';
 
@@ -9,6 +9,7 @@ export const hostPort: Rule<KubernetesModel> = {
   severity: 'warning',
   profile: 'recommended',
   category: 'security',
+  fixable: true,
   description: "Container binds a port on the node (hostPort).",
   docs: `A \`hostPort\` exposes the container on the node's own address, bypassing network policies and Services, and
 limits the workload to one pod per node for that port. Use a Service (NodePort or LoadBalancer) instead.`,
@@ -20,7 +21,11 @@ limits the workload to one pod per node for that port. Use a Service (NodePort o
         if (!isMap(p) || get(p, 'hostPort') === undefined) continue;
         const value = intAt(p, 'hostPort');
         if (value === 0) continue;
-        ctx.report({ range: rangeOf(ctx.model.index, get(p, 'hostPort'))!, message: `${containerLabel(c)} binds host port ${value ?? '?'}.` });
+        ctx.report({
+          range: rangeOf(ctx.model.index, get(p, 'hostPort'))!,
+          message: `${containerLabel(c)} binds host port ${value ?? '?'}.`,
+          fix: { title: 'Remove hostPort', edits: [removePair(ctx.model.index, p, 'hostPort')!], safe: false },
+        });
       }
     }
   },

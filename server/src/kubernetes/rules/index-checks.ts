@@ -27,6 +27,22 @@ import { resources } from './resources';
 import { runAsNonRoot } from './run-as-non-root';
 import { secretInEnv } from './secret-in-env';
 import { unsafeSysctls } from './unsafe-sysctls';
+import { rbacPodExecAttach } from './rbac-pod-exec-attach';
+import { rbacBindingExecAttach } from './rbac-binding-exec-attach';
+import { rbacBindingClusterAdmin } from './rbac-binding-cluster-admin';
+import { podDisruptionBudget } from './pod-disruption-budget';
+import { networkPolicy } from './network-policy';
+import { pdbDisruptions } from './pdb-disruptions';
+import { hpaReplicas } from './hpa-replicas';
+import { pdbMinAvailableVsHpa } from './pdb-min-available-vs-hpa';
+import { imagePullPolicy } from './image-pull-policy';
+import { replicas } from './replicas';
+import { priorityClass } from './priority-class';
+import { topologySpread } from './topology-spread';
+import { ingressTls } from './ingress-tls';
+import { instanceLabel } from './instance-label';
+import { sensitiveConfigMap } from './sensitive-configmap';
+import { linuxHardening } from './linux-hardening';
 
 export const checkRules: Rule<KubernetesModel>[] = [
   imageTag,
@@ -55,4 +71,20 @@ export const checkRules: Rule<KubernetesModel>[] = [
   secretInEnv,
   defaultServiceAccount,
   automountServiceAccountToken,
+  rbacPodExecAttach,
+  rbacBindingExecAttach,
+  rbacBindingClusterAdmin,
+  podDisruptionBudget,
+  networkPolicy,
+  pdbDisruptions,
+  hpaReplicas,
+  pdbMinAvailableVsHpa,
+  imagePullPolicy,
+  replicas,
+  priorityClass,
+  topologySpread,
+  ingressTls,
+  instanceLabel,
+  sensitiveConfigMap,
+  linuxHardening,
 ];
