@@ -2,7 +2,7 @@
 // read back from the project index, or from the linted file alone when there is no index.
 import type { RuleContext } from '../engine/types';
 import { get, getIn, isMap, isSeq, scalarString, type YAMLMap } from '../yaml/yaml';
-import type { KubernetesModel, Manifest } from './model';
+import { POD_SPEC_PATHS, type KubernetesModel, type Manifest } from './model';
 import { boolAt } from './pod';
 import { BINDING_KINDS, grantsEverything, grantsExecAttach, policyRules, ROLE_KINDS } from './rbac';
 
@@ -77,8 +77,12 @@ export function summarizeModel(model: KubernetesModel): FileSummary {
     const selector = selectorOf(m);
     if (selector) o.selector = selector;
     const pod = model.podTemplates.find((p) => p.owner === m);
+    const podPath = m.kind ? POD_SPEC_PATHS[m.kind] : undefined;
+    if (podPath) {
+      // Template labels count even when the template has no spec yet.
+      o.podLabels = stringMap(getIn(m.root, [...podPath.slice(0, -1), 'metadata', 'labels'])) ?? {};
+    }
     if (pod) {
-      o.podLabels = stringMap(get(pod.metadata, 'labels')) ?? {};
       o.containerPorts = [];
       for (const c of model.containers) {
         if (c.pod !== pod) continue;
@@ -154,3 +158,13 @@ export function selects(selector: Record<string, string> | undefined, labels: Re
 }
 
 export type { YAMLMap };
+
+/** Namespaces match when equal, or when either is unset (kustomize and `kubectl -n` fill them in later). */
+export function sameNamespace(a: string | undefined, b: string | undefined): boolean {
+  return a === undefined || b === undefined || a === b;
+}
+
+/** The summary of a manifest of the linted file. */
+export function ownSummary(objects: Array<ObjectSummary & { local: boolean }>, m: Manifest): ObjectSummary | undefined {
+  return objects.find((o) => o.local && o.kind === m.kind && o.name === m.name && o.namespace === m.namespace);
+}

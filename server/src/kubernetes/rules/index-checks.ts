@@ -27,6 +27,17 @@ import { resources } from './resources';
 import { runAsNonRoot } from './run-as-non-root';
 import { secretInEnv } from './secret-in-env';
 import { unsafeSysctls } from './unsafe-sysctls';
+import { probePort } from './probe-port';
+import { sshPort } from './ssh-port';
+import { duplicateEnvVar } from './duplicate-env-var';
+import { deprecatedServiceAccount } from './deprecated-service-account';
+import { serviceSelector } from './service-selector';
+import { selectorMismatch } from './selector-mismatch';
+import { missingReference } from './missing-reference';
+import { ingressBackend } from './ingress-backend';
+import { hpaTarget } from './hpa-target';
+import { duplicateObject } from './duplicate-object';
+import { serviceTargetPort } from './service-target-port';
 import { rbacPodExecAttach } from './rbac-pod-exec-attach';
 import { rbacBindingExecAttach } from './rbac-binding-exec-attach';
 import { rbacBindingClusterAdmin } from './rbac-binding-cluster-admin';
@@ -87,4 +98,15 @@ export const checkRules: Rule<KubernetesModel>[] = [
   instanceLabel,
   sensitiveConfigMap,
   linuxHardening,
+  probePort,
+  sshPort,
+  duplicateEnvVar,
+  deprecatedServiceAccount,
+  serviceSelector,
+  selectorMismatch,
+  missingReference,
+  ingressBackend,
+  hpaTarget,
+  duplicateObject,
+  serviceTargetPort,
 ];

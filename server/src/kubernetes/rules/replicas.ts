@@ -15,7 +15,7 @@ export const replicas: Rule<KubernetesModel> = {
 matter), or let a HorizontalPodAutoscaler manage it.`,
   check(ctx) {
     for (const m of ctx.model.manifests) {
-      if (m.kind !== 'Deployment') continue;
+      if (m.kind !== 'Deployment' && m.kind !== 'DeploymentConfig') continue;
       const spec = get(m.root, 'spec');
       if (!isMap(spec)) continue;
       const node = getIn(m.root, ['spec', 'replicas']);
@@ -23,10 +23,10 @@ matter), or let a HorizontalPodAutoscaler manage it.`,
       if (value === undefined && node !== undefined) continue;
       const count = value ?? 1;
       if (count >= 3) continue;
-      const aliases = count < 2 ? ['polaris/deploymentMissingReplicas', 'kube-linter/minimum-three-replicas'] : ['kube-linter/minimum-three-replicas'];
+      const aliases = count < 2 && m.kind === 'Deployment' ? ['polaris/deploymentMissingReplicas', 'kube-linter/minimum-three-replicas'] : ['kube-linter/minimum-three-replicas'];
       ctx.report({
         range: (node && rangeOf(ctx.model.index, node)) || keyRange(ctx.model.index, m.root, 'spec')!,
-        message: `Deployment "${m.name ?? '?'}" runs ${count} replica${count === 1 ? '' : 's'}${value === undefined ? ' (replicas is not set)' : ''}.`,
+        message: `${m.kind} "${m.name ?? '?'}" runs ${count} replica${count === 1 ? '' : 's'}${value === undefined ? ' (replicas is not set)' : ''}.`,
         aliases,
         fix: { title: 'Set replicas: 3', edits: [node ? replaceScalar(ctx.model.index, node, 3) : insertIntoMap(ctx.model.index, spec, { replicas: 3 })], safe: false },
       });
