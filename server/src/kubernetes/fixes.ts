@@ -1,6 +1,6 @@
 // Quick fixes shared by several Kubernetes rules: probes, security contexts, resources, Pod Security "restricted".
 import type { Fix, TextEdit } from '../engine/types';
-import { get, insertIntoMap, isMap, isSeq, mergeIntoMap, scalarString, type YAMLMap } from '../yaml/yaml';
+import { coalesceInsertions, get, insertIntoMap, isMap, isSeq, mergeIntoMap, scalarString, type YAMLMap } from '../yaml/yaml';
 import type { Container, KubernetesModel, PodTemplate } from './model';
 import { containerSecurityContext, containersOf, isWindowsPod, podSecurityContext } from './pod';
 
@@ -140,5 +140,5 @@ export function restrictedFix(model: KubernetesModel, pod: PodTemplate): Fix | u
     if (Object.keys(want).length) edits.push(...containerSecurityEdits(model, c, want));
   }
   if (!edits.length) return undefined;
-  return { title: 'Make this workload Pod Security restricted', edits, safe: false };
+  return { title: 'Make this workload Pod Security restricted', edits: coalesceInsertions(edits), safe: false };
 }

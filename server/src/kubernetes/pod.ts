@@ -29,7 +29,10 @@ export function boolAt(map: unknown, ...keys: string[]): boolean | undefined {
 
 /** A YAML integer; undefined when missing or not a number. */
 export function intAt(map: unknown, ...keys: string[]): number | undefined {
-  const node = getIn(map, keys);
+  return intOf(getIn(map, keys));
+}
+
+export function intOf(node: unknown): number | undefined {
   if (!isScalar(node)) return undefined;
   const n = typeof node.value === 'number' ? node.value : typeof node.value === 'string' && /^-?\d+$/.test(node.value) ? Number(node.value) : NaN;
   return Number.isFinite(n) ? n : undefined;

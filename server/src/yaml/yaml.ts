@@ -224,15 +224,27 @@ function replaceEmptyValue(index: LineIndex, pair: Pair<Node, Node | null>, want
   return [{ range: index.range(afterColon, Math.max(end, afterColon + 1)), newText }];
 }
 
-/** Several insertions at the same point become one edit, deepest (first produced) first. */
-function coalesceInsertions(edits: TextEdit[]): TextEdit[] {
+/**
+ * Several insertions at the same point become one edit. Insertions after the last line of nested maps share a point;
+ * the more deeply indented text belongs to the inner map, so it goes first.
+ */
+export function coalesceInsertions(edits: TextEdit[]): TextEdit[] {
+  const isInsert = (e: TextEdit) => e.range.start.line === e.range.end.line && e.range.start.character === e.range.end.character;
+  const depth = (e: TextEdit) => /^(?:\r?\n)?( *)/.exec(e.newText)![1].length;
   const out: TextEdit[] = [];
+  const groups = new Map<string, TextEdit[]>();
   for (const e of edits) {
-    const same = out.find((o) => o.range.start.line === e.range.start.line && o.range.start.character === e.range.start.character
-      && o.range.end.line === o.range.start.line && o.range.end.character === o.range.start.character
-      && e.range.end.line === e.range.start.line && e.range.end.character === e.range.start.character);
-    if (same) same.newText += e.newText;
-    else out.push({ ...e });
+    if (!isInsert(e)) {
+      out.push(e);
+      continue;
+    }
+    const key = `${e.range.start.line}:${e.range.start.character}`;
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key)!.push(e);
+  }
+  for (const group of groups.values()) {
+    const sorted = group.map((e, i) => ({ e, i })).sort((a, b) => depth(b.e) - depth(a.e) || a.i - b.i).map((x) => x.e);
+    out.push({ range: sorted[0].range, newText: sorted.map((e) => e.newText).join('') });
   }
   return out;
 }

@@ -2,7 +2,7 @@ import type { Rule } from '../../engine/types';
 import { rangeOf } from '../../yaml/yaml';
 import { containerSecurityFix, podSecurityEdits } from '../fixes';
 import type { KubernetesModel } from '../model';
-import { boolAt, containerLabel, containerRange, effective, intAt } from '../pod';
+import { boolAt, containerLabel, containerRange, effective, intOf } from '../pod';
 
 export const runAsNonRoot: Rule<KubernetesModel> = {
   id: 'kubernetes/run-as-non-root',
@@ -27,7 +27,7 @@ spec:
     for (const c of ctx.model.containers) {
       if (c.type === 'ephemeralContainers') continue;
       const nonRoot = boolAt(effective(c, 'runAsNonRoot'));
-      const user = intAt({ v: effective(c, 'runAsUser') }, 'v');
+      const user = intOf(effective(c, 'runAsUser'));
       const group = effective(c, 'runAsGroup');
       if (nonRoot !== true && !(user !== undefined && user > 0)) {
         const podEdits = podSecurityEdits(ctx.model, c.pod, { runAsNonRoot: true, runAsUser: 1000, fsGroup: 1000 });
@@ -39,7 +39,7 @@ spec:
             ...(podEdits.length ? [{ title: 'Run the pod as user 1000 (runAsNonRoot, runAsUser, fsGroup)', edits: podEdits, safe: false }] : []),
           ].filter((f) => f !== undefined),
         });
-      } else if (intAt({ v: group }, 'v') === 0) {
+      } else if (intOf(group) === 0) {
         ctx.report({ range: rangeOf(ctx.model.index, group)!, message: `${containerLabel(c)} runs with group 0 (root).`, aliases: ['kube-linter/run-as-non-root'] });
       }
     }
