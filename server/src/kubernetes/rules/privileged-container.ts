@@ -6,7 +6,7 @@ import { boolAt, containerLabel, containerSecurityContext } from '../pod';
 
 export const privilegedContainer: Rule<KubernetesModel> = {
   id: 'kubernetes/privileged-container',
-  aliases: ['kube-linter/privileged-container', 'polaris/runAsPrivileged', 'pss/privileged'],
+  aliases: ['kube-linter/privileged-container', 'polaris/runAsPrivileged', 'pss/privileged', 'kube-score/container-security-context-privileged'],
   severity: 'error',
   profile: 'recommended',
   category: 'security',
