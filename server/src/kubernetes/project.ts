@@ -90,6 +90,8 @@ export function summarizeModel(model: KubernetesModel): FileSummary {
         if (!isSeq(ports)) continue;
         for (const p of ports.items) o.containerPorts.push({ name: scalarString(get(p, 'name')), port: num(get(p, 'containerPort')) });
       }
+    }
+    if (podPath) {
       const replicas = num(getIn(m.root, ['spec', 'replicas']));
       if (replicas !== undefined) o.replicas = replicas;
     }

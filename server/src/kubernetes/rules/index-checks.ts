@@ -27,6 +27,9 @@ import { resources } from './resources';
 import { runAsNonRoot } from './run-as-non-root';
 import { secretInEnv } from './secret-in-env';
 import { unsafeSysctls } from './unsafe-sysctls';
+import { pdbUnhealthyEvictionPolicy } from './pdb-unhealthy-eviction-policy';
+import { antiAffinity } from './anti-affinity';
+import { networkPolicySelector } from './network-policy-selector';
 import { probePort } from './probe-port';
 import { sshPort } from './ssh-port';
 import { duplicateEnvVar } from './duplicate-env-var';
@@ -109,4 +112,7 @@ export const checkRules: Rule<KubernetesModel>[] = [
   hpaTarget,
   duplicateObject,
   serviceTargetPort,
+  pdbUnhealthyEvictionPolicy,
+  antiAffinity,
+  networkPolicySelector,
 ];
