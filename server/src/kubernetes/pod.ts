@@ -58,6 +58,11 @@ export function effective(c: Container, ...keys: string[]): Node | undefined {
   return getIn(containerSecurityContext(c), keys) ?? getIn(podSecurityContext(c.pod), keys);
 }
 
+/** `hostUsers: false`: the pod runs in a user namespace, which relaxes some Pod Security controls (policy v1.35+). */
+export function inUserNamespace(pod: PodTemplate): boolean {
+  return boolAt(pod.spec, 'hostUsers') === false;
+}
+
 export function isWindowsPod(pod: PodTemplate): boolean {
   return stringAt(pod.spec, 'os', 'name') === 'windows';
 }

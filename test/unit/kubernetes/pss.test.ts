@@ -39,7 +39,7 @@ describe('Pod Security Standards, baseline', () => {
     assert.deepEqual(found[1].aliases, ['pss/privileged'], 'ephemeral containers only count for Pod Security');
   });
 
-  it('hostNamespaces, hostPorts, hostPathVolumes, hostProcess', () => {
+  it('hostNamespaces, hostPorts, hostPathVolumes, windowsHostProcess', () => {
     const text = pod(`  hostNetwork: true
   hostPID: false
   hostIPC: true
@@ -62,7 +62,7 @@ describe('Pod Security Standards, baseline', () => {
     assert.deepEqual(pssFindings(text, 'hostNamespaces', { config: {} }).map((f) => f.range.start.line), [5, 7]);
     assert.deepEqual(pssFindings(text, 'hostPorts', { config: {} }).map((f) => covered(text, f)), ['8080']);
     assert.deepEqual(pssFindings(text, 'hostPathVolumes', { config: {} }).map((f) => covered(text, f)), ['/']);
-    assert.deepEqual(pssFindings(text, 'hostProcess', { config: {} }).map((f) => covered(text, f)), ['true']);
+    assert.deepEqual(pssFindings(text, 'windowsHostProcess', { config: {} }).map((f) => covered(text, f)), ['true']);
     const network = pssFindings(text, 'hostNamespaces', { config: {} })[0];
     assert.deepEqual(network.aliases, ['kube-linter/host-network', 'polaris/hostNetworkSet', 'pss/hostNamespaces']);
   });
@@ -135,6 +135,55 @@ spec:
     assert.deepEqual(pssFindings(text, 'procMount', { config: {} }).map((f) => covered(text, f)), ['Unmasked']);
     assert.deepEqual(pssFindings(text, 'seccompProfile_baseline', { config: {} }).map((f) => covered(text, f)), ['Unconfined']);
     assert.deepEqual(pssFindings(text, 'sysctls', { config: {} }).map((f) => covered(text, f)), ['kernel.msgmax']);
+  });
+});
+
+describe('Pod Security Standards, newer controls and user namespaces', () => {
+  it('hostProbesAndHostLifecycle: no host in probes or lifecycle hooks, any container type', () => {
+    const text = pod(`  containers:
+    - name: a
+      image: x:1
+      livenessProbe: {httpGet: {path: /, port: 80, host: 169.254.169.254}}
+      readinessProbe: {tcpSocket: {port: 80, host: ""}}
+      lifecycle:
+        preStop:
+          httpGet: {path: /quit, port: 80, host: example.com}
+  initContainers:
+    - name: i
+      image: x:1
+      startupProbe: {tcpSocket: {port: 80, host: db}}
+`);
+    assert.deepEqual(pssFindings(text, 'hostProbesAndHostLifecycle', { config: {} }).map((f) => covered(text, f)), ['169.254.169.254', 'example.com', 'db']);
+  });
+
+  it('hostUsers: false relaxes runAsNonRoot, runAsUser and baseline procMount, not procMount_restricted', () => {
+    const text = pod(`  hostUsers: false
+  securityContext: {runAsUser: 0}
+  containers:
+    - name: a
+      image: x:1
+      securityContext: {procMount: Unmasked}
+`);
+    assert.deepEqual(pssFindings(text, 'runAsNonRoot'), []);
+    assert.deepEqual(pssFindings(text, 'runAsUser'), []);
+    assert.deepEqual(pssFindings(text, 'procMount'), []);
+    assert.deepEqual(pssFindings(text, 'procMount_restricted').map((f) => covered(text, f)), ['Unmasked']);
+    const hostUsers = text.replace('hostUsers: false', 'hostUsers: true');
+    assert.equal(pssFindings(hostUsers, 'runAsUser').length, 1);
+    assert.equal(pssFindings(hostUsers, 'procMount', { config: {} }).length, 1);
+    assert.deepEqual(pssFindings(hostUsers, 'procMount_restricted', { config: {} }), [], 'restricted-only code at baseline level');
+  });
+
+  it('sysctls added to the safe set in later policy versions pass', () => {
+    const text = pod(`  securityContext:
+    sysctls:
+      - {name: net.ipv4.tcp_rmem, value: "4096 87380 6291456"}
+      - {name: net.ipv4.tcp_notsent_lowat, value: "16384"}
+      - {name: net.ipv4.ip_local_reserved_ports, value: "30000"}
+  containers:
+    - {name: a, image: "x:1"}
+`);
+    assert.deepEqual(pssFindings(text, 'sysctls', { config: {} }), []);
   });
 });
 

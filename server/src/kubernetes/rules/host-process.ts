@@ -5,7 +5,7 @@ import { boolAt, containerLabel, containerSecurityContext, podSecurityContext } 
 
 export const hostProcess: Rule<KubernetesModel> = {
   id: 'kubernetes/host-process',
-  aliases: ['pss/hostProcess', 'polaris/hostProcess'],
+  aliases: ['pss/windowsHostProcess', 'polaris/hostProcess'],
   severity: 'error',
   profile: 'recommended',
   category: 'security',

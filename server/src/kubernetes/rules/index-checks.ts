@@ -27,6 +27,7 @@ import { resources } from './resources';
 import { runAsNonRoot } from './run-as-non-root';
 import { secretInEnv } from './secret-in-env';
 import { unsafeSysctls } from './unsafe-sysctls';
+import { pssHostProbes } from './pss-host-probes';
 import { pdbUnhealthyEvictionPolicy } from './pdb-unhealthy-eviction-policy';
 import { antiAffinity } from './anti-affinity';
 import { networkPolicySelector } from './network-policy-selector';
@@ -82,6 +83,7 @@ export const checkRules: Rule<KubernetesModel>[] = [
   pssRunAsNonRoot,
   pssRunAsUser,
   pssSeccompRestricted,
+  pssHostProbes,
   secretInEnv,
   defaultServiceAccount,
   automountServiceAccountToken,

@@ -1,6 +1,6 @@
 import { get, rangeOf } from '../../yaml/yaml';
 import { containerSecurityFix } from '../fixes';
-import { boolAt, containerLabel, containerRange, containerSecurityContext, podSecurityContext } from '../pod';
+import { boolAt, containerLabel, containerRange, containerSecurityContext, inUserNamespace, podSecurityContext } from '../pod';
 import { pssRule, type PssFinding } from '../pss';
 
 export const pssRunAsNonRoot = pssRule({
@@ -16,8 +16,12 @@ requires it at the pod level (inherited) or on every container; a non-zero \`run
 spec:
   securityContext:
     runAsNonRoot: true
-\`\`\``,
+\`\`\`
+
+Pods with \`hostUsers: false\` (user namespaces) are exempt.`,
   evaluate(ctx, pod, containers) {
+    // Pods in a user namespace (hostUsers: false) are exempt: root inside maps to an unprivileged user outside.
+    if (inUserNamespace(pod)) return [];
     const out: PssFinding[] = [];
     const podSc = podSecurityContext(pod);
     const podValue = boolAt(podSc, 'runAsNonRoot');

@@ -1,5 +1,5 @@
 import { get, rangeOf } from '../../yaml/yaml';
-import { containerLabel, containerSecurityContext, intAt, podSecurityContext } from '../pod';
+import { containerLabel, containerSecurityContext, inUserNamespace, intAt, podSecurityContext } from '../pod';
 import { pssRule, type PssFinding } from '../pss';
 
 export const pssRunAsUser = pssRule({
@@ -8,8 +8,9 @@ export const pssRunAsUser = pssRule({
   level: 'restricted',
   description: 'Restricted pods must not set `runAsUser: 0` (root) on the pod or any container.',
   docs: `\`runAsUser: 0\` runs the container as root whatever its image says. Use a non-zero UID, or leave it unset and
-set \`runAsNonRoot: true\`.`,
+set \`runAsNonRoot: true\`. Pods with \`hostUsers: false\` (user namespaces) are exempt.`,
   evaluate(ctx, pod, containers) {
+    if (inUserNamespace(pod)) return [];
     const out: PssFinding[] = [];
     const podSc = podSecurityContext(pod);
     if (intAt(podSc, 'runAsUser') === 0) out.push({ range: rangeOf(ctx.model.index, get(podSc, 'runAsUser'))!, message: 'The pod sets runAsUser: 0 (root).' });

@@ -2,7 +2,7 @@ import { get, isMap, isSeq, rangeOf, scalarString } from '../../yaml/yaml';
 import { podSecurityContext } from '../pod';
 import { pssRule, type PssFinding } from '../pss';
 
-/** Sysctls the Pod Security Standards consider namespaced and isolated (as of Kubernetes 1.32). */
+/** Sysctls the Pod Security Standards consider namespaced and isolated (policy v1.37). */
 const SAFE_SYSCTLS = new Set([
   'kernel.shm_rmid_forced',
   'net.ipv4.ip_local_port_range',
@@ -16,6 +16,8 @@ const SAFE_SYSCTLS = new Set([
   'net.ipv4.tcp_keepalive_probes',
   'net.ipv4.tcp_rmem',
   'net.ipv4.tcp_wmem',
+  'net.ipv4.tcp_slow_start_after_idle',
+  'net.ipv4.tcp_notsent_lowat',
 ]);
 /** kube-linter's default unsafe prefixes. */
 const KUBE_LINTER_UNSAFE = ['kernel.msg', 'kernel.sem', 'kernel.shm', 'fs.mqueue.', 'net.'];
@@ -29,7 +31,8 @@ export const unsafeSysctls = pssRule({
   docs: `Most sysctls are not isolated per pod: setting them affects the node or every pod on it. Only the safe set
 (\`kernel.shm_rmid_forced\`, \`net.ipv4.ip_local_port_range\`, \`net.ipv4.tcp_syncookies\`, \`net.ipv4.ping_group_range\`,
 \`net.ipv4.ip_unprivileged_port_start\`, \`net.ipv4.ip_local_reserved_ports\`, the \`net.ipv4.tcp_keepalive_*\`,
-\`net.ipv4.tcp_fin_timeout\`, \`net.ipv4.tcp_rmem\`/\`tcp_wmem\`) is allowed by the baseline standard.`,
+\`net.ipv4.tcp_fin_timeout\`, \`net.ipv4.tcp_rmem\`/\`tcp_wmem\`, \`net.ipv4.tcp_slow_start_after_idle\`,
+\`net.ipv4.tcp_notsent_lowat\`) is allowed by the baseline standard.`,
   evaluate(ctx, pod) {
     const out: PssFinding[] = [];
     const list = get(podSecurityContext(pod), 'sysctls');
