@@ -143,7 +143,17 @@ export function summarizeModel(model: KubernetesModel): FileSummary {
 }
 
 /** Objects of the whole workspace when the project index is available, else of the linted file. */
+const cache = new WeakMap<KubernetesModel, Array<ObjectSummary & { path: string; local: boolean }>>();
+
 export function projectObjects(ctx: RuleContext<KubernetesModel>): Array<ObjectSummary & { path: string; local: boolean }> {
+  const cached = cache.get(ctx.model);
+  if (cached) return cached;
+  const all = collectObjects(ctx);
+  cache.set(ctx.model, all);
+  return all;
+}
+
+function collectObjects(ctx: RuleContext<KubernetesModel>): Array<ObjectSummary & { path: string; local: boolean }> {
   const own = summarizeModel(ctx.model).objects.map((o) => ({ ...o, path: ctx.path, local: true }));
   if (!ctx.project) return own;
   const others = ctx.project

@@ -208,6 +208,31 @@ describe('Pod Security Standards, restricted', () => {
         capabilities: {drop: [ALL]}
 `);
 
+  it("a Namespace labelled pod-security.kubernetes.io/enforce: restricted raises its pods' level", () => {
+    const text = `apiVersion: v1
+kind: Namespace
+metadata:
+  name: prod
+  labels:
+    pod-security.kubernetes.io/enforce: restricted
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: a, namespace: prod}
+spec:
+  containers:
+    - {name: a, image: "x:1", securityContext: {runAsUser: 0}}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: b, namespace: dev}
+spec:
+  containers:
+    - {name: b, image: "x:1", securityContext: {runAsUser: 0}}
+`;
+    assert.deepEqual(pssFindings(text, 'runAsUser', { config: {} }).map((f) => f.range.start.line), [12]);
+  });
+
   it('a compliant pod passes every control', () => {
     const all = lint(K, good, { config: { allRules: true, domains: { kubernetes: { podSecurity: 'restricted' } } } }).findings;
     assert.deepEqual(all.filter((f) => f.aliases.some((a) => a.startsWith('pss/'))).map((f) => `${f.ruleId} ${f.aliases}`), []);

@@ -2,7 +2,8 @@ import type { Rule } from '../../engine/types';
 import { get, getIn, rangeOf } from '../../yaml/yaml';
 import { containerSecurityFix } from '../fixes';
 import type { KubernetesModel } from '../model';
-import { boolAt, containerLabel, containerRange, containerSecurityContext, isWindowsPod, podSecurityLevel, stringItems } from '../pod';
+import { pssLevel } from '../pss';
+import { boolAt, containerLabel, containerRange, containerSecurityContext, isWindowsPod, stringItems } from '../pod';
 
 export const allowPrivilegeEscalation: Rule<KubernetesModel> = {
   id: 'kubernetes/allow-privilege-escalation',
@@ -22,8 +23,8 @@ securityContext:
   allowPrivilegeEscalation: false
 \`\`\``,
   check(ctx) {
-    const restricted = podSecurityLevel(ctx.options) === 'restricted';
     for (const c of ctx.model.containers) {
+      const restricted = pssLevel(ctx, c.pod) === 'restricted';
       if (isWindowsPod(c.pod)) continue;
       const sc = containerSecurityContext(c);
       const value = boolAt(sc, 'allowPrivilegeEscalation');

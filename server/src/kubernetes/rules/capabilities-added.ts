@@ -1,7 +1,8 @@
 import type { Rule } from '../../engine/types';
 import { getIn, rangeOf } from '../../yaml/yaml';
 import type { KubernetesModel } from '../model';
-import { containerLabel, containerSecurityContext, isWindowsPod, podSecurityLevel, stringItems } from '../pod';
+import { pssLevel } from '../pss';
+import { containerLabel, containerSecurityContext, isWindowsPod, stringItems } from '../pod';
 
 /** Capabilities the baseline Pod Security Standard lets a container add (the container runtime's defaults). */
 const BASELINE_ALLOWED = new Set(['AUDIT_WRITE', 'CHOWN', 'DAC_OVERRIDE', 'FOWNER', 'FSETID', 'KILL', 'MKNOD', 'NET_BIND_SERVICE', 'SETFCAP', 'SETGID', 'SETPCAP', 'SETUID', 'SYS_CHROOT']);
@@ -26,8 +27,8 @@ securityContext:
     add: [SYS_ADMIN]
 \`\`\``,
   check(ctx) {
-    const restricted = podSecurityLevel(ctx.options) === 'restricted';
     for (const c of ctx.model.containers) {
+      const restricted = pssLevel(ctx, c.pod) === 'restricted';
       const sc = containerSecurityContext(c);
       for (const { value, node } of stringItems(getIn(sc, ['capabilities', 'add']))) {
         const aliases: string[] = [];

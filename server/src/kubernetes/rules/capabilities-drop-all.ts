@@ -2,7 +2,8 @@ import type { Rule } from '../../engine/types';
 import { get, getIn, isMap, keyRange, rangeOf } from '../../yaml/yaml';
 import { containerSecurityFix } from '../fixes';
 import type { KubernetesModel } from '../model';
-import { containerLabel, containerRange, containerSecurityContext, isWindowsPod, podSecurityLevel, stringItems } from '../pod';
+import { pssLevel } from '../pss';
+import { containerLabel, containerRange, containerSecurityContext, isWindowsPod, stringItems } from '../pod';
 
 /** Polaris accepts dropping all of these instead of ALL. */
 const POLARIS_INSECURE = ['NET_ADMIN', 'CHOWN', 'DAC_OVERRIDE', 'FSETID', 'FOWNER', 'MKNOD', 'NET_RAW', 'SETGID', 'SETUID', 'SETFCAP', 'SETPCAP', 'NET_BIND_SERVICE', 'SYS_CHROOT', 'KILL', 'AUDIT_WRITE'];
@@ -25,8 +26,8 @@ securityContext:
     drop: [ALL]
 \`\`\``,
   check(ctx) {
-    const restricted = podSecurityLevel(ctx.options) === 'restricted';
     for (const c of ctx.model.containers) {
+      const restricted = pssLevel(ctx, c.pod) === 'restricted';
       if (isWindowsPod(c.pod)) continue;
       const sc = containerSecurityContext(c);
       const caps = get(sc, 'capabilities');

@@ -1,7 +1,7 @@
 import type { Rule } from '../../engine/types';
 import { get, isMap, isSeq, keyRange, rangeOf, scalarString } from '../../yaml/yaml';
 import type { KubernetesModel } from '../model';
-import { podSecurityLevel } from '../pod';
+import { pssLevel } from '../pss';
 
 /** Host paths kube-linter's sensitive-host-mounts treats as sensitive. */
 const SENSITIVE = new Set(['/', '/boot', '/dev', '/etc', '/lib', '/proc', '/sys', '/usr']);
@@ -26,8 +26,8 @@ volumes:
       path: /var/run/docker.sock
 \`\`\``,
   check(ctx) {
-    const restricted = podSecurityLevel(ctx.options) === 'restricted';
     for (const pod of ctx.model.podTemplates) {
+      const restricted = pssLevel(ctx, pod) === 'restricted';
       const volumes = get(pod.spec, 'volumes');
       if (!isSeq(volumes)) continue;
       for (const v of volumes.items) {

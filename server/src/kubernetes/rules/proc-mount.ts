@@ -1,6 +1,6 @@
 import { get, rangeOf } from '../../yaml/yaml';
-import { containerLabel, containerSecurityContext, inUserNamespace, podSecurityLevel, stringAt } from '../pod';
-import { pssRule, type PssFinding } from '../pss';
+import { containerLabel, containerSecurityContext, inUserNamespace, stringAt } from '../pod';
+import { pssLevel, pssRule, type PssFinding } from '../pss';
 
 export const procMount = pssRule({
   id: 'kubernetes/proc-mount',
@@ -21,7 +21,7 @@ securityContext:
     const out: PssFinding[] = [];
     // Baseline lets user-namespace pods (hostUsers: false) unmask /proc; restricted never does (procMount_restricted).
     const baseline = !inUserNamespace(pod);
-    const restricted = podSecurityLevel(ctx.options) === 'restricted';
+    const restricted = pssLevel(ctx, pod) === 'restricted';
     for (const c of containers) {
       const sc = containerSecurityContext(c);
       const value = stringAt(sc, 'procMount');
