@@ -11,6 +11,7 @@ import { Engine } from '../../server/src/engine/lint';
 import { applyEdits } from '../../server/src/engine/text';
 import type { Finding } from '../../server/src/engine/types';
 import { memoryWorkspace } from '../../server/src/engine/workspace';
+import { kubernetesLanguage } from '../../server/src/kubernetes/language';
 import { buildModel } from '../../server/src/kubernetes/model';
 import { createRegistry } from '../../server/src/languages';
 import { CORPUS, filesUnder, requireCorpus } from './corpus-path';
@@ -209,5 +210,59 @@ describe('real-world manifests (kubernetes/examples)', () => {
     console.log(`real: ${files} files, default profile`);
     for (const [rule, n] of [...counts].sort((a, b) => b[1] - a[1])) console.log(`  ${String(n).padStart(5)}  ${rule}`);
     assert.ok(files > 200);
+  });
+});
+
+interface KubeScoreTest {
+  test: string;
+  files: string[];
+  check_id: string;
+  assertion: string;
+  expected_grade_value?: number;
+}
+
+/** kube-score checks some rule carries as an alias (same semantics). */
+const KUBE_SCORE_MAPPED = new Set([
+  'container-security-context-privileged', 'container-security-context-readonlyrootfilesystem', 'container-image-tag',
+  'environment-variable-key-duplication', 'horizontalpodautoscaler-has-target', 'ingress-targets-service', 'service-targets-pod',
+  'networkpolicy-targets-pod', 'statefulset-pod-selector-labels-match-template-metadata-labels',
+]);
+
+/** kube-score tests we answer differently on purpose, with the reason. */
+const KUBE_SCORE_DIFFERENT: Record<string, string> = {
+  TestNetworkPolicyV1InvalidBackend: 'networking.k8s.io/v1 Ingress with the old serviceName/servicePort fields: we read them as the backend (the schema rules report the wrong fields)',
+  TestIngressNoPanicIssue363: 'same: v1beta1 backend fields in a v1 Ingress',
+};
+
+describe('kube-score corpus', () => {
+  it('meets the grade expectations of the checks that map to our rules', () => {
+    requireCorpus();
+    const root = path.join(CORPUS, 'kubernetes/kube-score');
+    const { tests } = JSON.parse(fs.readFileSync(path.join(root, 'expectations.json'), 'utf8')) as { tests: KubeScoreTest[] };
+    const results: string[] = [];
+    let passed = 0;
+    let run = 0;
+    for (const t of tests) {
+      if (!KUBE_SCORE_MAPPED.has(t.check_id) || t.assertion !== 'grade' || t.expected_grade_value === undefined) continue;
+      if (KUBE_SCORE_DIFFERENT[t.test]) {
+        results.push(`skip ${t.check_id} ${t.test}: ${KUBE_SCORE_DIFFERENT[t.test]}`);
+        continue;
+      }
+      run++;
+      // Files scored together form one workspace.
+      const files = Object.fromEntries(t.files.map((f) => [path.join(root, f), fs.readFileSync(path.join(root, f), 'utf8')]));
+      const project = { summaries: () => Object.entries(files).map(([p, text]) => ({ path: p, summary: kubernetesLanguage.summarize!(buildModel(text), p) })) };
+      const findings = Object.entries(files).flatMap(([file, text]) =>
+        engine.lint({ path: file, text, kind: 'kubernetes', config: mergeConfig(DEFAULT_CONFIG, { allRules: true }), workspace: memoryWorkspace(files), project }).findings,
+      );
+      const fired = withAlias(findings, `kube-score/${t.check_id}`).length > 0;
+      const shouldFire = t.expected_grade_value > 0 && t.expected_grade_value < 10;
+      const ok = fired === shouldFire;
+      if (ok) passed++;
+      results.push(`${ok ? 'pass' : 'FAIL'} ${t.check_id} ${t.test}: expected ${shouldFire ? 'a finding' : 'none'}, got ${fired ? 'a finding' : 'none'}`);
+    }
+    console.log(`kube-score: ${passed}/${run} mapped expectations met`);
+    for (const r of results) console.log(`  ${r}`);
+    assert.equal(passed, run, `${passed}/${run} kube-score expectations met`);
   });
 });

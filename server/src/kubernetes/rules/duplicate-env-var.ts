@@ -5,7 +5,7 @@ import { containerLabel } from '../pod';
 
 export const duplicateEnvVar: Rule<KubernetesModel> = {
   id: 'kubernetes/duplicate-env-var',
-  aliases: ['kube-linter/duplicate-env-var'],
+  aliases: ['kube-linter/duplicate-env-var', 'kube-score/environment-variable-key-duplication'],
   severity: 'warning',
   profile: 'recommended',
   category: 'correctness',

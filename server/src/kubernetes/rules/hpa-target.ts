@@ -5,7 +5,7 @@ import { projectObjects, sameNamespace } from '../project';
 
 export const hpaTarget: Rule<KubernetesModel> = {
   id: 'kubernetes/hpa-target',
-  aliases: ['kube-linter/dangling-horizontalpodautoscaler'],
+  aliases: ['kube-linter/dangling-horizontalpodautoscaler', 'kube-score/horizontalpodautoscaler-has-target'],
   severity: 'warning',
   profile: 'recommended',
   category: 'correctness',

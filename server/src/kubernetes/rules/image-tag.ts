@@ -19,7 +19,7 @@ export function imageParts(image: string): { name: string; tag?: string; digest?
 
 export const imageTag: Rule<KubernetesModel> = {
   id: 'kubernetes/image-tag',
-  aliases: ['kube-linter/latest-tag', 'polaris/tagNotSpecified'],
+  aliases: ['kube-linter/latest-tag', 'polaris/tagNotSpecified', 'kube-score/container-image-tag'],
   severity: 'warning',
   profile: 'recommended',
   category: 'reliability',

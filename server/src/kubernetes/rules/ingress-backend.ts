@@ -24,7 +24,7 @@ function backends(root: unknown): Array<{ nameNode: Node; portNode?: Node }> {
 
 export const ingressBackend: Rule<KubernetesModel> = {
   id: 'kubernetes/ingress-backend',
-  aliases: ['kube-linter/dangling-ingress'],
+  aliases: ['kube-linter/dangling-ingress', 'kube-score/ingress-targets-service'],
   severity: 'warning',
   profile: 'recommended',
   category: 'correctness',

@@ -17,7 +17,7 @@ function matchLabels(selector: unknown): Record<string, string> | undefined {
 
 export const networkPolicySelector: Rule<KubernetesModel> = {
   id: 'kubernetes/network-policy-selector',
-  aliases: ['kube-linter/dangling-networkpolicy', 'kube-linter/dangling-networkpolicypeer-podselector'],
+  aliases: ['kube-linter/dangling-networkpolicy', 'kube-linter/dangling-networkpolicypeer-podselector', 'kube-score/networkpolicy-targets-pod'],
   severity: 'warning',
   profile: 'recommended',
   category: 'correctness',
@@ -37,7 +37,7 @@ checked.`,
         ctx.report({
           range: keyRange(ctx.model.index, get(m.root, 'spec'), 'podSelector')!,
           message: `NetworkPolicy "${m.name ?? '?'}" selects ${Object.entries(own).map(([k, v]) => `${k}=${v}`).join(', ')}, which no workload's pods carry.`,
-          aliases: ['kube-linter/dangling-networkpolicy'],
+          aliases: ['kube-linter/dangling-networkpolicy', 'kube-score/networkpolicy-targets-pod'],
         });
       }
       for (const [dir, peerKey] of [['ingress', 'from'], ['egress', 'to']] as const) {

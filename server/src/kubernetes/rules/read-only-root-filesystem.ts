@@ -6,7 +6,7 @@ import { boolAt, containerLabel, containerRange, containerSecurityContext } from
 
 export const readOnlyRootFilesystem: Rule<KubernetesModel> = {
   id: 'kubernetes/read-only-root-filesystem',
-  aliases: ['kube-linter/no-read-only-root-fs', 'polaris/notReadOnlyRootFilesystem'],
+  aliases: ['kube-linter/no-read-only-root-fs', 'polaris/notReadOnlyRootFilesystem', 'kube-score/container-security-context-readonlyrootfilesystem'],
   severity: 'warning',
   profile: 'recommended',
   category: 'security',

@@ -7,7 +7,7 @@ const SELECTING = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet
 
 export const selectorMismatch: Rule<KubernetesModel> = {
   id: 'kubernetes/selector-mismatch',
-  aliases: ['kube-linter/mismatching-selector'],
+  aliases: ['kube-linter/mismatching-selector', 'kube-score/statefulset-pod-selector-labels-match-template-metadata-labels'],
   severity: 'error',
   profile: 'recommended',
   category: 'correctness',
@@ -39,6 +39,7 @@ never counts). The quick fix adds the missing labels to the pod template.`,
       ctx.report({
         range: keyRange(ctx.model.index, get(m.root, 'spec'), 'selector') ?? keyRange(ctx.model.index, m.root, 'kind')!,
         message: `${m.kind} "${m.name ?? '?'}" selects ${missing.map(([k, v]) => `${k}=${v}`).join(', ')}, which its pod template's labels lack.`,
+        aliases: ['kube-linter/mismatching-selector', ...(m.kind === 'StatefulSet' ? ['kube-score/statefulset-pod-selector-labels-match-template-metadata-labels'] : [])],
         fix: edits.length ? { title: 'Add the selector labels to the pod template', edits } : undefined,
       });
     }

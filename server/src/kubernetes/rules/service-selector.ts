@@ -5,7 +5,7 @@ import { projectObjects, sameNamespace, selectorOf, selects } from '../project';
 
 export const serviceSelector: Rule<KubernetesModel> = {
   id: 'kubernetes/service-selector',
-  aliases: ['kube-linter/dangling-service'],
+  aliases: ['kube-linter/dangling-service', 'kube-score/service-targets-pod'],
   severity: 'warning',
   profile: 'recommended',
   category: 'correctness',
