@@ -27,6 +27,14 @@ import { resources } from './resources';
 import { runAsNonRoot } from './run-as-non-root';
 import { secretInEnv } from './secret-in-env';
 import { unsafeSysctls } from './unsafe-sysctls';
+import { privilegedPorts } from './privileged-ports';
+import { secretEnvRef } from './secret-env-ref';
+import { restartPolicy } from './restart-policy';
+import { exposedService } from './service-type';
+import { wildcardRbac } from './wildcard-rbac';
+import { writableHostMount } from './writable-host-mount';
+import { rollingUpdate } from './rolling-update';
+import { jobTtl } from './job-ttl';
 import { pssHostProbes } from './pss-host-probes';
 import { pdbUnhealthyEvictionPolicy } from './pdb-unhealthy-eviction-policy';
 import { antiAffinity } from './anti-affinity';
@@ -117,4 +125,12 @@ export const checkRules: Rule<KubernetesModel>[] = [
   pdbUnhealthyEvictionPolicy,
   antiAffinity,
   networkPolicySelector,
+  privilegedPorts,
+  secretEnvRef,
+  restartPolicy,
+  exposedService,
+  wildcardRbac,
+  writableHostMount,
+  rollingUpdate,
+  jobTtl,
 ];
