@@ -10,6 +10,7 @@ import { hostNamespaces } from './host-namespaces';
 import { hostPath } from './host-path';
 import { hostPort } from './host-port';
 import { hostProcess } from './host-process';
+import { imageDigest } from './image-digest';
 import { imageTag } from './image-tag';
 import { livenessProbe } from './liveness-probe';
 import { privilegedContainer } from './privileged-container';
@@ -69,6 +70,7 @@ import { linuxHardening } from './linux-hardening';
 
 export const checkRules: Rule<KubernetesModel>[] = [
   imageTag,
+  imageDigest,
   livenessProbe,
   readinessProbe,
   resources,
