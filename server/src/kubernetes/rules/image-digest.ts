@@ -1,7 +1,7 @@
 import type { Rule } from '../../engine/types';
-import { get, rangeOf, scalarString } from '../../yaml/yaml';
+import { rangeOf } from '../../yaml/yaml';
 import type { KubernetesModel } from '../model';
-import { imageParts } from './image-tag';
+import { literalImages } from './image-tag';
 
 export const imageDigest: Rule<KubernetesModel> = {
   id: 'kubernetes/image-digest',
@@ -14,11 +14,7 @@ export const imageDigest: Rule<KubernetesModel> = {
 Pin \`image: name:tag@sha256:…\` so every node runs exactly the image you reviewed. (\`:latest\` and untagged images are
 reported by \`kubernetes/image-tag\`.)`,
   check(ctx) {
-    for (const c of ctx.model.containers) {
-      const node = get(c.node, 'image');
-      const image = scalarString(node);
-      if (!image || image.includes('{{') || image.includes('$(')) continue;
-      const { name, tag, digest } = imageParts(image.trim());
+    for (const { node, name, tag, digest } of literalImages(ctx.model)) {
       if (digest || !tag || tag === 'latest') continue;
       ctx.report({ range: rangeOf(ctx.model.index, node)!, message: `Image "${name}:${tag}" is not pinned by digest.` });
     }
