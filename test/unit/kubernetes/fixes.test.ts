@@ -127,6 +127,21 @@ spec:
   });
 });
 
+describe('empty securityContext', () => {
+  it('fills `securityContext:` with no value as a nested block', () => {
+    const text = `apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  containers:
+  - name: a
+    image: x:1
+    securityContext:
+`;
+    assert.equal(fixOnce(K, text, 'kubernetes/allow-privilege-escalation'), `${text}      allowPrivilegeEscalation: false\n`);
+  });
+});
+
 describe('resources fix', () => {
   it('adds requests and limits with the defaults, in the file style', () => {
     const fixed = applyFix(FOUR_FLUSH, 'kubernetes/resources', /requests and limits/);
