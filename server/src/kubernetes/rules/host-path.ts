@@ -1,5 +1,5 @@
 import type { Rule } from '../../engine/types';
-import { get, isMap, isSeq, keyRange, rangeOf, scalarString } from '../../yaml/yaml';
+import { get, isMap, isScalar, isSeq, keyRange, rangeOf, scalarString } from '../../yaml/yaml';
 import type { KubernetesModel } from '../model';
 import { pssLevel } from '../pss';
 
@@ -32,7 +32,8 @@ volumes:
       if (!isSeq(volumes)) continue;
       for (const v of volumes.items) {
         const hp = get(v, 'hostPath');
-        if (hp === undefined) continue;
+        // `hostPath:` with no value is no volume source at all (the API drops it).
+        if (hp === undefined || (isScalar(hp) && hp.value === null)) continue;
         const pathNode = isMap(hp) ? get(hp, 'path') : undefined;
         const path = (scalarString(pathNode) ?? '').replace(/(.)\/+$/, '$1');
         const sock = DOCKER_SOCK.test(path);

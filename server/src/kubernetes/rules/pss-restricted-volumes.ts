@@ -1,4 +1,4 @@
-import { get, isMap, isSeq, keyRange, rangeOf, scalarString } from '../../yaml/yaml';
+import { get, isMap, isScalar, isSeq, keyRange, rangeOf, scalarString } from '../../yaml/yaml';
 import { pssRule, type PssFinding } from '../pss';
 
 const ALLOWED = new Set(['configMap', 'csi', 'downwardAPI', 'emptyDir', 'ephemeral', 'image', 'persistentVolumeClaim', 'projected', 'secret']);
@@ -17,7 +17,8 @@ access controls. Declare them as PersistentVolumes and mount them through a \`pe
     if (!isSeq(volumes)) return [];
     for (const v of volumes.items) {
       if (!isMap(v)) continue;
-      const sources = v.items.map((p) => scalarString(p.key) ?? '').filter((k) => k !== 'name');
+      // Keys with no value are not sources (the API drops them).
+      const sources = v.items.filter((p) => !(p.value === null || (isScalar(p.value) && p.value.value === null))).map((p) => scalarString(p.key) ?? '').filter((k) => k !== 'name');
       if (sources.some((s) => ALLOWED.has(s)) || sources.includes('hostPath')) continue;
       const source = sources[0];
       const name = scalarString(get(v, 'name')) ?? '?';
