@@ -5,7 +5,7 @@ import { projectObjects } from '../project';
 
 export const networkPolicy: Rule<KubernetesModel> = {
   id: 'kubernetes/network-policy',
-  aliases: ['polaris/missingNetworkPolicy'],
+  aliases: ['polaris/missingNetworkPolicy', 'kube-linter/non-isolated-pod'],
   severity: 'warning',
   profile: 'strict',
   category: 'security',
@@ -21,11 +21,15 @@ Checked only when the workspace has NetworkPolicies at all (otherwise they may l
       const m = pod.owner;
       const own = objects.find((o) => o.local && o.kind === m.kind && o.name === m.name && o.namespace === m.namespace);
       const labels = own?.podLabels ?? {};
-      const covered = policies.some(
-        (p) => p.restrictsBoth && (p.namespace ?? '') === (m.namespace ?? '') && Object.entries(p.selector ?? {}).every(([k, v]) => labels[k] === v),
-      );
-      if (covered) continue;
-      ctx.report({ range: keyRange(ctx.model.index, m.root, 'kind')!, message: `${m.kind} "${m.name ?? '?'}" is not covered by a NetworkPolicy restricting ingress and egress.` });
+      const selecting = policies.filter((p) => (p.namespace ?? '') === (m.namespace ?? '') && Object.entries(p.selector ?? {}).every(([k, v]) => labels[k] === v));
+      if (selecting.some((p) => p.restrictsBoth)) continue;
+      ctx.report({
+        range: keyRange(ctx.model.index, m.root, 'kind')!,
+        message: selecting.length
+          ? `${m.kind} "${m.name ?? '?'}" is not covered by a NetworkPolicy restricting both ingress and egress.`
+          : `${m.kind} "${m.name ?? '?'}" is not selected by any NetworkPolicy.`,
+        aliases: ['polaris/missingNetworkPolicy', ...(selecting.length ? [] : ['kube-linter/non-isolated-pod'])],
+      });
     }
   },
 };
