@@ -36,6 +36,8 @@ export interface ObjectSummary {
   minReplicas?: number;
   minAvailable?: string | number;
   maxUnavailable?: string | number;
+  /** ConfigMap / Secret: the keys of data, stringData and binaryData. */
+  keys?: string[];
   /** NetworkPolicy: whether it restricts both directions (policyTypes Ingress and Egress, with rules for each). */
   restrictsBoth?: boolean;
 }
@@ -120,6 +122,12 @@ export function summarizeModel(model: KubernetesModel): FileSummary {
       o.scaleTarget = { kind: scalarString(getIn(m.root, ['spec', 'scaleTargetRef', 'kind'])), name: scalarString(getIn(m.root, ['spec', 'scaleTargetRef', 'name'])) };
       const min = num(getIn(m.root, ['spec', 'minReplicas']));
       if (min !== undefined) o.minReplicas = min;
+    }
+    if (m.kind === 'ConfigMap' || m.kind === 'Secret') {
+      o.keys = ['data', 'stringData', 'binaryData'].flatMap((k) => {
+        const map = get(m.root, k);
+        return isMap(map) ? map.items.map((p) => scalarString(p.key) ?? '') : [];
+      });
     }
     if (m.kind === 'NetworkPolicy') {
       const types = getIn(m.root, ['spec', 'policyTypes']);

@@ -90,6 +90,28 @@ spec:
     assert.deepEqual(found[0].aliases, ['kube-linter/non-existent-service-account']);
   });
 
+  it('env valueFrom keys must exist in the referenced ConfigMap or Secret', () => {
+    const pod = `apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  containers:
+    - name: a
+      image: x:1
+      env:
+        - {name: A, valueFrom: {configMapKeyRef: {name: cfg, key: mode}}}
+        - {name: B, valueFrom: {secretKeyRef: {name: creds, key: pasword}}}
+        - {name: C, valueFrom: {secretKeyRef: {name: other, key: x, optional: true}}}
+`;
+    const files = {
+      '/r/pod.yaml': pod,
+      '/r/cfg.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cfg}\ndata: {mode: prod}\n',
+      '/r/creds.yaml': 'apiVersion: v1\nkind: Secret\nmetadata: {name: creds}\nstringData: {password: x}\n',
+    };
+    const found = lintIn(files, '/r/pod.yaml', 'kubernetes/missing-reference');
+    assert.deepEqual(found.map((f) => [covered(pod, f), f.message, f.aliases]), [['pasword', 'Secret "creds" has no key "pasword".', ['kube-linter/env-value-from']]]);
+  });
+
   it('Ingress backends and HPA targets must exist', () => {
     const ingress = `apiVersion: networking.k8s.io/v1
 kind: Ingress
