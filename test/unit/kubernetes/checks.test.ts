@@ -148,6 +148,12 @@ const CASES: Case[] = [
     good: podWith('').replace('metadata: {name: p}', 'metadata: {name: p, labels: {app.kubernetes.io/instance: p}}'),
   },
   {
+    rule: 'kubernetes/default-namespace',
+    bad: podWith('').replace('metadata: {name: p}', 'metadata: {name: p, namespace: default}'),
+    covers: ['default'],
+    good: podWith('').replace('metadata: {name: p}', 'metadata: {name: p, namespace: shop}'),
+  },
+  {
     rule: 'kubernetes/automount-service-account-token',
     bad: podWith('', '  automountServiceAccountToken: true\n'),
     covers: ['true'],

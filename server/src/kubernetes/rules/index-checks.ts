@@ -28,6 +28,7 @@ import { resources } from './resources';
 import { runAsNonRoot } from './run-as-non-root';
 import { secretInEnv } from './secret-in-env';
 import { unsafeSysctls } from './unsafe-sysctls';
+import { defaultNamespace } from './default-namespace';
 import { privilegedPorts } from './privileged-ports';
 import { secretEnvRef } from './secret-env-ref';
 import { restartPolicy } from './restart-policy';
@@ -135,4 +136,5 @@ export const checkRules: Rule<KubernetesModel>[] = [
   writableHostMount,
   rollingUpdate,
   jobTtl,
+  defaultNamespace,
 ];
