@@ -12,7 +12,9 @@ kind: Deployment
 metadata:
   name: web
 spec:
+  selector: {matchLabels: {app: web}}
   template:
+    metadata: {labels: {app: web}}
     spec:
       containers:
         # the only container
