@@ -18,7 +18,7 @@ export interface SchemaIssue {
 
 export interface WalkOptions {
   index: LineIndex;
-  /** Nodes whose text is templated (`{{ }}`) are not checked. */
+  /** Scalars (values and keys) whose text is templated (`{{ }}`) are not checked; set only for templated documents. */
   skip?: (node: Node) => boolean;
   /** The manifest's kind, for kind-dependent name rules. */
   kind?: string;
@@ -45,7 +45,7 @@ function rangeOf(opts: WalkOptions, node: Node): Range {
 }
 
 function walk(node: Node | null | undefined, shape: Shape, place: Place, opts: WalkOptions, out: SchemaIssue[]): void {
-  if (!node || isAlias(node) || opts.skip?.(node)) return;
+  if (!node || isAlias(node) || (isScalar(node) && opts.skip?.(node))) return;
   if (isScalar(node) && node.value === null) return; // `key:` with no value is the same as leaving it out
   switch (shape.type) {
     case 'any':
@@ -96,7 +96,8 @@ function walkObject(map: YAMLMap, shape: Shape, place: Place, opts: WalkOptions,
     }
     walk(pair.value as Node, field.shape, { field: name, parentType: shape.typeName, anchor: key }, opts, out);
   }
-  if (merges || !shape.required?.length) return;
+  // A merge key or a template (which may add fields when rendered) can supply required fields.
+  if (merges || opts.skip || !shape.required?.length) return;
   const missing = shape.required.filter((r) => !present.has(r));
   if (!missing.length || !place.anchor) return;
   const where = place.inItem ? `This \`${place.field}\` item` : place.field ? `\`${place.field}\`` : shape.typeName ?? 'This object';
