@@ -16,7 +16,11 @@ function manifestAt(model: KubernetesModel, offset: number): Manifest | undefine
     if (!r || offset < r[0] || offset > r[2]) continue;
     if (!best || r[0] >= best.root.range![0]) best = m; // innermost (List items come after their List)
   }
-  return best;
+  if (best) return best;
+  // Blank lines after a document's last node still belong to it (the cursor is often there while typing).
+  let doc = model.yaml.docs[0];
+  for (const d of model.yaml.docs) if (d.range[0] <= offset) doc = d;
+  return model.manifests.find((m) => m.doc === doc && m.root === doc?.contents);
 }
 
 function hoverText(key: string, field: Field, owner: Shape | undefined): string {
@@ -112,9 +116,13 @@ export function kubernetesCompletions(model: KubernetesModel, position: Position
   if (cc.mode === 'value' && path.length === 0 && (cc.key === 'apiVersion' || cc.key === 'kind')) return typeCompletions(cc, m);
   const found = m ? new SchemaResolver(model, ctx.project).shapeFor(m.apiVersion, m.kind) : undefined;
   if (!found) return path.length === 0 && cc.mode === 'key' ? rootStarters(cc, m) : [];
-  const shape = shapeAtPath(found.shape, cc.mode === 'value' ? [...path, cc.key!] : path);
+  const parent = shapeAtPath(found.shape, path);
+  if (cc.mode === 'value') {
+    const field = parent?.type === 'object' ? parent.properties?.get(cc.key!) : undefined;
+    return field ? valueCompletions(cc, field.shape, field.description) : [];
+  }
+  const shape = parent;
   if (!shape) return [];
-  if (cc.mode === 'value') return valueCompletions(cc, shape);
   if (shape.type !== 'object' || !shape.properties) return [];
   const entries: CompletionEntry[] = [];
   for (const [key, field] of shape.properties) {
@@ -139,9 +147,8 @@ function keyInsertText(key: string, shape: Shape, cc: CompletionContext): string
   return `${key}: `;
 }
 
-function valueCompletions(cc: CompletionContext, shape: Shape): CompletionEntry[] {
+function valueCompletions(cc: CompletionContext, shape: Shape, doc: string | undefined): CompletionEntry[] {
   const values = shape.enum ?? (shape.type === 'boolean' ? ['true', 'false'] : []);
-  const doc = shape.description;
   return values
     .filter((v) => v !== '')
     .map((v) => ({ label: v, kind: 'enum' as const, detail: describeType(shape), documentation: enumDoc(doc, v), range: cc.replace }));

@@ -1,7 +1,7 @@
 // Which schema applies to each object of a file, and the schema problems of a whole file, computed once per
 // model (every schema rule reads its share from this one walk).
 import * as path from 'node:path';
-import { isMap, type Node, type YAMLMap } from 'yaml';
+import { isMap, isScalar, type Node, type YAMLMap } from 'yaml';
 import type { ProjectIndex } from '../../engine/types';
 import type { KubernetesModel } from '../model';
 import { knownCrds, type CrdSchema } from './crds';
@@ -83,7 +83,9 @@ export function schemaIssues(model: KubernetesModel, filePath: string, project?:
   const issues: SchemaIssue[] = [];
   for (const t of schemaTargets(model, filePath, project)) {
     const text = model.text;
-    const skip = t.templated ? (n: Node) => !!n.range && text.slice(n.range[0], n.range[1]).includes('{{') : undefined;
+    const skip = t.templated
+      ? (n: Node) => !!n.range && (isScalar(n) ? text.slice(n.range[0], n.range[1]).includes('{{') : text.startsWith('{{', n.range[0]))
+      : undefined;
     issues.push(...validateManifest(t.root, t.shape, { index: model.index, kind: t.kind, skip }));
   }
   cache.set(model, { project, path: filePath, issues });

@@ -18,7 +18,7 @@ export interface SchemaIssue {
 
 export interface WalkOptions {
   index: LineIndex;
-  /** Scalars (values and keys) whose text is templated (`{{ }}`) are not checked; set only for templated documents. */
+  /** Template expressions (`{{ }}` scalars, or `{{x}}` read as a flow mapping) are not checked; set only for templated documents. */
   skip?: (node: Node) => boolean;
   /** The manifest's kind, for kind-dependent name rules. */
   kind?: string;
@@ -45,7 +45,7 @@ function rangeOf(opts: WalkOptions, node: Node): Range {
 }
 
 function walk(node: Node | null | undefined, shape: Shape, place: Place, opts: WalkOptions, out: SchemaIssue[]): void {
-  if (!node || isAlias(node) || (isScalar(node) && opts.skip?.(node))) return;
+  if (!node || isAlias(node) || opts.skip?.(node)) return;
   if (isScalar(node) && node.value === null) return; // `key:` with no value is the same as leaving it out
   switch (shape.type) {
     case 'any':
