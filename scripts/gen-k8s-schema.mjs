@@ -8,11 +8,9 @@
 // A field type is a string: s string, n number, b boolean, i int-or-string, q quantity, a anything,
 //   [T] list of T, {T} map of T, @Name a type, e:A|B|C a string enum.
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import ts from 'typescript';
 
-const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const modelsDir = path.join(root, 'node_modules', 'kubernetes-models');
 const machineryDir = path.join(root, 'node_modules', '@kubernetes-models', 'apimachinery');
@@ -156,10 +154,13 @@ function buildType(canonical) {
   const { node, canonicalOf } = interfaces.get(canonical);
   const props = {};
   const required = [];
+  const topLevel = !!literalMember(node, 'apiVersion') && !!literalMember(node, 'kind');
   for (const m of node.members) {
     if (!ts.isPropertySignature(m)) continue;
     const key = ts.isStringLiteral(m.name) || ts.isIdentifier(m.name) ? m.name.text : m.name.getText();
-    props[key] = [typeSpec(m.type, canonicalOf), intern(docOf(m))];
+    // An object's status is written by controllers, not by users: kept as "anything" to keep the bundle small.
+    const spec = topLevel && key === 'status' ? 'a' : typeSpec(m.type, canonicalOf);
+    props[key] = [spec, intern(docOf(m))];
     if (!m.questionToken) required.push(key);
   }
   const entry = { d: intern(docOf(node)), p: props };
@@ -167,14 +168,15 @@ function buildType(canonical) {
   return entry;
 }
 
+function literalMember(node, key) {
+  const m = node.members.find((x) => ts.isPropertySignature(x) && x.name.text === key);
+  return m && m.type && ts.isLiteralTypeNode(m.type) && ts.isStringLiteral(m.type.literal) ? m.type.literal.text : undefined;
+}
+
 // Every interface whose apiVersion and kind are literals is a top-level kind.
 for (const [canonical, { node }] of [...interfaces].sort(([a], [b]) => a.localeCompare(b))) {
-  const lit = (key) => {
-    const m = node.members.find((x) => ts.isPropertySignature(x) && x.name.text === key);
-    return m && m.type && ts.isLiteralTypeNode(m.type) && ts.isStringLiteral(m.type.literal) ? m.type.literal.text : undefined;
-  };
-  const apiVersion = lit('apiVersion');
-  const kind = lit('kind');
+  const apiVersion = literalMember(node, 'apiVersion');
+  const kind = literalMember(node, 'kind');
   if (!apiVersion || !kind) continue;
   const spec = refSpec(canonical);
   (kinds[apiVersion] ??= {})[kind] = spec.slice(1);
@@ -182,6 +184,7 @@ for (const [canonical, { node }] of [...interfaces].sort(([a], [b]) => a.localeC
 
 const sortedKinds = Object.fromEntries(Object.keys(kinds).sort().map((gv) => [gv, Object.fromEntries(Object.entries(kinds[gv]).sort())]));
 const sortedTypes = Object.fromEntries(Object.keys(types).sort().map((k) => [k, types[k]]));
+// restartPolicyRules (container restart rules) arrived in Kubernetes 1.34.
 const k8s = /restartPolicyRules/.test(JSON.stringify(sortedTypes)) ? '1.34' : 'unknown';
 const out = JSON.stringify({ k8s, source: `kubernetes-models@${modelsVersion}`, kinds: sortedKinds, types: sortedTypes, strings });
 
@@ -196,4 +199,3 @@ if (process.argv.includes('--check')) {
   writeFileSync(outFile, out);
   console.log(`wrote ${path.relative(root, outFile)}: ${Object.keys(sortedTypes).length} types, ${Object.values(sortedKinds).reduce((n, k) => n + Object.keys(k).length, 0)} kinds, ${(out.length / 1024).toFixed(0)} KB`);
 }
-void require;

@@ -84,6 +84,15 @@ describe('kubernetes/invalid-type', () => {
     assert.equal(fixOnce(K, text, 'kubernetes/invalid-type'), pod('env:\n  - name: PORT\n    value: "8080"\n'));
   });
 
+  it('quotes YAML 1.1 booleans (yes, on, off) that kubectl would not read as strings', () => {
+    const text = pod('env:\n  - name: DEBUG\n    value: yes\n  - name: MODE\n    value: "on"\n');
+    const [f, ...rest] = findingsOf(K, text, 'kubernetes/invalid-type');
+    assert.deepEqual(rest, []);
+    assert.equal(covered(text, f), 'yes');
+    assert.equal(f.message, '`value` must be a string, but kubectl reads yes as a boolean (YAML 1.1): quote it.');
+    assert.match(fixOnce(K, text, 'kubernetes/invalid-type'), /value: "yes"\n/);
+  });
+
   it('unquotes a number in a number field, and accepts int-or-string', () => {
     const text = `apiVersion: apps/v1
 kind: Deployment

@@ -17,6 +17,11 @@ renames the key.
 
 This is kubeconform's \`-strict\` mode, on by default.
 
+The built-in schema is generated from the \`kubernetes-models\` package (Kubernetes' own OpenAPI) by
+\`npm run gen:k8s-schema\`. No registry package ships schemas for Argo CD, Argo Rollouts, Flux and kustomize, so theirs
+are compact and hand-written: top-level and \`spec\` keys are checked, deeper fast-moving parts (generators, strategies,
+patches) are not. Custom resources without a CustomResourceDefinition in the workspace are not checked.
+
 **Bad**
 \`\`\`yaml
 containers:

@@ -7,6 +7,9 @@ import { closest } from './suggest';
 import { fieldFormatProblem } from './field-formats';
 import { quantityProblem } from './formats';
 
+/** Plain words that Kubernetes' YAML 1.1 decoder turns into booleans (the yaml package, YAML 1.2, keeps them strings). */
+const YAML11_BOOLEAN = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/;
+
 export type IssueCode = 'unknown-field' | 'type' | 'enum' | 'required' | 'quantity' | 'name' | 'port';
 
 export interface SchemaIssue {
@@ -159,6 +162,16 @@ function walkScalar(node: Node, shape: Shape, place: Place, opts: WalkOptions, o
       if (typeof value !== 'string') {
         const fix = plain ? { title: `Quote ${source}`, edits: [{ range, newText: JSON.stringify(source) }] } : undefined;
         return typeIssue(node, shape, place, opts, out, fix);
+      }
+      if (plain && YAML11_BOOLEAN.test(value)) {
+        const what = place.field ? `\`${place.field}\`` : 'This value';
+        out.push({
+          code: 'type',
+          range,
+          message: `${what} must be a string, but kubectl reads ${value} as a boolean (YAML 1.1): quote it.`,
+          fix: { title: `Quote ${source}`, edits: [{ range, newText: JSON.stringify(source) }] },
+        });
+        return;
       }
       if (shape.enum && !shape.enum.includes(value)) {
         const suggestion = closest(value, shape.enum.filter(Boolean));
