@@ -219,3 +219,52 @@ spec:
     assert.deepEqual(r.findings.filter((f) => f.ruleId === 'kubernetes/invalid-enum-value').map((f) => covered(text, f)), ['sometimes']);
   });
 });
+
+describe('List documents', () => {
+  it('validates each item against its own kind', () => {
+    const text = `apiVersion: v1
+kind: List
+items:
+  - apiVersion: v1
+    kind: ConfigMap
+    metadata: {name: a}
+    dta: {k: v}
+  - apiVersion: v1
+    kind: Service
+    metadata: {name: b}
+    spec: {ports: [{port: 80}], tpye: ClusterIP}
+`;
+    const found = findingsOf('/repo/list.yaml', text, 'kubernetes/unknown-field');
+    assert.deepEqual(found.map((f) => [covered(text, f), f.message]), [
+      ['dta', 'Unknown field `dta` in ConfigMap: did you mean `data`?'],
+      ['tpye', 'Unknown field `tpye` in ServiceSpec: did you mean `type`?'],
+    ]);
+    assert.deepEqual(findingsOf('/repo/list.yaml', text, 'kubernetes/unknown-kind'), []);
+  });
+});
+
+describe('apiextensions.k8s.io/v1beta1 CustomResourceDefinitions', () => {
+  it('supply one schema for every version', () => {
+    const text = `apiVersion: apiextensions.k8s.io/v1beta1
+kind: CustomResourceDefinition
+metadata: {name: gadgets.example.com}
+spec:
+  group: example.com
+  version: v1alpha1
+  names: {kind: Gadget, plural: gadgets}
+  validation:
+    openAPIV3Schema:
+      properties:
+        spec:
+          properties:
+            replicas: {type: integer}
+---
+apiVersion: example.com/v1alpha1
+kind: Gadget
+metadata: {name: g}
+spec: {replica: 2}
+`;
+    const found = findingsOf('/repo/gadget.yaml', text, 'kubernetes/unknown-field');
+    assert.deepEqual(found.map((f) => covered(text, f)), ['replica']);
+  });
+});

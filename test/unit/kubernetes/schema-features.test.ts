@@ -59,6 +59,39 @@ describe('Kubernetes hover', () => {
     assert.match(hoverAt(DEPLOYMENT.replace('nginx:1.27', 'ngi|nx:1.27'))!.contents, /\*\*image\*\*/);
   });
 
+  it('describes custom resources from a CRD in the file', () => {
+    const crd = `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata: {name: widgets.example.com}
+spec:
+  group: example.com
+  names: {kind: Widget, plural: widgets}
+  scope: Namespaced
+  versions:
+    - name: v1
+      served: true
+      storage: true
+      schema:
+        openAPIV3Schema:
+          type: object
+          properties:
+            spec:
+              type: object
+              properties:
+                size: {type: integer, description: How big the widget is.}
+                color: {type: string, enum: [red, blue]}
+---
+apiVersion: example.com/v1
+kind: Widget
+metadata: {name: w}
+spec:
+  si|ze: 1
+`;
+    assert.equal(hoverAt(crd)!.contents, '**size** · `integer`\n\nHow big the widget is.');
+    const values = completeAt(crd.replace('si|ze: 1', 'size: 1\n  color: |'));
+    assert.deepEqual(values.map((e) => e.label), ['red', 'blue']);
+  });
+
   it('returns nothing for unknown keys and unknown kinds', () => {
     assert.equal(hoverAt('apiVersion: example.com/v1\nkind: Widget\nspec:\n  si|ze: 1\n'), undefined);
   });
