@@ -148,3 +148,17 @@ function collectSiblingsBelow(index: LineIndex, line: number, column: number, si
 }
 
 type Position = { line: number; character: number };
+
+/** `apiVersion` and `kind` of the document around a line, read from its root keys (when the model has no manifest there). */
+export function documentTypeAt(index: LineIndex, line: number): { apiVersion?: string; kind?: string } {
+  const out: { apiVersion?: string; kind?: string } = {};
+  for (const dir of [-1, 1]) {
+    for (let l = dir < 0 ? line : line + 1; l >= 0 && l < index.lineCount; l += dir) {
+      const text = index.lineText(l);
+      if (/^(---|\.\.\.)\s*$/.test(text)) break;
+      const m = /^(apiVersion|kind):\s*["']?([^\s"'#]+)/.exec(text);
+      if (m) out[m[1] as 'apiVersion' | 'kind'] ??= m[2];
+    }
+  }
+  return out;
+}

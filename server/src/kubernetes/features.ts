@@ -7,7 +7,7 @@ import { rangeOf } from '../yaml/yaml';
 import type { KubernetesModel, Manifest } from './model';
 import { SchemaResolver } from './schema/resolve';
 import { BUILTIN_KUBERNETES_VERSION, builtin, describeType, type Field, type Shape } from './schema/shapes';
-import { completionContext, type CompletionContext } from './completion-context';
+import { completionContext, documentTypeAt, type CompletionContext } from './completion-context';
 
 function manifestAt(model: KubernetesModel, offset: number): Manifest | undefined {
   let best: Manifest | undefined;
@@ -114,7 +114,9 @@ export function kubernetesCompletions(model: KubernetesModel, position: Position
   let path = cc.path;
   if (m && model.manifests.some((other) => other !== m && other.doc === m.doc) && path[0] === 'items' && path[1] === '[]') path = path.slice(2);
   if (cc.mode === 'value' && path.length === 0 && (cc.key === 'apiVersion' || cc.key === 'kind')) return typeCompletions(cc, m);
-  const found = m ? new SchemaResolver(model, ctx.project).shapeFor(m.apiVersion, m.kind) : undefined;
+  // While typing, the document may not parse into a manifest: its root keys still tell the kind.
+  const type = m?.apiVersion && m.kind ? m : documentTypeAt(model.index, position.line);
+  const found = new SchemaResolver(model, ctx.project).shapeFor(type.apiVersion, type.kind);
   if (!found) return path.length === 0 && cc.mode === 'key' ? rootStarters(cc, m) : [];
   const parent = shapeAtPath(found.shape, path);
   if (cc.mode === 'value') {

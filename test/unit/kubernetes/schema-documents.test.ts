@@ -220,6 +220,20 @@ spec:
   });
 });
 
+describe('Tabs and syntax errors', () => {
+  it('are reported on the tab; that document gets no schema noise; the next one is checked', () => {
+    const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n\tname: b\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: c}\nspec: {containers: [{name: c, image: "c:1", imagePullPolicy: x}]}\n';
+    const r = lint('/repo/tabs.yaml', text, { config: { allRules: true } });
+    assert.deepEqual(
+      r.findings.filter((f) => f.severity === 'error').map((f) => [f.ruleId, f.range.start.line]),
+      [
+        ['kubernetes/syntax', 3],
+        ['kubernetes/invalid-enum-value', 8],
+      ],
+    );
+  });
+});
+
 describe('List documents', () => {
   it('validates each item against its own kind', () => {
     const text = `apiVersion: v1

@@ -134,6 +134,11 @@ describe('Kubernetes completion', () => {
     assert.ok(versions.includes('networking.k8s.io/v1'));
   });
 
+  it('works while the document does not parse', () => {
+    const entries = completeAt('apiVersion: v1\nkind: Service\nspec:\n  ports: [\n  ty|\n');
+    assert.ok(entries.some((e) => e.label === 'type'), entries.map((e) => e.label).join());
+  });
+
   it('stays empty inside block scalars', () => {
     assert.deepEqual(completeAt('apiVersion: v1\nkind: ConfigMap\ndata:\n  script: |\n    ech|\n'), []);
   });

@@ -58,6 +58,8 @@ export function schemaTargets(model: KubernetesModel, filePath: string, project?
   for (const m of model.manifests) {
     // A `…List` with items: the items are manifests of their own and are validated one by one.
     if (m.kind?.endsWith('List') && m.root.has('items')) continue;
+    // A syntax error (reported by kubernetes/syntax) shifts keys around: schema findings there would be noise.
+    if (m.doc.errors.some((e) => e.code !== 'DUPLICATE_KEY')) continue;
     const found = resolver.shapeFor(m.apiVersion, m.kind);
     if (found) targets.push({ root: m.root, shape: found.shape, kind: m.kind, templated: isTemplated(m.root) });
   }
