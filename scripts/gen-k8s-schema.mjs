@@ -5,7 +5,7 @@
 // Output format (compact on purpose, it ships in the .vsix):
 //   { k8s, source, strings: [description...], types: { Name: { d, p: { field: [type, descIndex] }, r: [required] } },
 //     kinds: { "group/version": { Kind: TypeName } } }
-// A field type is a string: s string, n number, b boolean, i int-or-string, q quantity, a anything,
+// A field type is a string: s string, z integer, n number, b boolean, i int-or-string, q quantity, a anything,
 //   [T] list of T, {T} map of T, @Name a type, e:A|B|C a string enum.
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -98,7 +98,30 @@ for (const dir of [machineryDir, modelsDir]) {
 const types = {};
 const kinds = {};
 
-function typeSpec(node, canonicalOf) {
+/**
+ * Integer fields. The declarations say `number`; the package's compiled validators (ajv standalone code in
+ * `_schemas/<Type>.js`) still carry the OpenAPI `type: integer`, inline or in a helper validator.
+ */
+function integerFields(canonical) {
+  const name = canonical.slice(1);
+  for (const dir of [path.join(modelsDir, '_schemas'), path.join(machineryDir, '_schemas')]) {
+    let src;
+    try {
+      src = readFileSync(path.join(dir, `${name}.js`), 'utf8');
+    } catch {
+      continue;
+    }
+    const found = new Set();
+    for (const m of src.matchAll(/schemaPath:"#\/properties\/([^/"]+)\/type",keyword:"type",params:\{type:"integer"\}/g)) found.add(m[1]);
+    const checkers = new Set();
+    for (const m of src.matchAll(/function (validate\d+)\(data,[^)]*\)\{let vErrors=null,errors=0;if\(!\("number"==typeof data&&!\(data%1\)/g)) checkers.add(m[1]);
+    for (const m of src.matchAll(/(validate\d+)\(data(?:\.(\w+)|\["([^"]+)"\]),\{instancePath/g)) if (checkers.has(m[1])) found.add(m[2] ?? m[3]);
+    return found;
+  }
+  return new Set();
+}
+
+function typeSpec(node, canonicalOf, hint) {
   if (!node) return 'a';
   switch (node.kind) {
     case ts.SyntaxKind.StringKeyword:
@@ -112,11 +135,11 @@ function typeSpec(node, canonicalOf) {
     case ts.SyntaxKind.ObjectKeyword:
       return 'a';
   }
-  if (ts.isParenthesizedTypeNode(node)) return typeSpec(node.type, canonicalOf);
-  if (ts.isArrayTypeNode(node)) return `[${typeSpec(node.elementType, canonicalOf)}]`;
+  if (ts.isParenthesizedTypeNode(node)) return typeSpec(node.type, canonicalOf, hint);
+  if (ts.isArrayTypeNode(node)) return `[${typeSpec(node.elementType, canonicalOf, hint)}]`;
   if (ts.isLiteralTypeNode(node) && ts.isStringLiteral(node.literal)) return `e:${node.literal.text}`;
   if (ts.isUnionTypeNode(node)) {
-    const parts = node.types.map((t) => typeSpec(t, canonicalOf));
+    const parts = node.types.map((t) => typeSpec(t, canonicalOf, hint));
     if (parts.every((p) => p.startsWith('e:'))) return `e:${parts.map((p) => p.slice(2)).join('|')}`;
     const set = new Set(parts);
     if (set.has('s') && set.has('n') && set.size === 2) return 'i';
@@ -124,13 +147,21 @@ function typeSpec(node, canonicalOf) {
   }
   if (ts.isTypeLiteralNode(node)) {
     const index = node.members.find(ts.isIndexSignatureDeclaration);
-    if (index && node.members.length === 1) return `{${typeSpec(index.type, canonicalOf)}}`;
+    if (index && node.members.length === 1) return `{${typeSpec(index.type, canonicalOf, hint)}}`;
+    // An inline object type (StatefulSet volumeClaimTemplates): a type of its own, named after its field.
+    if (!index && hint) {
+      if (!(hint in types)) {
+        types[hint] = null;
+        types[hint] = membersToType(node, canonicalOf, hint, '');
+      }
+      return `@${hint}`;
+    }
     return 'a';
   }
   if (ts.isTypeReferenceNode(node)) {
     const name = node.typeName.getText();
-    if (name === 'Array' && node.typeArguments?.length === 1) return `[${typeSpec(node.typeArguments[0], canonicalOf)}]`;
-    if (name === 'Record' && node.typeArguments?.length === 2) return `{${typeSpec(node.typeArguments[1], canonicalOf)}}`;
+    if (name === 'Array' && node.typeArguments?.length === 1) return `[${typeSpec(node.typeArguments[0], canonicalOf, hint)}]`;
+    if (name === 'Record' && node.typeArguments?.length === 2) return `{${typeSpec(node.typeArguments[1], canonicalOf, hint)}}`;
     const canonical = canonicalOf.get(name) ?? name;
     return refSpec(canonical);
   }
@@ -152,6 +183,15 @@ function refSpec(canonical) {
 
 function buildType(canonical) {
   const { node, canonicalOf } = interfaces.get(canonical);
+  const type = membersToType(node, canonicalOf, shortName(canonical), docOf(node));
+  const integers = integerFields(canonical);
+  for (const [key, prop] of Object.entries(type.p)) {
+    if (integers.has(key) && (prop[0] === 'n' || prop[0] === '[n]')) prop[0] = prop[0].replace('n', 'z');
+  }
+  return type;
+}
+
+function membersToType(node, canonicalOf, name, description) {
   const props = {};
   const required = [];
   const topLevel = !!literalMember(node, 'apiVersion') && !!literalMember(node, 'kind');
@@ -159,11 +199,12 @@ function buildType(canonical) {
     if (!ts.isPropertySignature(m)) continue;
     const key = ts.isStringLiteral(m.name) || ts.isIdentifier(m.name) ? m.name.text : m.name.getText();
     // An object's status is written by controllers, not by users: kept as "anything" to keep the bundle small.
-    const spec = topLevel && key === 'status' ? 'a' : typeSpec(m.type, canonicalOf);
+    const spec = topLevel && key === 'status' ? 'a' : typeSpec(m.type, canonicalOf, `${name}${key[0].toUpperCase()}${key.slice(1)}`);
     props[key] = [spec, intern(docOf(m))];
-    if (!m.questionToken) required.push(key);
+    // kubernetes-models makes apiVersion and kind mandatory literals; the API does not (embedded objects omit them).
+    if (!m.questionToken && !(topLevel && (key === 'apiVersion' || key === 'kind'))) required.push(key);
   }
-  const entry = { d: intern(docOf(node)), p: props };
+  const entry = { d: intern(description), p: props };
   if (required.length) entry.r = required;
   return entry;
 }

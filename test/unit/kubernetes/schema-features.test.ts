@@ -54,7 +54,7 @@ describe('Kubernetes hover', () => {
   });
 
   it('works through list items and flow mappings, and on values', () => {
-    assert.match(hoverAt(DEPLOYMENT.replace('containerPort', 'container|Port'))!.contents, /\*\*containerPort\*\* · `number`[\s\S]*\(required\)/);
+    assert.match(hoverAt(DEPLOYMENT.replace('containerPort', 'container|Port'))!.contents, /\*\*containerPort\*\* · `integer`[\s\S]*\(required\)/);
     assert.match(hoverAt(DEPLOYMENT.replace('matchLabels', 'match|Labels'))!.contents, /\*\*matchLabels\*\* · `map of string`/);
     assert.match(hoverAt(DEPLOYMENT.replace('nginx:1.27', 'ngi|nx:1.27'))!.contents, /\*\*image\*\*/);
   });
@@ -112,7 +112,7 @@ describe('Kubernetes completion', () => {
 
   it('completes in a new list item and at the pod spec level', () => {
     const item = completeAt(DEPLOYMENT.replace('            - containerPort: 80\n', '            - containerPort: 80\n            - |\n'));
-    assert.ok(item.some((e) => e.label === 'containerPort' && e.detail === 'number (required)'));
+    assert.ok(item.some((e) => e.label === 'containerPort' && e.detail === 'integer (required)'));
     const spec = completeAt(DEPLOYMENT.replace('      containers:', '      host|\n      containers:'));
     assert.ok(spec.some((e) => e.label === 'hostNetwork'));
     assert.ok(!spec.some((e) => e.label === 'containers'));

@@ -109,7 +109,15 @@ spec:
 `;
     const found = findingsOf(K, text, 'kubernetes/invalid-type');
     assert.deepEqual(found.map((f) => covered(text, f)), ['"3"']);
+    assert.equal(found[0].message, '`replicas` must be an integer, not the string "3".');
     assert.match(fixOnce(K, text, 'kubernetes/invalid-type'), /^ {2}replicas: 3$/m);
+  });
+
+  it('reports a fraction where an integer is expected', () => {
+    const text = pod('ports:\n  - containerPort: 80.5\n');
+    const [f] = findingsOf(K, text, 'kubernetes/invalid-type');
+    assert.equal(covered(text, f), '80.5');
+    assert.equal(f.message, '`containerPort` must be an integer, not the number 80.5.');
   });
 
   it('reports a mapping where a list is expected', () => {

@@ -35,6 +35,7 @@ export interface CompactSchema {
 const ANY: Shape = { type: 'any' };
 const SCALARS: Record<string, Shape> = {
   s: { type: 'string' },
+  z: { type: 'integer' },
   n: { type: 'number' },
   b: { type: 'boolean' },
   i: { type: 'int-or-string' },

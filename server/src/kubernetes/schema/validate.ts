@@ -146,9 +146,7 @@ function typeIssue(node: Node, shape: Shape, place: Place, opts: WalkOptions, ou
 }
 
 function article(type: string): string {
-  if (type === 'object' || type === 'integer or string') return `an ${type}`;
-  if (type.startsWith('map') || type.startsWith('list') || type.startsWith('string') || type === 'number' || type === 'boolean' || type === 'quantity') return `a ${type}`;
-  return /^[AEIOU]/.test(type) ? `an ${type}` : `a ${type}`;
+  return /^[aeiouAEIOU]/.test(type) ? `an ${type}` : `a ${type}`;
 }
 
 function walkScalar(node: Node, shape: Shape, place: Place, opts: WalkOptions, out: SchemaIssue[]): void {
