@@ -48,6 +48,14 @@ spec:
     assert.match(fixOnce(K, text, 'kubernetes/unknown-field'), /^ {14}"command": \[sh, -c, date\]$/m);
   });
 
+  it('lets --fix apply only obvious typos; farther guesses are offered in the editor only', () => {
+    const [near] = findingsOf(K, pod('resurces: {}\n'), 'kubernetes/unknown-field');
+    assert.equal(near.fixes[0].safe, true);
+    const [far] = findingsOf(K, pod('redinessProb: {}\n'), 'kubernetes/unknown-field');
+    assert.equal(far.message, 'Unknown field `redinessProb` in Container: did you mean `readinessProbe`?');
+    assert.equal(far.fixes[0].safe, false);
+  });
+
   it('reports a field at the wrong level without a suggestion', () => {
     const text = `apiVersion: apps/v1
 kind: Deployment
@@ -263,6 +271,7 @@ describe('kubernetes/unknown-kind', () => {
     assert.equal(covered(text, f), 'Deploymnt');
     assert.equal(f.message, 'v1 has no kind Deploymnt: did you mean Deployment (apps/v1)?');
     assert.equal(fixOnce(K, text, 'kubernetes/unknown-kind'), 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\n');
+    assert.equal(f.fixes[0].safe, false, 'not applied by --fix');
   });
 
   it('reports a kind under the wrong apiVersion; ignores custom groups', () => {

@@ -24,7 +24,7 @@ export const unknownKind: Rule<KubernetesModel> = {
   description: 'A built-in API group does not have this kind or version (a typo in `kind` or `apiVersion`).',
   docs: `For the API groups Kubernetes itself serves (\`v1\`, \`apps\`, \`batch\`, \`networking.k8s.io\`…), Shipshape knows
 every kind and version, so \`kind: Deploymnet\` or \`apiVersion: v1\` on a Deployment is reported with the likely
-correction (and a quick fix). Other groups belong to custom resources and are never reported here.
+correction (and a quick fix, offered in the editor but not applied by \`--fix\`: check the object really is that kind). Other groups belong to custom resources and are never reported here.
 
 **Bad**
 \`\`\`yaml
@@ -52,7 +52,7 @@ kind: Deployment
         ctx.report({
           range: rangeOf(ctx.model.index, versionNode)!,
           message: `${apiVersion} is not a Kubernetes API version${fix ? `: ${kind} is served by ${fix}` : ''}.`,
-          fix: fix ? { title: `Change apiVersion to ${fix}`, edits: [{ range: rangeOf(ctx.model.index, versionNode)!, newText: fix }] } : undefined,
+          fix: fix ? { title: `Change apiVersion to ${fix}`, edits: [{ range: rangeOf(ctx.model.index, versionNode)!, newText: fix }], safe: false } : undefined,
         });
         continue;
       }
@@ -63,7 +63,7 @@ kind: Deployment
         ctx.report({
           range,
           message: `${kind} is not served by ${apiVersion}: use apiVersion ${served[0]}.`,
-          fix: { title: `Change apiVersion to ${served[0]}`, edits: [{ range, newText: served[0] }] },
+          fix: { title: `Change apiVersion to ${served[0]}`, edits: [{ range, newText: served[0] }], safe: false },
         });
         continue;
       }
@@ -73,7 +73,7 @@ kind: Deployment
         ctx.report({
           range,
           message: `${apiVersion} has no kind ${kind}: did you mean ${suggestion}?`,
-          fix: { title: `Change kind to ${suggestion}`, edits: [{ range, newText: suggestion }] },
+          fix: { title: `Change kind to ${suggestion}`, edits: [{ range, newText: suggestion }], safe: false },
         });
         continue;
       }
@@ -85,7 +85,7 @@ kind: Deployment
         range,
         message: `${apiVersion} has no kind ${kind}${elsewhere ? `: did you mean ${elsewhere} (${gv})?` : '.'}`,
         fix: elsewhere
-          ? { title: `Change to ${gv} ${elsewhere}`, edits: [{ range: versionRange, newText: gv! }, { range, newText: elsewhere }] }
+          ? { title: `Change to ${gv} ${elsewhere}`, edits: [{ range: versionRange, newText: gv! }, { range, newText: elsewhere }], safe: false }
           : undefined,
       });
     }

@@ -3,7 +3,7 @@ import { isAlias, isMap, isScalar, isSeq, Scalar, type Node, type YAMLMap } from
 import type { LineIndex } from '../../engine/text';
 import type { Fix, Range } from '../../engine/types';
 import { describeType, type Shape } from './shapes';
-import { closest } from './suggest';
+import { closest, editDistance } from './suggest';
 import { fieldFormatProblem } from './field-formats';
 import { quantityProblem } from './formats';
 
@@ -124,8 +124,13 @@ function unknownField(key: Scalar, name: string, props: Map<string, unknown>, ma
     code: 'unknown-field',
     range,
     message: `Unknown field \`${name}\`${where}: did you mean \`${suggestion}\`?`,
-    fix: { title: `Rename to \`${suggestion}\``, edits: [{ range, newText: `${quote}${suggestion}${quote}` }] },
+    fix: { title: `Rename to \`${suggestion}\``, edits: [{ range, newText: `${quote}${suggestion}${quote}` }], safe: obviousTypo(name, suggestion) },
   };
+}
+
+/** A correction --fix may apply unattended: only the case differs, or one character. Others are offered in the editor. */
+function obviousTypo(word: string, suggestion: string): boolean {
+  return word.toLowerCase() === suggestion.toLowerCase() || editDistance(word, suggestion) <= 1;
 }
 
 function kindOfValue(node: Node): string {
@@ -178,7 +183,7 @@ function walkScalar(node: Node, shape: Shape, place: Place, opts: WalkOptions, o
           code: 'enum',
           range,
           message: `\`${place.field ?? 'value'}\` must be one of ${shape.enum.map((e) => `"${e}"`).join(', ')}, not "${value}"${suggestion ? `: did you mean "${suggestion}"?` : '.'}`,
-          fix: suggestion ? { title: `Change to "${suggestion}"`, edits: [{ range, newText: `${quote}${suggestion}${quote}` }] } : undefined,
+          fix: suggestion ? { title: `Change to "${suggestion}"`, edits: [{ range, newText: `${quote}${suggestion}${quote}` }], safe: obviousTypo(value, suggestion) } : undefined,
         });
         return;
       }
