@@ -54,7 +54,10 @@ export function kubernetesHover(model: KubernetesModel, position: Position, ctx:
       const value = pair.value as Node | null;
       if (offset <= keyRange[1] || !value || isScalar(value)) {
         if (shape.type === 'map') return undefined;
-        return { contents: hoverText(key, field, shape), range: rangeOf(model.index, pair.key) };
+        let contents = hoverText(key, field, shape);
+        // On the object's own `kind`, say what the kind is.
+        if (node === m.root && key === 'kind' && found.shape.description) contents = `**${m.kind}** (${m.apiVersion})\n\n${found.shape.description}`;
+        return { contents, range: rangeOf(model.index, pair.key) };
       }
       node = value;
       shape = field.shape;

@@ -92,6 +92,10 @@ spec:
     assert.deepEqual(values.map((e) => e.label), ['red', 'blue']);
   });
 
+  it('describes the kind on `kind`', () => {
+    assert.equal(hoverAt(DEPLOYMENT.replace('kind: Deployment', 'kind: Deplo|yment'))!.contents, '**Deployment** (apps/v1)\n\nDeployment enables declarative updates for Pods and ReplicaSets.');
+  });
+
   it('returns nothing for unknown keys and unknown kinds', () => {
     assert.equal(hoverAt('apiVersion: example.com/v1\nkind: Widget\nspec:\n  si|ze: 1\n'), undefined);
   });
