@@ -43,7 +43,8 @@ function shapeOf(line: string): LineShape | undefined {
     }
     break;
   }
-  const body = line.slice(i);
+  // Keys are short: looking at the start of the line keeps long values (certificates, base64) cheap.
+  const body = line.slice(i, i + 256);
   if (!body || body.startsWith('#')) return dashes.length ? { dashes, content: i } : undefined;
   const m = KEY.exec(body);
   if (!m) return { dashes, content: i };

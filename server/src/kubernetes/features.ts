@@ -113,9 +113,16 @@ export function kubernetesCompletions(model: KubernetesModel, position: Position
   const cc = completionContext(model.index, position);
   if (!cc) return [];
   const offset = model.index.offsetAt(position);
-  const m = manifestAt(model, offset);
+  let m = manifestAt(model, offset);
   let path = cc.path;
-  if (m && model.manifests.some((other) => other !== m && other.doc === m.doc) && path[0] === 'items' && path[1] === '[]') path = path.slice(2);
+  if (m && path[0] === 'items' && path[1] === '[]') {
+    // Inside a List: complete against the item the cursor is in.
+    const items = model.manifests.filter((o) => o.doc === m!.doc && o.root !== m!.doc.contents && o.root.range && o.root.range[0] <= offset);
+    if (items.length) {
+      m = items[items.length - 1];
+      path = path.slice(2);
+    }
+  }
   if (cc.mode === 'value' && path.length === 0 && (cc.key === 'apiVersion' || cc.key === 'kind')) return typeCompletions(cc, m);
   // While typing, the document may not parse into a manifest: its root keys still tell the kind.
   const type = m?.apiVersion && m.kind ? m : documentTypeAt(model.index, position.line);

@@ -143,6 +143,11 @@ describe('Kubernetes completion', () => {
     assert.ok(entries.some((e) => e.label === 'type'), entries.map((e) => e.label).join());
   });
 
+  it('completes inside List items', () => {
+    const entries = completeAt('apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: Pod\n    spec:\n      |\n');
+    assert.ok(entries.some((e) => e.label === 'containers'));
+  });
+
   it('stays empty inside block scalars', () => {
     assert.deepEqual(completeAt('apiVersion: v1\nkind: ConfigMap\ndata:\n  script: |\n    ech|\n'), []);
   });
