@@ -13,7 +13,7 @@ A templated document that is not valid YAML as written (\`{{- if … }}\` blocks
 checked before rendering: Shipshape skips it and says so once per file, instead of reporting YAML errors that are not
 yours. Templated documents that parse cleanly are checked, except for the values holding template expressions.
 
-To check a chart fully, lint its rendered output: \`helm template . | shipshape lint --kind kubernetes -\`.`,
+To check a chart fully, lint its rendered output: \`helm template . > rendered.yaml && shipshape lint rendered.yaml\`.`,
   check(ctx) {
     const skipped = (ctx.model.templatedDocuments ?? []).filter((t) => t.skipped);
     if (!skipped.length) return;
