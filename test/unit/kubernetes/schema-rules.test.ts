@@ -253,6 +253,15 @@ spec:
     assert.equal(f.fixes.length, 0);
   });
 
+  it('offers a review-only fix for old workloads that already have a selector', () => {
+    const text = 'apiVersion: apps/v1beta2\nkind: Deployment\nmetadata: {name: d}\nspec:\n  selector: {matchLabels: {app: d}}\n  template: {metadata: {labels: {app: d}}, spec: {containers: [{name: d, image: "d:1"}]}}\n';
+    const [f] = findingsOf(K, text, 'kubernetes/deprecated-api-version');
+    assert.equal(f.fixes[0].title, 'Change apiVersion to apps/v1');
+    assert.equal(f.fixes[0].safe, false);
+    const without = text.replace('  selector: {matchLabels: {app: d}}\n', '');
+    assert.equal(findingsOf(K, without, 'kubernetes/deprecated-api-version')[0].fixes.length, 0);
+  });
+
   it('offers a review-only fix for PodDisruptionBudget', () => {
     const text = 'apiVersion: policy/v1beta1\nkind: PodDisruptionBudget\nmetadata: {name: p}\nspec: {minAvailable: 1, selector: {matchLabels: {app: a}}}\n';
     const [f] = findingsOf(K, text, 'kubernetes/deprecated-api-version');
@@ -272,6 +281,11 @@ describe('kubernetes/unknown-kind', () => {
     assert.equal(f.message, 'v1 has no kind Deploymnt: did you mean Deployment (apps/v1)?');
     assert.equal(fixOnce(K, text, 'kubernetes/unknown-kind'), 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\n');
     assert.equal(f.fixes[0].safe, false, 'not applied by --fix');
+  });
+
+  it('leaves kubeconfig files alone', () => {
+    const kubeconfig = 'apiVersion: v1\nkind: Config\nclusters: []\ncontexts: []\nusers: []\ncurrent-context: dev\n';
+    assert.deepEqual(lint('/home/me/.kube/config.yaml', kubeconfig).findings, []);
   });
 
   it('reports a kind under the wrong apiVersion; ignores custom groups', () => {

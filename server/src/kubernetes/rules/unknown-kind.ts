@@ -7,6 +7,8 @@ import { closest } from '../schema/suggest';
 
 const groupOf = (apiVersion: string) => (apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.lastIndexOf('/')) : '');
 const BUILTIN_GROUPS = new Set(Object.keys(builtin.kinds).map(groupOf));
+/** Documents that share `v1` without being API objects: lists, kubeconfig files, API responses. */
+const NOT_OBJECTS = new Set(['v1|List', 'v1|Config', 'v1|Status']);
 /** Every kind of a stable group version, with the first such version. */
 const STABLE_KINDS = new Map<string, string>();
 for (const [gv, kinds] of Object.entries(builtin.kinds)) {
@@ -39,7 +41,7 @@ kind: Deployment
   check(ctx) {
     for (const m of ctx.model.manifests) {
       const { apiVersion, kind } = m;
-      if (!apiVersion || !kind || kind === 'List' || /\{\{|\$\{/.test(apiVersion + kind)) continue;
+      if (!apiVersion || !kind || NOT_OBJECTS.has(`${apiVersion}|${kind}`) || /\{\{|\$\{/.test(apiVersion + kind)) continue;
       const group = groupOf(apiVersion);
       if (!BUILTIN_GROUPS.has(group) || DEPRECATED_GROUP_VERSIONS.has(apiVersion)) continue;
       const kinds = builtin.kinds[apiVersion];
