@@ -5,7 +5,8 @@ import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml
 import type { CompletionEntry, HoverInfo, LanguageFeatureContext, Position, SymbolEntry } from '../engine/types';
 import { rangeOf } from '../yaml/yaml';
 import type { KubernetesModel, Manifest } from './model';
-import { SchemaResolver } from './schema/resolve';
+import { basename } from 'node:path';
+import { gitops, KUSTOMIZATION_FILE, SchemaResolver } from './schema/resolve';
 import { BUILTIN_KUBERNETES_VERSION, builtin, describeType, type Field, type Shape } from './schema/shapes';
 import { completionContext, documentTypeAt, type CompletionContext } from './completion-context';
 
@@ -23,6 +24,19 @@ function manifestAt(model: KubernetesModel, offset: number): Manifest | undefine
   return model.manifests.find((m) => m.doc === doc && m.root === doc?.contents);
 }
 
+/** A kustomization.yaml without apiVersion/kind is still a Kustomization. */
+function kustomizationShape(filePath: string): { shape: Shape } | undefined {
+  if (!KUSTOMIZATION_FILE.test(basename(filePath))) return undefined;
+  const shape = gitops.kind('kustomize.config.k8s.io/v1beta1', 'Kustomization');
+  return shape ? { shape } : undefined;
+}
+
+function kustomizationRoot(model: KubernetesModel, filePath: string): Manifest | undefined {
+  const root = model.yaml.docs[0]?.contents;
+  if (!KUSTOMIZATION_FILE.test(basename(filePath)) || !isMap(root)) return undefined;
+  return { doc: model.yaml.docs[0], root, kind: 'Kustomization', lines: [0, 0] };
+}
+
 function hoverText(key: string, field: Field, owner: Shape | undefined): string {
   const type = describeType(field.shape);
   const parts = [`**${key}** · \`${type}\``];
@@ -34,9 +48,9 @@ function hoverText(key: string, field: Field, owner: Shape | undefined): string 
 
 export function kubernetesHover(model: KubernetesModel, position: Position, ctx: LanguageFeatureContext): HoverInfo | undefined {
   const offset = model.index.offsetAt(position);
-  const m = manifestAt(model, offset);
+  const m = manifestAt(model, offset) ?? kustomizationRoot(model, ctx.path);
   if (!m) return undefined;
-  const found = new SchemaResolver(model, ctx.project).shapeFor(m.apiVersion, m.kind);
+  const found = new SchemaResolver(model, ctx.project).shapeFor(m.apiVersion, m.kind) ?? kustomizationShape(ctx.path);
   if (!found) return undefined;
   let node: Node | null | undefined = m.root;
   let shape: Shape = found.shape;
@@ -126,7 +140,7 @@ export function kubernetesCompletions(model: KubernetesModel, position: Position
   if (cc.mode === 'value' && path.length === 0 && (cc.key === 'apiVersion' || cc.key === 'kind')) return typeCompletions(cc, m);
   // While typing, the document may not parse into a manifest: its root keys still tell the kind.
   const type = m?.apiVersion && m.kind ? m : documentTypeAt(model.index, position.line);
-  const found = new SchemaResolver(model, ctx.project).shapeFor(type.apiVersion, type.kind);
+  const found = new SchemaResolver(model, ctx.project).shapeFor(type.apiVersion, type.kind) ?? kustomizationShape(ctx.path);
   if (!found) return path.length === 0 && cc.mode === 'key' ? rootStarters(cc, m) : [];
   const parent = shapeAtPath(found.shape, path);
   if (cc.mode === 'value') {

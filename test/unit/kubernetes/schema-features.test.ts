@@ -153,6 +153,17 @@ describe('Kubernetes completion', () => {
   });
 });
 
+describe('kustomization.yaml features', () => {
+  it('hover and completion work without apiVersion and kind', () => {
+    const k = { ...ctx, path: '/repo/kustomization.yaml' };
+    const text = 'resources:\n  - app.yaml\nname\n';
+    const model = kubernetesLanguage.parse(text, k.path).model;
+    assert.match(kubernetesLanguage.hover!(model, { line: 0, character: 2 }, { ...k, text })!.contents, /^\*\*resources\*\* · `list of string`/);
+    const labels = kubernetesLanguage.complete!(model, { line: 2, character: 4 }, { ...k, text }).map((e) => e.label);
+    assert.ok(labels.includes('namePrefix') && labels.includes('namespace') && !labels.includes('resources'));
+  });
+});
+
 describe('Kubernetes document symbols', () => {
   it('lists Kind/name per object, with containers as children', () => {
     const text = `${DEPLOYMENT}---\napiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {ports: [{port: 80}]}\n`;
