@@ -125,6 +125,23 @@ namePrefx: dev-
   });
 });
 
+describe('Kustomize patches', () => {
+  const patch = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 3\n  replica: 2\n';
+
+  it('are not checked for required fields, but still for unknown ones', () => {
+    const files = { '/k/overlay/kustomization.yaml': 'resources: [../base]\npatches:\n  - path: scale.yaml\n' };
+    const r = lint('/k/overlay/scale.yaml', patch, { files, config: { allRules: true } });
+    assert.deepEqual(r.findings.filter((f) => f.ruleId === 'kubernetes/missing-required-field'), []);
+    assert.deepEqual(r.findings.filter((f) => f.ruleId === 'kubernetes/unknown-field').map((f) => covered(patch, f)), ['replica']);
+    assert.deepEqual(findingsOf('/k/patches/replicas-patch.yaml', patch, 'kubernetes/missing-required-field'), []);
+  });
+
+  it('an object not listed as a patch is checked', () => {
+    const files = { '/k/overlay/kustomization.yaml': 'resources: [scale.yaml]\n' };
+    assert.equal(findingsOf('/k/overlay/scale.yaml', patch, 'kubernetes/missing-required-field', { files }).length, 1);
+  });
+});
+
 describe('Argo CD and Flux', () => {
   it('validates Application keys and Rollout pod templates', () => {
     const text = `apiVersion: argoproj.io/v1alpha1

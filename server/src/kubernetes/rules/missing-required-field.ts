@@ -9,7 +9,9 @@ export const missingRequiredField = schemaRule(
     category: 'correctness',
     description: 'A field the schema requires is missing (container `name`, Deployment `selector`, Service port `port`…).',
     docs: `The API server rejects objects that lack required fields. The finding is reported on the key (or list item)
-that should contain the missing field.
+that should contain the missing field. Kustomize patches are partial objects and are not checked for required fields:
+files a kustomization.yaml (beside them or one folder up) lists under \`patches\`/\`patchesStrategicMerge\`, and files
+named \`*patch*.yaml\`. Documents with template expressions (\`{{ }}\`) are not checked either.
 
 **Bad**
 \`\`\`yaml

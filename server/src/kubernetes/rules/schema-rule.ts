@@ -8,7 +8,7 @@ export function schemaRule(meta: RuleMeta, code: IssueCode): Rule<KubernetesMode
   return {
     ...meta,
     check(ctx) {
-      for (const issue of issuesOf(code, ctx.model, ctx.path, ctx.project)) {
+      for (const issue of issuesOf(code, ctx.model, ctx.path, ctx.project, ctx.workspace)) {
         ctx.report({ range: issue.range, message: issue.message, fix: issue.fix });
       }
     },

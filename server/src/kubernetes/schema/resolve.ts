@@ -2,7 +2,8 @@
 // model (every schema rule reads its share from this one walk).
 import * as path from 'node:path';
 import { isMap, isScalar, type Node, type YAMLMap } from 'yaml';
-import type { ProjectIndex } from '../../engine/types';
+import type { ProjectIndex, WorkspaceReader } from '../../engine/types';
+import { isKustomizePatch } from './patches';
 import type { KubernetesModel } from '../model';
 import { knownCrds, type CrdSchema } from './crds';
 import { gitopsSchema } from './gitops';
@@ -79,10 +80,10 @@ interface Cached {
 const cache = new WeakMap<KubernetesModel, Cached>();
 
 /** Every schema problem of the file (cached per model, path and project index). */
-export function schemaIssues(model: KubernetesModel, filePath: string, project?: ProjectIndex): SchemaIssue[] {
+export function schemaIssues(model: KubernetesModel, filePath: string, project?: ProjectIndex, workspace?: WorkspaceReader): SchemaIssue[] {
   const hit = cache.get(model);
   if (hit && hit.project === project && hit.path === filePath) return hit.issues;
-  const issues: SchemaIssue[] = [];
+  let issues: SchemaIssue[] = [];
   for (const t of schemaTargets(model, filePath, project)) {
     const text = model.text;
     const skip = t.templated
@@ -90,10 +91,11 @@ export function schemaIssues(model: KubernetesModel, filePath: string, project?:
       : undefined;
     issues.push(...validateManifest(t.root, t.shape, { index: model.index, kind: t.kind, skip }));
   }
+  if (issues.some((i) => i.code === 'required') && isKustomizePatch(filePath, workspace)) issues = issues.filter((i) => i.code !== 'required');
   cache.set(model, { project, path: filePath, issues });
   return issues;
 }
 
-export function issuesOf(code: IssueCode, model: KubernetesModel, filePath: string, project?: ProjectIndex): SchemaIssue[] {
-  return schemaIssues(model, filePath, project).filter((i) => i.code === code);
+export function issuesOf(code: IssueCode, model: KubernetesModel, filePath: string, project?: ProjectIndex, workspace?: WorkspaceReader): SchemaIssue[] {
+  return schemaIssues(model, filePath, project, workspace).filter((i) => i.code === code);
 }
