@@ -128,6 +128,11 @@ spec:
     assert.equal(f.message, '`containerPort` must be an integer, not the number 80.5.');
   });
 
+  it('leaves ${VAR} substitutions alone', () => {
+    const text = pod('ports:\n  - containerPort: ${PORT}\nimagePullPolicy: ${PULL_POLICY}\n');
+    assert.deepEqual(lint(K, text).findings.filter((f) => f.severity === 'error'), []);
+  });
+
   it('reports a mapping where a list is expected', () => {
     const text = pod('args: {a: b}\n');
     const [f] = findingsOf(K, text, 'kubernetes/invalid-type');

@@ -157,6 +157,8 @@ function article(type: string): string {
 function walkScalar(node: Node, shape: Shape, place: Place, opts: WalkOptions, out: SchemaIssue[]): void {
   if (!isScalar(node)) return typeIssue(node, shape, place, opts, out);
   const value = node.value;
+  // envsubst / Flux post-build variables (`replicas: ${REPLICAS}`) are filled in before the API server sees them.
+  if (typeof value === 'string' && /\$\{[A-Za-z_][\w:=-]*\}/.test(value)) return;
   const plain = node.type === Scalar.PLAIN;
   const source = opts.index.text.slice(node.range![0], node.range![1]);
   const range = rangeOf(opts, node);
