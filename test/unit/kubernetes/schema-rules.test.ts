@@ -67,8 +67,14 @@ spec:
     containers: []
 `;
     const [f] = findingsOf(K, text, 'kubernetes/unknown-field');
-    assert.equal(f.message, 'Unknown field `containers` in PodTemplateSpec.');
+    assert.equal(f.message, 'Unknown field `containers` in PodTemplateSpec: it belongs under `spec`.');
     assert.equal(f.fixes.length, 0);
+  });
+
+  it('says where a label written straight into a selector goes', () => {
+    const text = 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: n}\nspec:\n  podSelector:\n    app: web\n';
+    const [f] = findingsOf(K, text, 'kubernetes/unknown-field');
+    assert.equal(f.message, 'Unknown field `app` in LabelSelector: it belongs under `matchLabels`.');
   });
 
   it('accepts every valid field, merge keys and status', () => {

@@ -117,7 +117,10 @@ function unknownField(key: Scalar, name: string, props: Map<string, unknown>, ma
   const suggestion = closest(name, [...props.keys()].filter((k) => !taken.has(k)));
   const range = rangeOf(opts, key);
   const where = shape.typeName ? ` in ${shape.typeName}` : '';
-  if (!suggestion) return { code: 'unknown-field', range, message: `Unknown field \`${name}\`${where}.` };
+  if (!suggestion) {
+    const home = fieldHome(name, shape);
+    return { code: 'unknown-field', range, message: `Unknown field \`${name}\`${where}${home ? `: it belongs under \`${home}\`` : ''}.` };
+  }
   const source = opts.index.text.slice(key.range![0], key.range![1]);
   const quote = source.startsWith('"') || source.startsWith("'") ? source[0] : '';
   return {
@@ -126,6 +129,17 @@ function unknownField(key: Scalar, name: string, props: Map<string, unknown>, ma
     message: `Unknown field \`${name}\`${where}: did you mean \`${suggestion}\`?`,
     fix: { title: `Rename to \`${suggestion}\``, edits: [{ range, newText: `${quote}${suggestion}${quote}` }], safe: obviousTypo(name, suggestion) },
   };
+}
+
+/** The one object-valued field of `shape` (or its lists' items) that has a field `name`: "belongs under `spec`". */
+function fieldHome(name: string, shape: Shape): string | undefined {
+  const homes: string[] = [];
+  for (const [key, field] of shape.properties ?? []) {
+    const inner = field.shape.type === 'array' ? field.shape.items : field.shape;
+    if (inner?.type === 'object' && inner.properties?.has(name)) homes.push(key);
+  }
+  if (!homes.length && shape.properties?.has('matchLabels')) return 'matchLabels'; // a label written straight into a LabelSelector
+  return homes.length === 1 ? homes[0] : undefined;
 }
 
 /** A correction --fix may apply unattended: only the case differs, or one character. Others are offered in the editor. */
