@@ -93,7 +93,7 @@ export const gitopsSchema: CompactSchema = {
         goTemplate: ['b', 'Use Go templates instead of fasttemplate.'], goTemplateOptions: ['[s]', ''],
         preservedFields: ['a', ''], ignoreApplicationDifferences: ['[a]', ''], applyNestedSelectors: ['b', ''],
       },
-      r: ['generators'],
+      r: ['generators', 'template'],
     },
     ArgoApplicationSetTemplate: {
       d: 'Application template.',
