@@ -6,30 +6,8 @@ import { memoryWorkspace } from '../../../server/src/engine/workspace';
 import { buildModel } from '../../../server/src/kubernetes/model';
 import { kubernetesLanguage } from '../../../server/src/kubernetes/language';
 import { covered, engine, findingsOf, lint } from '../../helpers';
+import { WIDGET_CRD as CRD } from './schema-fixtures';
 
-const CRD = `apiVersion: apiextensions.k8s.io/v1
-kind: CustomResourceDefinition
-metadata: {name: widgets.example.com}
-spec:
-  group: example.com
-  names: {kind: Widget, plural: widgets}
-  scope: Namespaced
-  versions:
-    - name: v1
-      served: true
-      storage: true
-      schema:
-        openAPIV3Schema:
-          type: object
-          properties:
-            spec:
-              type: object
-              required: [size]
-              properties:
-                size: {type: integer, description: How big the widget is.}
-                color: {type: string, enum: [red, blue]}
-                extra: {type: object, x-kubernetes-preserve-unknown-fields: true}
-`;
 
 const WIDGET = `apiVersion: example.com/v1
 kind: Widget

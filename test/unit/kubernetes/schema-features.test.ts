@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import type { LanguageFeatureContext, Position } from '../../../server/src/engine/types';
 import { memoryWorkspace } from '../../../server/src/engine/workspace';
 import { kubernetesLanguage } from '../../../server/src/kubernetes/language';
+import { WIDGET_CRD } from './schema-fixtures';
 
 const ctx: LanguageFeatureContext = { text: '', path: '/repo/app.yaml', options: {}, workspace: memoryWorkspace({}) };
 
@@ -60,27 +61,7 @@ describe('Kubernetes hover', () => {
   });
 
   it('describes custom resources from a CRD in the file', () => {
-    const crd = `apiVersion: apiextensions.k8s.io/v1
-kind: CustomResourceDefinition
-metadata: {name: widgets.example.com}
-spec:
-  group: example.com
-  names: {kind: Widget, plural: widgets}
-  scope: Namespaced
-  versions:
-    - name: v1
-      served: true
-      storage: true
-      schema:
-        openAPIV3Schema:
-          type: object
-          properties:
-            spec:
-              type: object
-              properties:
-                size: {type: integer, description: How big the widget is.}
-                color: {type: string, enum: [red, blue]}
----
+    const crd = `${WIDGET_CRD}---
 apiVersion: example.com/v1
 kind: Widget
 metadata: {name: w}
