@@ -188,6 +188,13 @@ describe('CustomResourceDefinitions', () => {
     assert.deepEqual(r.findings.filter((f) => f.ruleId === 'kubernetes/unknown-field').map((f) => covered(WIDGET, f)), ['colour']);
   });
 
+  it('are summarised compactly for the index (no CEL rules or patterns)', () => {
+    const crd = CRD.replace('                size: {type: integer, description: How big the widget is.}', '                size: {type: integer, description: How big the widget is., x-kubernetes-validations: [{rule: self > 0}], pattern: "^x"}');
+    const summary = JSON.stringify(kubernetesLanguage.summarize!(buildModel(crd), '/repo/crd.yaml'));
+    assert.ok(summary.includes('How big the widget is.'));
+    assert.ok(!summary.includes('x-kubernetes-validations') && !summary.includes('pattern'), summary);
+  });
+
   it('a custom resource with no known schema is not an error', () => {
     assert.deepEqual(lint('/repo/widget.yaml', WIDGET).findings.filter((f) => f.severity === 'error'), []);
   });

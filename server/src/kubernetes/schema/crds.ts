@@ -25,9 +25,29 @@ export function crdSchemasOf(manifest: Manifest): CrdSchema[] {
     const version = obj(v);
     if (typeof version?.name !== 'string') continue;
     const schema = obj(obj(version.schema)?.openAPIV3Schema) ?? shared;
-    out.push({ apiVersion: `${group}/${version.name}`, kind, schema });
+    out.push({ apiVersion: `${group}/${version.name}`, kind, schema: compact(schema) });
   }
-  if (!versions.length && typeof spec?.version === 'string') out.push({ apiVersion: `${group}/${spec.version}`, kind, schema: shared });
+  if (!versions.length && typeof spec?.version === 'string') out.push({ apiVersion: `${group}/${spec.version}`, kind, schema: compact(shared) });
+  return out;
+}
+
+const KEPT = new Set(['type', 'properties', 'items', 'additionalProperties', 'required', 'enum', 'x-kubernetes-int-or-string', 'x-kubernetes-preserve-unknown-fields']);
+const MAX_DESCRIPTION = 400;
+
+/**
+ * What validation, hover and completion use of an openAPIV3Schema, so project-index summaries stay small
+ * (operator CRDs carry megabytes of CEL rules, patterns and long descriptions).
+ */
+function compact(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(compact);
+  const o = obj(schema);
+  if (!o) return schema;
+  const out: Json = {};
+  for (const [key, value] of Object.entries(o)) {
+    if (key === 'description' && typeof value === 'string') out.description = value.length > MAX_DESCRIPTION ? `${value.slice(0, MAX_DESCRIPTION)}…` : value;
+    else if (key === 'properties' && obj(value)) out.properties = Object.fromEntries(Object.entries(value as Json).map(([k, v]) => [k, compact(v)]));
+    else if (KEPT.has(key)) out[key] = key === 'enum' || key === 'required' ? value : compact(value);
+  }
   return out;
 }
 
