@@ -1,6 +1,42 @@
 // Actions used, security audits (zizmor's territory) and CI/CD practice, one file each.
 import type { Rule } from '../../engine/types';
 import type { ActionsModel } from '../model';
+import { actionInputs } from './action-inputs';
+import { artipacked } from './artipacked';
+import { botConditions } from './bot-conditions';
+import { cachePoisoning } from './cache-poisoning';
+import { dangerousTriggers } from './dangerous-triggers';
+import { deployRollback } from './deploy-rollback';
+import { excessivePermissions } from './excessive-permissions';
+import { githubEnv } from './github-env';
+import { hardcodedCredentials } from './hardcoded-credentials';
+import { imageScan } from './image-scan';
+import { insecureCommands } from './insecure-commands';
+import { jobTimeout } from './job-timeout';
+import { missingPermissions } from './missing-permissions';
+import { npmCi } from './npm-ci';
+import { outdatedRuntime } from './outdated-runtime';
+import { overprovisionedSecrets } from './overprovisioned-secrets';
+import { pipUnpinned } from './pip-unpinned';
+import { reusableWorkflowCall } from './reusable-workflow-call';
+import { secretsInherit } from './secrets-inherit';
+import { selfHostedRunner } from './self-hosted-runner';
+import { setupCache } from './setup-cache';
+import { shellcheck } from './shellcheck';
+import { templateInjection } from './template-injection';
+import { unknownStepOutput } from './unknown-step-output';
+import { unpinnedImages } from './unpinned-images';
 import { unpinnedUses } from './unpinned-uses';
+import { unsoundContains } from './unsound-contains';
+import { usesFormat } from './uses-format';
 
-export const securityRules: Rule<ActionsModel>[] = [unpinnedUses];
+export const securityRules: Rule<ActionsModel>[] = [
+  // actions used
+  usesFormat, actionInputs, unknownStepOutput, outdatedRuntime, reusableWorkflowCall,
+  // security (zizmor)
+  unpinnedUses, templateInjection, dangerousTriggers, excessivePermissions, missingPermissions, artipacked,
+  hardcodedCredentials, secretsInherit, overprovisionedSecrets, cachePoisoning, githubEnv, botConditions,
+  unsoundContains, insecureCommands, unpinnedImages, selfHostedRunner,
+  // CI/CD practice
+  npmCi, pipUnpinned, setupCache, jobTimeout, imageScan, deployRollback, shellcheck,
+];

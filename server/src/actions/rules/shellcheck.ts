@@ -1,0 +1,34 @@
+import type { Rule } from '../../engine/types';
+import { runScalar, shellOf } from '../facts';
+import type { ActionsModel } from '../model';
+import { mapComments, maskExpressions, runShellcheck, scriptLineOffsets, shellcheckPath } from '../shellcheck';
+
+export const shellcheck: Rule<ActionsModel> = {
+  id: 'actions/shellcheck',
+  aliases: ['actionlint/shellcheck'],
+  severity: 'warning',
+  profile: 'recommended',
+  category: 'correctness',
+  description: 'ShellCheck findings in `run:` scripts (when `shellcheck` is installed and the workspace is trusted).',
+  docs: `When the \`shellcheck\` binary is on PATH, every \`run:\` script that runs in bash or sh is checked with it,
+with \`\${{ }}\` expressions replaced by a placeholder variable of the same length; findings point at the exact
+place inside the block. Nothing happens when ShellCheck is not installed. Turn it off with
+\`actions: { shellcheck: false }\` in \`.shipshape.yaml\`; it never runs in untrusted workspaces.`,
+  check(ctx) {
+    if (ctx.options.shellcheck === false || ctx.options.workspaceTrusted === false) return;
+    const binary = shellcheckPath();
+    if (!binary) return;
+    const model = ctx.model;
+    for (const step of model.steps) {
+      const run = runScalar(step);
+      if (!run) continue;
+      const shell = shellOf(step, model);
+      const kind = shell === '' || shell === 'bash' ? 'bash' : shell === 'sh' ? 'sh' : undefined;
+      if (!kind) continue;
+      const offsets = scriptLineOffsets(model, run);
+      if (!offsets) continue;
+      const comments = runShellcheck(binary, maskExpressions(String(run.value)), kind);
+      for (const c of mapComments(model, offsets, comments)) ctx.report({ range: c.range, message: c.message, severity: c.severity });
+    }
+  },
+};
