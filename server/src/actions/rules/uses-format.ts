@@ -5,7 +5,7 @@ import type { ActionsModel, UsesRef } from '../model';
 function problem(ref: UsesRef): string | undefined {
   const v = ref.value.trim();
   if (!v) return '`uses:` is empty.';
-  if (v.includes('${{')) return 'GitHub does not evaluate expressions in `uses:`: name the action or workflow literally.';
+  if (v.includes('${{')) return undefined; // evaluated by GitHub in some positions; not ours to judge statically
   if (v.startsWith('./') || v.startsWith('.\\')) {
     if (ref.at === 'job' && v.includes('@')) return 'A local reusable workflow takes no "@ref": it always comes from the same commit as the caller.';
     if (ref.at === 'job' && !/^\.\/\.github\/workflows\/[^/]+\.ya?ml$/.test(v)) return 'A local reusable workflow must be a file in ./.github/workflows/ ending in .yml or .yaml.';
@@ -21,7 +21,7 @@ function problem(ref: UsesRef): string | undefined {
   if (!v.slice(at + 1)) return 'The ref after "@" is empty.';
   const parts = slug.split('/');
   if (parts.length < 2 || parts.some((p) => !p)) return `"${slug}" is not owner/repo[/path].`;
-  if (ref.at === 'job' && !/^[^/]+\/[^/]+\/\.github\/workflows\/[^/]+\.ya?ml$/.test(slug)) {
+  if (ref.at === 'job' && !/^[^/]+\/[^/]+\/.+\.ya?ml$/.test(slug)) {
     return 'A reusable workflow is owner/repo/.github/workflows/<file>.yml@ref.';
   }
   return undefined;
