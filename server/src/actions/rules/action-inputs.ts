@@ -39,7 +39,7 @@ ignored by the runner (usually a typo); a missing required input fails at run ti
           const near = known.find((k) => k.replace(/[-_]/g, '') === name.replace(/[-_]/g, '').toLowerCase());
           ctx.report({
             range,
-            message: `"${meta.source}" has no input "${name}"${near ? ` — did you mean "${near}"?` : `; it takes: ${known.join(', ') || 'no inputs'}`}.`,
+            message: `"${meta.source}" has no input "${name}"${near ? ` — did you mean "${near}"?` : `; it takes: ${known.join(', ') || 'no inputs'}.`}`,
             fix: near ? { title: `Rename to ${near}`, edits: [{ range, newText: near }] } : undefined,
           });
         } else if (spec.deprecated) {

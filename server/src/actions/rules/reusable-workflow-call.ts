@@ -1,5 +1,5 @@
 import type { Rule } from '../../engine/types';
-import { get, isMap, isScalar, keyRange, rangeOf, type Node } from '../../yaml/yaml';
+import { get, isMap, isScalar, rangeOf, type Node } from '../../yaml/yaml';
 import { contextPaths } from '../expr-scan';
 import { eachValueScalar, expressionSources, repoRoot } from '../facts';
 import { localWorkflow, type WorkflowCallSpec } from '../local';
@@ -74,7 +74,7 @@ must match its \`inputs\` (names, required, types), \`secrets:\` its \`secrets\`
         }
       }
       const missingSecrets = Object.entries(spec.secrets).filter(([k, s]) => s.required && !passed.has(k)).map(([k]) => k);
-      if (missingSecrets.length) ctx.report({ range: keyRange(model.index, ref.job.node, 'uses') ?? usesRange, message: `${ref.value.trim()} requires secret${missingSecrets.length > 1 ? 's' : ''} ${missingSecrets.map((m) => `"${m}"`).join(', ')}.` });
+      if (missingSecrets.length) ctx.report({ range: usesRange, message: `${ref.value.trim()} requires secret${missingSecrets.length > 1 ? 's' : ''} ${missingSecrets.map((m) => `"${m}"`).join(', ')}.` });
     }
     if (!callees.size) return;
     eachValueScalar(model, (node, key) => {
