@@ -27,7 +27,10 @@ place inside the block. Nothing happens when ShellCheck is not installed. Turn i
       if (!kind) continue;
       const offsets = scriptLineOffsets(model, run);
       if (!offsets) continue;
-      const comments = runShellcheck(binary, maskExpressions(String(run.value)), kind);
+      const script = String(run.value);
+      const lines = script.split('\n');
+      // An unquoted `${{ }}` is pasted as text, not expanded by the shell: "quote the variable" does not apply.
+      const comments = runShellcheck(binary, maskExpressions(script), kind).filter((c) => !(c.code === 2086 && lines[c.line - 1]?.startsWith('${{', c.column - 1)));
       for (const c of mapComments(model, offsets, comments)) ctx.report({ range: c.range, message: c.message, severity: c.severity });
     }
   },
