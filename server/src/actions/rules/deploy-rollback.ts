@@ -4,7 +4,7 @@ import { runText } from '../facts';
 import type { ActionsModel } from '../model';
 
 const DEPLOY = /\b(kubectl\s+(apply|set\s+image)|helm\s+(upgrade|install)|terraform\s+apply|aws\s+ecs\s+update-service|gcloud\s+run\s+deploy|az\s+webapp\s+deploy|fly\s+deploy|serverless\s+deploy)\b/;
-const ROLLBACK = /\b(kubectl\s+rollout\s+(undo|status)|helm\s+rollback|--atomic|--rollback-on-failure|rollback)\b/i;
+const ROLLBACK = /\bkubectl\s+rollout\s+(undo|status)\b|\bhelm\s+rollback\b|--atomic\b|--rollback-on-failure\b|\brollback\b/i;
 
 export const deployRollback: Rule<ActionsModel> = {
   id: 'actions/deploy-rollback',
