@@ -38,20 +38,64 @@ export function findExpressions(text: string, from = 0, to = text.length): ExprS
   return out;
 }
 
-const ROOTS = 'github|env|inputs|steps|needs|secrets|vars|matrix|job|jobs|runner|strategy';
-const PATH = new RegExp(`(?<![\\w.-])(${ROOTS})((?:\\s*\\.\\s*(?:[A-Za-z_][\\w-]*|\\*)|\\s*\\[\\s*(?:'[^']*'|\\d+|\\*)\\s*\\])*)`, 'g');
+const ROOTS = new Set(['github', 'env', 'inputs', 'steps', 'needs', 'secrets', 'vars', 'matrix', 'job', 'jobs', 'runner', 'strategy']);
+const IDENT = /[A-Za-z_][\w-]*/y;
 
-/** Context paths in an expression, with document offsets; string literals are skipped. */
+/** Index of the `]` closing the `[` at `open`, skipping nested brackets and string literals; -1 when unbalanced. */
+function closingBracket(s: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < s.length; i++) {
+    const c = s[i];
+    if (c === "'") {
+      const close = s.indexOf("'", i + 1);
+      if (close < 0) return -1;
+      i = close;
+    } else if (c === '[') depth++;
+    else if (c === ']' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/**
+ * Context paths in an expression, with document offsets; string literals are skipped. Indexes become `*`
+ * (`github.event.commits[0].message` → `github.event.commits.*.message`) except literal keys (`['name']`), and
+ * paths used as an index are reported too.
+ */
 export function contextPaths(inner: string, innerStart = 0): ContextPath[] {
   const masked = maskStrings(inner);
   const out: ContextPath[] = [];
-  for (const m of masked.matchAll(PATH)) {
-    const segments = [m[1]];
-    for (const part of m[2].matchAll(/\.\s*([A-Za-z_][\w-]*|\*)|\[\s*(?:'([^']*)'|(\d+)|(\*))\s*\]/g)) {
-      segments.push(part[1] ?? part[2] ?? (part[3] !== undefined || part[4] ? '*' : ''));
+  for (let i = 0; i < masked.length; i++) {
+    if (!/[A-Za-z_]/.test(masked[i]) || (i > 0 && /[\w.\-]/.test(masked[i - 1]))) continue;
+    IDENT.lastIndex = i;
+    const root = IDENT.exec(masked)?.[0];
+    if (!root) continue;
+    if (!ROOTS.has(root.toLowerCase()) || /^\s*\(/.test(masked.slice(i + root.length))) {
+      i += root.length - 1;
+      continue;
     }
-    const start = innerStart + m.index!;
-    out.push({ path: segments.join('.').toLowerCase(), start, end: start + m[0].length });
+    const segments = [root];
+    let j = i + root.length;
+    for (;;) {
+      const rest = /^\s*/.exec(masked.slice(j))![0].length;
+      const k = j + rest;
+      if (masked[k] === '.') {
+        const after = k + 1 + /^\s*/.exec(masked.slice(k + 1))![0].length;
+        if (masked[after] === '*') { segments.push('*'); j = after + 1; continue; }
+        IDENT.lastIndex = after;
+        const name = IDENT.exec(masked)?.[0];
+        if (!name) break;
+        segments.push(name);
+        j = after + name.length;
+      } else if (masked[k] === '[') {
+        const close = closingBracket(masked, k);
+        if (close < 0) break;
+        const lit = /^\[\s*'([^']*)'\s*\]$/.exec(masked.slice(k, close + 1));
+        segments.push(lit ? lit[1] : '*');
+        j = close + 1;
+      } else break;
+    }
+    out.push({ path: segments.join('.').toLowerCase(), start: innerStart + i, end: innerStart + j });
+    i += root.length - 1; // keep scanning inside the path: indexes can hold paths of their own
   }
   return out;
 }

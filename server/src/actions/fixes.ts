@@ -77,7 +77,7 @@ export function moveToEnvFix(model: ActionsModel, inj: Injection, shell: string)
     const existing = isMap(env) ? env.items.find((p) => isScalar(p.value) && String(p.value.value).trim() === exprText.trim()) : undefined;
     if (existing) name = scalarString(existing.key);
     else {
-      const base = envNameFor(inj.path);
+      const base = envNameFor(inj.path.split(', ')[0]);
       const taken = new Set(isMap(env) ? env.items.map((p) => scalarString(p.key)?.toUpperCase()) : []);
       name = base;
       for (let n = 2; taken.has(name); n++) name = `${base}_${n}`;

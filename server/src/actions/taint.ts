@@ -21,7 +21,7 @@ const UNTRUSTED: RegExp[] = [
 ];
 
 /** Whole objects that contain such fields (`toJSON(github.event.issue)`). */
-const UNTRUSTED_OBJECTS = /^github\.event(\.(issue|pull_request|comment|review|review_comment|discussion|head_commit|commits|pages|workflow_run))?$/;
+const UNTRUSTED_OBJECTS = /^github\.event(\.(issue|pull_request|comment|review|review_comment|discussion|head_commit|commits|pages|workflow_run)(\.\*)?)?$/;
 
 export function isUntrustedPath(path: string): boolean {
   return UNTRUSTED.some((r) => r.test(path)) || UNTRUSTED_OBJECTS.test(path);
@@ -41,8 +41,10 @@ export interface Injection {
 /** Untrusted origin of an expression, if any: a direct path, or a tainted env var / step output. */
 function taintOf(model: ActionsModel, expr: ExprSpan, env: Map<string, string>, outputs: Map<string, string>): { path: string; origin?: string } | undefined {
   if (yieldsOnlyScalarSafe(expr.inner)) return undefined;
-  for (const p of contextPaths(expr.inner, expr.innerStart)) {
-    if (isUntrustedPath(p.path)) return { path: model.text.slice(p.start, p.end) };
+  const paths = contextPaths(expr.inner, expr.innerStart);
+  const direct = [...new Set(paths.filter((p) => isUntrustedPath(p.path)).map((p) => p.path))];
+  if (direct.length) return { path: direct.join(', ') };
+  for (const p of paths) {
     if (p.path.startsWith('env.')) {
       const origin = env.get(p.path.slice(4).toUpperCase());
       if (origin) return { path: model.text.slice(p.start, p.end), origin };

@@ -141,3 +141,29 @@ jobs:
     assert.deepEqual(findingsOf(W, text, RULE), []);
   });
 });
+
+describe('expression scanner', () => {
+  it('normalises indexes, keeps literal keys and finds paths used as indexes', async () => {
+    const { contextPaths } = await import('../../../server/src/actions/expr-scan');
+    const inner = " github.event.pages[github.event.commits[0].author.name].page_name == 'github.x' && env['MY_VAR'] ";
+    assert.deepEqual(contextPaths(inner).map((p) => p.path), [
+      'github.event.pages.*.page_name',
+      'github.event.commits.*.author.name',
+      'env.my_var',
+    ]);
+    assert.deepEqual(contextPaths('toJSON(github.event.issue)').map((p) => p.path), ['github.event.issue']);
+  });
+
+  it('reports every untrusted path of one expression in one finding', () => {
+    const text = `on: gollum
+jobs:
+  a:
+    runs-on: ubuntu-latest
+    steps:
+      - run: echo \${{ github.event.pages[github.event.issue.title].page_name }}
+`;
+    const found = findingsOf(W, text, RULE);
+    assert.equal(found.length, 1);
+    assert.match(found[0].message, /^github\.event\.pages\.\*\.page_name, github\.event\.issue\.title are controlled/);
+  });
+});

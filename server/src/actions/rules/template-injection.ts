@@ -42,7 +42,7 @@ outsiders can trigger (pull requests, issues, comments…), a warning otherwise 
       const fix = moveToEnvFix(model, inj, shellOf(inj.step, model));
       ctx.report({
         range: model.index.range(inj.expr.start, inj.expr.end),
-        message: `${inj.path}${via} is controlled by whoever triggers the workflow and is pasted into ${where} as code: pass it through an environment variable.`,
+        message: `${inj.path}${via} ${inj.path.includes(', ') ? 'are' : 'is'} controlled by whoever triggers the workflow and ${inj.path.includes(', ') ? 'are' : 'is'} pasted into ${where} as code: pass ${inj.path.includes(', ') ? 'them' : 'it'} through an environment variable.`,
         severity: external ? undefined : 'warning',
         aliases: inj.origin ? ['zizmor/template-injection'] : ['zizmor/template-injection', 'actionlint/expression'],
         fix,
