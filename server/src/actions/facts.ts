@@ -3,6 +3,7 @@
 import * as path from 'node:path';
 import type { Scalar } from 'yaml';
 import type { WorkspaceReader } from '../engine/types';
+import { contextPaths, type ContextPath } from './expr-scan';
 import { get, isMap, isScalar, isSeq, pairOf, scalarString, type Node, type YAMLMap } from '../yaml/yaml';
 import type { ActionsModel, Job, Step } from './model';
 
@@ -189,4 +190,32 @@ export function envMaps(model: ActionsModel): YAMLMap[] {
 /** Whether a job pushes to the repository (so it needs the persisted checkout credentials). */
 export function jobPushes(steps: Step[]): boolean {
   return steps.some((s) => /\bgit\s+(push|commit)\b|\bgh\s+pr\s+create\b/.test(runText(s) ?? '') || usesAction(s, 'stefanzweifel/git-auto-commit-action', 'ad-m/github-push-action', 'endbug/add-and-commit', 'peter-evans/create-pull-request', 'peaceiris/actions-gh-pages', 'jamesives/github-pages-deploy-action', 'changesets/action'));
+}
+
+/** Matches of a pattern inside every expression of the document, with the document offset of each match. */
+export function eachExpressionMatch(
+  model: ActionsModel,
+  pattern: RegExp,
+  fn: (m: RegExpMatchArray, at: number, node: Scalar, key: string | undefined) => void,
+  onlyKey?: string,
+): void {
+  eachValueScalar(model, (node, key) => {
+    if (onlyKey && key !== onlyKey) return;
+    for (const span of expressionSources(model, node, key)) {
+      for (const m of model.text.slice(span.start, span.end).matchAll(pattern)) fn(m, span.start + m.index!, node, key);
+    }
+  });
+}
+
+/** The job's container and service definitions (string or mapping form). */
+export function jobContainers(job: Job): unknown[] {
+  const services = get(job.node, 'services');
+  return [get(job.node, 'container'), ...(isMap(services) ? services.items.map((s) => s.value) : [])];
+}
+
+/** Every context path of every expression in the document (`steps.build.outputs.tag`…), with offsets. */
+export function eachContextPath(model: ActionsModel, fn: (p: ContextPath) => void): void {
+  eachValueScalar(model, (node, key) => {
+    for (const span of expressionSources(model, node, key)) contextPaths(model.text.slice(span.start, span.end), span.start).forEach(fn);
+  });
 }

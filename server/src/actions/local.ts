@@ -5,15 +5,24 @@ import { parse } from 'yaml';
 import type { WorkspaceReader } from '../engine/types';
 import { catalogAction, type ActionMeta, type InputSpec } from './catalog';
 
+// Parses keyed by content: several rules read the same callee in one lint run, and the editor re-lints often.
+const parsed = new Map<string, Record<string, unknown> | undefined>();
+
 function readYaml(ws: WorkspaceReader, file: string): Record<string, unknown> | undefined {
   const text = ws.readText(file);
   if (text === undefined) return undefined;
+  const key = `${file}\u0000${text}`;
+  if (parsed.has(key)) return parsed.get(key);
+  let value: Record<string, unknown> | undefined;
   try {
     const v = parse(text, { logLevel: 'silent' });
-    return v && typeof v === 'object' ? (v as Record<string, unknown>) : undefined;
+    value = v && typeof v === 'object' ? (v as Record<string, unknown>) : undefined;
   } catch {
-    return undefined;
+    value = undefined;
   }
+  if (parsed.size > 200) parsed.clear();
+  parsed.set(key, value);
+  return value;
 }
 
 const obj = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});

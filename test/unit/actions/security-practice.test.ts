@@ -1,16 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { covered, findingsOf, fixOnce } from '../../helpers';
+import { job, W } from './security-fixtures';
 
-const W = '/repo/.github/workflows/ci.yml';
-const job = (steps: string, extra = '') => `on: push
-permissions:
-  contents: read
-jobs:
-  a:
-    runs-on: ubuntu-latest
-${extra}    steps:
-${steps}`;
 const LOCK = { '/repo/package-lock.json': '{}' };
 
 describe('actions/npm-ci', () => {
@@ -88,7 +80,7 @@ describe('actions/job-timeout', () => {
     assert.equal(fixOnce(W, text, 'actions/job-timeout'), job('      - run: make\n').replace('    steps:\n      - run: make\n', '    steps:\n      - run: make\n    timeout-minutes: 30\n'));
     const custom = fixOnce(W, text, 'actions/job-timeout', { config: { domains: { actions: { defaultTimeoutMinutes: 10 } } } });
     assert.match(custom, /timeout-minutes: 10\n$/);
-    assert.deepEqual(findingsOf(W, job('      - run: make\n', '    timeout-minutes: 5\n'), 'actions/job-timeout'), []);
+    assert.deepEqual(findingsOf(W, job('      - run: make\n', 'push', '    timeout-minutes: 5\n'), 'actions/job-timeout'), []);
   });
 });
 

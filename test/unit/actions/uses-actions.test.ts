@@ -1,16 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { covered, findingsOf, fixOnce } from '../../helpers';
+import { job, W } from './security-fixtures';
 
-const W = '/repo/.github/workflows/ci.yml';
-const job = (steps: string) => `on: push
-permissions:
-  contents: read
-jobs:
-  a:
-    runs-on: ubuntu-latest
-    steps:
-${steps}`;
 
 const LOCAL_ACTION = `name: local
 description: d

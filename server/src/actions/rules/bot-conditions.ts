@@ -1,5 +1,5 @@
 import type { Rule } from '../../engine/types';
-import { eachValueScalar, expressionSources } from '../facts';
+import { eachExpressionMatch } from '../facts';
 import type { ActionsModel } from '../model';
 
 const SPOOFABLE = /\bgithub\.(actor|triggering_actor)\s*==\s*'[^']*\[bot\]'|'[^']*\[bot\]'\s*==\s*github\.(actor|triggering_actor)\b/gi;
@@ -26,20 +26,14 @@ if: github.event.pull_request.user.login == 'dependabot[bot]'
 \`\`\``,
   check(ctx) {
     const model = ctx.model;
-    eachValueScalar(model, (node, key) => {
-      if (key !== 'if') return;
-      for (const span of expressionSources(model, node, key)) {
-        const src = model.text.slice(span.start, span.end);
-        for (const m of src.matchAll(SPOOFABLE)) {
-          const name = `github.${m[1] ?? m[2]}`;
-          const at = span.start + m.index! + m[0].indexOf(name);
-          ctx.report({
-            range: model.index.range(at, at + name.length),
-            message: `${name} is not always the bot that opened the pull request: compare github.event.pull_request.user.login instead.`,
-            fix: { title: 'Compare the pull request author', edits: [{ range: model.index.range(at, at + name.length), newText: 'github.event.pull_request.user.login' }], safe: false },
-          });
-        }
-      }
-    });
+    eachExpressionMatch(model, SPOOFABLE, (m, matchStart) => {
+      const name = `github.${m[1] ?? m[2]}`;
+      const at = matchStart + m[0].indexOf(name);
+      ctx.report({
+        range: model.index.range(at, at + name.length),
+        message: `${name} is not always the bot that opened the pull request: compare github.event.pull_request.user.login instead.`,
+        fix: { title: 'Compare the pull request author', edits: [{ range: model.index.range(at, at + name.length), newText: 'github.event.pull_request.user.login' }], safe: false },
+      });
+    }, 'if');
   },
 };

@@ -1,6 +1,6 @@
 import type { Rule } from '../../engine/types';
-import { get, isMap, isScalar, rangeOf } from '../../yaml/yaml';
-import { envMaps } from '../facts';
+import { get, isScalar, rangeOf } from '../../yaml/yaml';
+import { envMaps, jobContainers } from '../facts';
 import type { ActionsModel } from '../model';
 
 /** Token formats with a recognisable prefix (so a match is almost never a false alarm). */
@@ -41,9 +41,7 @@ container:
   check(ctx) {
     const model = ctx.model;
     for (const job of model.jobs) {
-      const services = get(job.node, 'services');
-      const containers = [get(job.node, 'container'), ...(isMap(services) ? services.items.map((s) => s.value) : [])];
-      for (const c of containers) {
+      for (const c of jobContainers(job)) {
         const pw = get(get(c, 'credentials'), 'password');
         if (isScalar(pw) && pw.value !== null && pw.value !== '' && !String(pw.value).includes('${{')) {
           ctx.report({ range: rangeOf(model.index, pw)!, message: 'The registry password is written in the workflow: use `${{ secrets.… }}`.', aliases: ['zizmor/hardcoded-container-credentials'] });

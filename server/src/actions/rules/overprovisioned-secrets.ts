@@ -1,5 +1,5 @@
 import type { Rule } from '../../engine/types';
-import { eachValueScalar, expressionSources } from '../facts';
+import { eachExpressionMatch } from '../facts';
 import type { ActionsModel } from '../model';
 
 const WHOLE = /\b(toJSON)\s*\(\s*secrets\s*\)|\bsecrets\s*\[\s*(?!')/gi;
@@ -21,15 +21,9 @@ env:
 \`\`\``,
   check(ctx) {
     const model = ctx.model;
-    eachValueScalar(model, (node, key) => {
-      for (const span of expressionSources(model, node, key)) {
-        const src = model.text.slice(span.start, span.end);
-        for (const m of src.matchAll(WHOLE)) {
-          const start = span.start + m.index!;
-          const len = m[1] ? m[0].length : m[0].replace(/\s*\[\s*$/, '').length;
-          ctx.report({ range: model.index.range(start, start + len), message: 'This expression sends every secret of the repository to the runner: reference the secrets you need by name.' });
-        }
-      }
+    eachExpressionMatch(model, WHOLE, (m, start) => {
+      const len = m[1] ? m[0].length : m[0].replace(/\s*\[\s*$/, '').length;
+      ctx.report({ range: model.index.range(start, start + len), message: 'This expression sends every secret of the repository to the runner: reference the secrets you need by name.' });
     });
   },
 };

@@ -1,7 +1,6 @@
 import type { Rule } from '../../engine/types';
 import { get, isMap, isScalar, rangeOf, type Node } from '../../yaml/yaml';
-import { contextPaths } from '../expr-scan';
-import { eachValueScalar, expressionSources, repoRoot } from '../facts';
+import { eachContextPath, repoRoot } from '../facts';
 import { localWorkflow, type WorkflowCallSpec } from '../local';
 import type { ActionsModel } from '../model';
 
@@ -77,16 +76,12 @@ must match its \`inputs\` (names, required, types), \`secrets:\` its \`secrets\`
       if (missingSecrets.length) ctx.report({ range: usesRange, message: `${ref.value.trim()} requires secret${missingSecrets.length > 1 ? 's' : ''} ${missingSecrets.map((m) => `"${m}"`).join(', ')}.` });
     }
     if (!callees.size) return;
-    eachValueScalar(model, (node, key) => {
-      for (const span of expressionSources(model, node, key)) {
-        for (const p of contextPaths(model.text.slice(span.start, span.end), span.start)) {
-          const m = /^needs\.([^.]+)\.outputs\.([^.*]+)$/.exec(p.path);
-          const spec = m && [...callees].find(([id]) => id.toLowerCase() === m[1])?.[1];
-          if (!m || !spec || spec.outputs.some((o) => o.toLowerCase() === m[2])) continue;
-          const name = model.text.slice(p.start, p.end).split('.').pop()!;
-          ctx.report({ range: model.index.range(p.end - name.length, p.end), severity: 'warning', message: `The reusable workflow of job "${m[1]}" declares no output "${name}".` });
-        }
-      }
+    eachContextPath(model, (p) => {
+      const m = /^needs\.([^.]+)\.outputs\.([^.*]+)$/.exec(p.path);
+      const spec = m && [...callees].find(([id]) => id.toLowerCase() === m[1])?.[1];
+      if (!m || !spec || spec.outputs.some((o) => o.toLowerCase() === m[2])) return;
+      const name = model.text.slice(p.start, p.end).split('.').pop()!;
+      ctx.report({ range: model.index.range(p.end - name.length, p.end), severity: 'warning', message: `The reusable workflow of job "${m[1]}" declares no output "${name}".` });
     });
   },
 };

@@ -1,7 +1,6 @@
 import type { Rule } from '../../engine/types';
 import { get, scalarString } from '../../yaml/yaml';
-import { contextPaths } from '../expr-scan';
-import { eachValueScalar, expressionSources, repoRoot } from '../facts';
+import { eachContextPath, repoRoot } from '../facts';
 import { resolveStepAction } from '../local';
 import type { ActionsModel, Step } from '../model';
 
@@ -20,22 +19,16 @@ export const unknownStepOutput: Rule<ActionsModel> = {
     const stepsById = new Map<string, Step>();
     for (const s of model.steps) if (s.id) stepsById.set(`${s.job?.id ?? ''}\u0000${s.id.toLowerCase()}`, s);
     const jobOfOffset = (offset: number) => model.jobs.find((j) => j.node.range && offset >= j.node.range[0] && offset < j.node.range[2]);
-    eachValueScalar(model, (node, key) => {
-      for (const span of expressionSources(model, node, key)) {
-        for (const p of contextPaths(model.text.slice(span.start, span.end), span.start)) {
-          const m = /^steps\.([^.]+)\.outputs\.([^.*]+)$/.exec(p.path);
-          if (!m) continue;
-          const job = jobOfOffset(p.start);
-          const step = stepsById.get(`${job?.id ?? ''}\u0000${m[1]}`);
-          const uses = step && scalarString(get(step.node, 'uses'));
-          if (!uses) continue;
-          const meta = resolveStepAction(ctx.workspace, root, uses);
-          if (!meta || !meta.complete || meta.outputs.some((o) => o.toLowerCase() === m[2])) continue;
-          const name = model.text.slice(p.start, p.end).split('.').pop()!;
-          const at = p.end - name.length;
-          ctx.report({ range: model.index.range(at, p.end), message: `"${meta.source}" has no output "${name}"; it sets: ${meta.outputs.join(', ') || 'no outputs'}.` });
-        }
-      }
+    eachContextPath(model, (p) => {
+      const m = /^steps\.([^.]+)\.outputs\.([^.*]+)$/.exec(p.path);
+      if (!m) return;
+      const job = jobOfOffset(p.start);
+      const step = stepsById.get(`${job?.id ?? ''}\u0000${m[1]}`);
+      const uses = step && scalarString(get(step.node, 'uses'));
+      const meta = uses ? resolveStepAction(ctx.workspace, root, uses) : undefined;
+      if (!meta || !meta.complete || meta.outputs.some((o) => o.toLowerCase() === m[2])) return;
+      const name = model.text.slice(p.start, p.end).split('.').pop()!;
+      ctx.report({ range: model.index.range(p.end - name.length, p.end), message: `"${meta.source}" has no output "${name}"; it sets: ${meta.outputs.join(', ') || 'no outputs'}.` });
     });
   },
 };

@@ -1,5 +1,6 @@
 import type { Rule } from '../../engine/types';
-import { get, isMap, isScalar, rangeOf } from '../../yaml/yaml';
+import { get, isScalar, rangeOf } from '../../yaml/yaml';
+import { jobContainers } from '../facts';
 import type { ActionsModel } from '../model';
 
 /** `latest` or no tag at all (a digest is always fine). */
@@ -30,9 +31,7 @@ services:
   check(ctx) {
     const model = ctx.model;
     for (const job of model.jobs) {
-      const services = get(job.node, 'services');
-      const candidates = [get(job.node, 'container'), ...(isMap(services) ? services.items.map((s) => s.value) : [])];
-      for (const c of candidates) {
+      for (const c of jobContainers(job)) {
         const node = isScalar(c) ? c : get(c, 'image');
         if (!isScalar(node) || typeof node.value !== 'string' || !node.value) continue;
         const problem = unpinned(node.value);

@@ -1,5 +1,5 @@
 import type { Rule } from '../../engine/types';
-import { eachValueScalar, expressionSources } from '../facts';
+import { eachExpressionMatch } from '../facts';
 import type { ActionsModel } from '../model';
 
 const UNSOUND = /\bcontains\s*\(\s*'((?:[^']|'')*)'\s*,\s*((?:github\.(?:ref|head_ref|base_ref|ref_name)|env\.[A-Za-z_]\w*|inputs\.[\w-]+))\s*\)/gi;
@@ -22,20 +22,14 @@ if: contains(fromJSON('["refs/heads/main", "refs/heads/dev"]'), github.ref)
 \`\`\``,
   check(ctx) {
     const model = ctx.model;
-    eachValueScalar(model, (node, key) => {
-      for (const span of expressionSources(model, node, key)) {
-        const src = model.text.slice(span.start, span.end);
-        for (const m of src.matchAll(UNSOUND)) {
-          const at = span.start + m.index!;
-          const items = m[1].replace(/''/g, "'").split(/[\s,]+/).filter(Boolean);
-          const quoteInYaml = node.type === 'QUOTE_SINGLE' ? "''" : "'";
-          const literal = `fromJSON(${quoteInYaml}${JSON.stringify(items).replace(/,/g, ', ')}${quoteInYaml})`;
-          const litStart = at + m[0].indexOf("'");
-          const litEnd = litStart + m[1].length + 2;
-          const fix = node.type === 'QUOTE_DOUBLE' ? undefined : { title: 'Test membership in a list', edits: [{ range: model.index.range(litStart, litEnd), newText: literal }], safe: false };
-          ctx.report({ range: model.index.range(at, at + m[0].length), message: `contains() with a string tests for a substring of '${m[1]}', so other values of ${m[2]} match too: use a list with fromJSON.`, fix });
-        }
-      }
+    eachExpressionMatch(model, UNSOUND, (m, at, node) => {
+      const items = m[1].replace(/''/g, "'").split(/[\s,]+/).filter(Boolean);
+      const quoteInYaml = node.type === 'QUOTE_SINGLE' ? "''" : "'";
+      const literal = `fromJSON(${quoteInYaml}${JSON.stringify(items).replace(/,/g, ', ')}${quoteInYaml})`;
+      const litStart = at + m[0].indexOf("'");
+      const litEnd = litStart + m[1].length + 2;
+      const fix = node.type === 'QUOTE_DOUBLE' ? undefined : { title: 'Test membership in a list', edits: [{ range: model.index.range(litStart, litEnd), newText: literal }], safe: false };
+      ctx.report({ range: model.index.range(at, at + m[0].length), message: `contains() with a string tests for a substring of '${m[1]}', so other values of ${m[2]} match too: use a list with fromJSON.`, fix });
     });
   },
 };
