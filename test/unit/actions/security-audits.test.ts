@@ -201,3 +201,30 @@ jobs:
     assert.deepEqual(findingsOf(W, text, 'actions/self-hosted-runner').map((f) => covered(text, f)), ['[self-hosted, linux]']);
   });
 });
+
+describe('zizmor ignore comments', () => {
+  const apply = async (text: string, ruleId: string) => {
+    const { applyEdits } = await import('../../../server/src/engine/text');
+    const f = findingsOf(W, text, ruleId)[0];
+    const fix = f.fixes.find((x) => x.title.includes('zizmor comment'))!;
+    assert.equal(fix.safe, false);
+    return applyEdits(text, fix.edits).text;
+  };
+
+  it('offers the comment on the block header for findings inside run: blocks, and it suppresses them', async () => {
+    const text = job(`      - run: |
+          echo "\${{ github.event.issue.title }}"
+`, 'issues');
+    const fixed = await apply(text, 'actions/template-injection');
+    assert.equal(fixed.split('\n')[7], '      - run: | # zizmor: ignore[template-injection]');
+    assert.deepEqual(findingsOf(W, fixed, 'actions/template-injection'), []);
+  });
+
+  it('extends an existing zizmor comment', async () => {
+    const text = job(`      - uses: some-org/act@main # zizmor: ignore[artipacked]
+`);
+    const fixed = await apply(text, 'actions/unpinned-uses');
+    assert.equal(fixed.split('\n')[7], '      - uses: some-org/act@main # zizmor: ignore[artipacked,unpinned-uses]');
+    assert.deepEqual(findingsOf(W, fixed, 'actions/unpinned-uses'), []);
+  });
+});

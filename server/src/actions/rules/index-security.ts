@@ -1,6 +1,7 @@
 // Actions used, security audits (zizmor's territory) and CI/CD practice, one file each.
 import type { Rule } from '../../engine/types';
 import type { ActionsModel } from '../model';
+import { withZizmorIgnore } from '../zizmor-ignore';
 import { actionInputs } from './action-inputs';
 import { artipacked } from './artipacked';
 import { botConditions } from './bot-conditions';
@@ -33,10 +34,12 @@ import { usesFormat } from './uses-format';
 export const securityRules: Rule<ActionsModel>[] = [
   // actions used
   usesFormat, actionInputs, unknownStepOutput, outdatedRuntime, reusableWorkflowCall,
-  // security (zizmor)
-  unpinnedUses, templateInjection, dangerousTriggers, excessivePermissions, missingPermissions, artipacked,
-  hardcodedCredentials, secretsInherit, overprovisionedSecrets, cachePoisoning, githubEnv, botConditions,
-  unsoundContains, insecureCommands, unpinnedImages, selfHostedRunner,
+  // security (zizmor); each finding also offers a `# zizmor: ignore[...]` comment
+  ...[
+    unpinnedUses, templateInjection, dangerousTriggers, excessivePermissions, missingPermissions, artipacked,
+    hardcodedCredentials, secretsInherit, overprovisionedSecrets, cachePoisoning, githubEnv, botConditions,
+    unsoundContains, insecureCommands, unpinnedImages, selfHostedRunner,
+  ].map(withZizmorIgnore),
   // CI/CD practice
   npmCi, pipUnpinned, setupCache, jobTimeout, imageScan, deployRollback, shellcheck,
 ];
