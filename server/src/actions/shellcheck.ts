@@ -2,6 +2,7 @@
 // argument array, feeds the script on stdin and maps its line/column back into the YAML block scalar.
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Scalar } from 'yaml';
 import type { Range, Severity } from '../engine/types';
@@ -17,8 +18,8 @@ export interface ShellcheckComment {
   message: string;
 }
 
-/** Codes that only fire because of how Actions embeds scripts (placeholders, files not in the step). */
-const EXCLUDED = ['SC1091', 'SC2050', 'SC2154', 'SC2157', 'SC2194'];
+/** Codes that only fire because of how Actions embeds scripts: placeholders, files not in the step, and `cd` failures (GitHub runs bash and sh with `-e`). */
+const EXCLUDED = ['SC1091', 'SC2050', 'SC2154', 'SC2157', 'SC2164', 'SC2194'];
 
 let resolved: string | null | undefined;
 
@@ -96,25 +97,47 @@ export function mapComments(model: ActionsModel, offsets: number[], comments: Sh
 
 const cache = new Map<string, ShellcheckComment[]>();
 
-/** Runs ShellCheck on a script; [] when it fails or times out (the check is best-effort). */
-export function runShellcheck(binary: string, script: string, shell: 'bash' | 'sh'): ShellcheckComment[] {
-  const key = `${shell}\u0000${script}`;
-  const hit = cache.get(key);
-  if (hit) return hit;
-  let comments: ShellcheckComment[] = [];
+function parseOutput(stdout: string | undefined): Array<ShellcheckComment & { file: string }> {
+  if (!stdout) return [];
   try {
-    const stdout = execFileSync(binary, ['--format=json1', `--shell=${shell}`, `--exclude=${EXCLUDED.join(',')}`, '-'], { input: script, timeout: 5000, encoding: 'utf8', stdio: ['pipe', 'pipe', 'ignore'] });
-    comments = (JSON.parse(stdout) as { comments: ShellcheckComment[] }).comments ?? [];
-  } catch (err) {
-    // ShellCheck exits 1 when it has findings: the JSON is still on stdout.
-    const stdout = (err as { stdout?: string }).stdout;
+    return (JSON.parse(stdout) as { comments?: Array<ShellcheckComment & { file: string }> }).comments ?? [];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Runs ShellCheck on many scripts with one process (one temporary file each); results are cached by content,
+ * so an editor re-lint only checks the scripts that changed. Failures and timeouts yield no comments.
+ */
+export function runShellcheckBatch(binary: string, scripts: string[], shell: 'bash' | 'sh'): ShellcheckComment[][] {
+  const keyOf = (script: string) => `${shell}\u0000${script}`;
+  const todo = [...new Set(scripts.filter((s) => !cache.has(keyOf(s))))];
+  if (todo.length) {
+    let dir: string | undefined;
     try {
-      comments = stdout ? ((JSON.parse(stdout) as { comments: ShellcheckComment[] }).comments ?? []) : [];
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-sc-'));
+      const files = todo.map((script, i) => {
+        const file = path.join(dir!, `run${i}.sh`);
+        fs.writeFileSync(file, script);
+        return file;
+      });
+      let stdout: string | undefined;
+      try {
+        stdout = execFileSync(binary, ['--format=json1', `--shell=${shell}`, `--exclude=${EXCLUDED.join(',')}`, '--', ...files], { timeout: 10000, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 32 * 1024 * 1024 });
+      } catch (err) {
+        // ShellCheck exits 1 when it has findings: the JSON is still on stdout.
+        stdout = (err as { stdout?: string }).stdout;
+      }
+      const byFile = new Map<string, ShellcheckComment[]>(files.map((f) => [f, []]));
+      for (const c of parseOutput(stdout)) byFile.get(c.file)?.push(c);
+      if (cache.size + todo.length > 2000) cache.clear();
+      todo.forEach((script, i) => cache.set(keyOf(script), byFile.get(files[i]) ?? []));
     } catch {
-      comments = [];
+      for (const script of todo) cache.set(keyOf(script), []);
+    } finally {
+      if (dir) fs.rmSync(dir, { recursive: true, force: true });
     }
   }
-  if (cache.size > 500) cache.clear();
-  cache.set(key, comments);
-  return comments;
+  return scripts.map((s) => cache.get(keyOf(s)) ?? []);
 }

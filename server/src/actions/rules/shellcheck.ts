@@ -1,7 +1,7 @@
 import type { Rule } from '../../engine/types';
 import { runScalar, shellOf } from '../facts';
 import type { ActionsModel } from '../model';
-import { mapComments, maskExpressions, runShellcheck, scriptLineOffsets, shellcheckPath } from '../shellcheck';
+import { mapComments, maskExpressions, runShellcheckBatch, scriptLineOffsets, shellcheckPath } from '../shellcheck';
 
 export const shellcheck: Rule<ActionsModel> = {
   id: 'actions/shellcheck',
@@ -19,19 +19,25 @@ place inside the block. Nothing happens when ShellCheck is not installed. Turn i
     const binary = shellcheckPath();
     if (!binary) return;
     const model = ctx.model;
+    const jobs: Record<'bash' | 'sh', Array<{ offsets: number[]; lines: string[]; script: string }>> = { bash: [], sh: [] };
     for (const step of model.steps) {
       const run = runScalar(step);
       if (!run) continue;
       const shell = shellOf(step, model);
       const kind = shell === '' || shell === 'bash' ? 'bash' : shell === 'sh' ? 'sh' : undefined;
-      if (!kind) continue;
-      const offsets = scriptLineOffsets(model, run);
-      if (!offsets) continue;
+      const offsets = kind && scriptLineOffsets(model, run);
+      if (!kind || !offsets) continue;
       const script = String(run.value);
-      const lines = script.split('\n');
-      // An unquoted `${{ }}` is pasted as text, not expanded by the shell: "quote the variable" does not apply.
-      const comments = runShellcheck(binary, maskExpressions(script), kind).filter((c) => !(c.code === 2086 && lines[c.line - 1]?.startsWith('${{', c.column - 1)));
-      for (const c of mapComments(model, offsets, comments)) ctx.report({ range: c.range, message: c.message, severity: c.severity });
+      jobs[kind].push({ offsets, lines: script.split('\n'), script: maskExpressions(script) });
+    }
+    for (const kind of ['bash', 'sh'] as const) {
+      if (!jobs[kind].length) continue;
+      const results = runShellcheckBatch(binary, jobs[kind].map((j) => j.script), kind);
+      jobs[kind].forEach((j, i) => {
+        // An unquoted `${{ }}` is pasted as text, not expanded by the shell: "quote the variable" does not apply.
+        const comments = results[i].filter((c) => !(c.code === 2086 && j.lines[c.line - 1]?.startsWith('${{', c.column - 1)));
+        for (const c of mapComments(model, j.offsets, comments)) ctx.report({ range: c.range, message: c.message, severity: c.severity });
+      });
     }
   },
 };
