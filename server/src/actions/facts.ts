@@ -219,3 +219,17 @@ export function eachContextPath(model: ActionsModel, fn: (p: ContextPath) => voi
     for (const span of expressionSources(model, node, key)) contextPaths(model.text.slice(span.start, span.end), span.start).forEach(fn);
   });
 }
+
+/** Major version named in a trailing comment of a SHA-pinned `uses:` (`@8f4b… # v4.1.1`). */
+export function commentMajor(model: ActionsModel, node: Scalar): number | undefined {
+  const end = node.range![1];
+  const lineEnd = model.index.lineEnd(model.index.positionAt(end).line);
+  const m = /^[^#]*#\s*(?:tag[:=]\s*)?v?(\d+)(?:\.\d+){0,2}\b/.exec(model.text.slice(end, lineEnd));
+  return m ? Number(m[1]) : undefined;
+}
+
+/** The major version a remote `uses:` runs: from its ref, or from the version comment of a SHA pin. */
+export function usedMajor(model: ActionsModel, node: Scalar, uses: ParsedUses): number | undefined {
+  if (uses.major !== undefined) return uses.major;
+  return uses.ref && /^[0-9a-f]{40}$/.test(uses.ref) ? commentMajor(model, node) : undefined;
+}

@@ -79,12 +79,12 @@ export function localWorkflow(ws: WorkspaceReader, root: string, rel: string): W
 }
 
 /** Metadata of the action a step uses: a local action from the workspace, or a catalogued popular action. */
-export function resolveStepAction(ws: WorkspaceReader, root: string | undefined, uses: string): ActionMeta | undefined {
+export function resolveStepAction(ws: WorkspaceReader, root: string | undefined, uses: string, major?: number): ActionMeta | undefined {
   const v = uses.trim();
   if (v.startsWith('./')) return root ? localAction(ws, root, v) : undefined;
   if (v.startsWith('docker://') || v.includes('${{')) return undefined;
   const at = v.lastIndexOf('@');
   if (at < 0) return undefined;
   const m = /^v?(\d+)(?:\.\d+){0,2}$/.exec(v.slice(at + 1));
-  return catalogAction(v.slice(0, at), m ? Number(m[1]) : undefined);
+  return catalogAction(v.slice(0, at), m ? Number(m[1]) : major);
 }

@@ -99,10 +99,13 @@ describe('actions/hardcoded-credentials', () => {
           password: \${{ secrets.PW }}
     env:
       TOKEN: ghp_${'a'.repeat(36)}
+`).replace('      - run: x\n', `      - uses: some/action@v1
+        with:
+          aws-key: AKIAABCDEFGHIJKLMNOP
 `);
     const found = findingsOf(W, text, 'actions/hardcoded-credentials');
-    assert.deepEqual(found.map((f) => covered(text, f)), ['hunter2', `ghp_${'a'.repeat(36)}`]);
-    assert.deepEqual(found.map((f) => f.aliases), [['zizmor/hardcoded-container-credentials'], []]);
+    assert.deepEqual(found.map((f) => covered(text, f)), ['hunter2', `ghp_${'a'.repeat(36)}`, 'AKIAABCDEFGHIJKLMNOP']);
+    assert.deepEqual(found.map((f) => f.aliases), [['zizmor/hardcoded-container-credentials'], [], []]);
     assert.equal(found[0].severity, 'error');
   });
 });
@@ -140,6 +143,17 @@ describe('actions/cache-poisoning (zizmor/cache-poisoning)', () => {
     const text = job(steps, 'release');
     assert.deepEqual(findingsOf(W, text, 'actions/cache-poisoning').map((f) => covered(text, f)), ['actions/setup-node@v4', 'actions/setup-go@v5']);
     assert.deepEqual(findingsOf(W, job(steps, 'pull_request'), 'actions/cache-poisoning'), []);
+  });
+
+  it('reports cache restores in jobs that publish, whatever the trigger', () => {
+    const text = job(`      - uses: actions/setup-python@v5
+        with:
+          cache: pip
+      - uses: pypa/gh-action-pypi-publish@release/v1
+`);
+    const found = findingsOf(W, text, 'actions/cache-poisoning');
+    assert.deepEqual(found.map((f) => covered(text, f)), ['actions/setup-python@v5']);
+    assert.match(found[0].message, /^This publishing job restores a cache/);
   });
 });
 

@@ -122,6 +122,19 @@ describe('actions/outdated-runtime', () => {
     assert.match(fixOnce(W, text, 'actions/outdated-runtime', { files }), /- uses: actions\/checkout@v4\n/);
   });
 
+  it('reads the version comment of SHA pins, without offering a ref fix', () => {
+    const text = job(`      - uses: actions/checkout@${'a'.repeat(40)} # v3.6.0
+      - uses: actions/checkout@${'b'.repeat(40)} # v4.2.2
+        with:
+          fetch_depth: 1
+`);
+    const found = findingsOf(W, text, 'actions/outdated-runtime');
+    assert.deepEqual(found.map((f) => f.range.start.line), [7]);
+    assert.equal(found[0].message, 'actions/checkout@aaaaaaa… (v3) runs on a retired Node runtime: upgrade to v4 or later (check its changelog for breaking changes).');
+    assert.deepEqual(found[0].fixes.filter((f) => f.title.startsWith('Upgrade')), []);
+    assert.deepEqual(findingsOf(W, text, 'actions/action-inputs').map((f) => covered(text, f)), ['fetch_depth']);
+  });
+
   it('reports node12 in an action.yml itself', () => {
     const found = findingsOf('/repo/action.yml', LOCAL_ACTION, 'actions/outdated-runtime');
     assert.deepEqual(found.map((f) => covered(LOCAL_ACTION, f)), ['node16']);

@@ -1,6 +1,7 @@
 import type { Rule } from '../../engine/types';
 import { get, isMap, isScalar, rangeOf, scalarString } from '../../yaml/yaml';
-import { repoRoot } from '../facts';
+import type { Scalar } from 'yaml';
+import { parseUses, repoRoot, usedMajor } from '../facts';
 import { addWithEntries } from '../fixes';
 import { resolveStepAction } from '../local';
 import type { ActionsModel } from '../model';
@@ -24,7 +25,7 @@ ignored by the runner (usually a typo); a missing required input fails at run ti
       const usesNode = get(step.node, 'uses');
       const uses = scalarString(usesNode);
       if (!uses) continue;
-      const meta = resolveStepAction(ctx.workspace, root, uses);
+      const meta = resolveStepAction(ctx.workspace, root, uses, usedMajor(model, usesNode as Scalar, parseUses(uses)));
       if (!meta) continue;
       const withNode = get(step.node, 'with');
       const given = new Map<string, unknown>();

@@ -1,5 +1,5 @@
 import type { Rule } from '../../engine/types';
-import { get, isScalar, rangeOf } from '../../yaml/yaml';
+import { get, isMap, isScalar, rangeOf } from '../../yaml/yaml';
 import { envMaps, jobContainers } from '../facts';
 import type { ActionsModel } from '../model';
 
@@ -24,7 +24,8 @@ export const hardcodedCredentials: Rule<ActionsModel> = {
   category: 'security',
   description: 'A registry password or a token is written into the workflow instead of coming from `secrets`.',
   docs: `Anything in the workflow file is readable by everyone who can read the repository, and stays in its history.
-Container and service \`credentials.password\` must come from \`\${{ secrets.X }}\`; so must tokens in \`env:\`.
+Container and service \`credentials.password\` must come from \`\${{ secrets.X }}\`; so must tokens in \`env:\` and \`with:\`
+(recognised by their prefixes: \`ghp_\`, \`github_pat_\`, \`AKIA\`, \`xoxb-\`, \`glpat-\`, \`npm_\`, private-key blocks…).
 
 **Bad**
 \`\`\`yaml
@@ -48,7 +49,8 @@ container:
         }
       }
     }
-    for (const env of envMaps(model)) {
+    const withMaps = model.steps.map((s) => get(s.node, 'with')).filter(isMap);
+    for (const env of [...envMaps(model), ...withMaps]) {
       for (const pair of env.items) {
         if (!isScalar(pair.value) || typeof pair.value.value !== 'string') continue;
         const text = String(pair.value.value);

@@ -1,6 +1,6 @@
 import type { Rule } from '../../engine/types';
 import { get, isScalar, rangeOf, scalarString } from '../../yaml/yaml';
-import { parseUses, repoRoot } from '../facts';
+import { parseUses, repoRoot, usedMajor } from '../facts';
 import { localAction } from '../local';
 import type { ActionsModel } from '../model';
 
@@ -47,15 +47,17 @@ Old \`actions/upload-artifact\` and \`download-artifact\` majors (v1–v3) alrea
         if (meta && OLD_RUNTIMES.has(meta.using)) ctx.report({ range, message: `The local action ${u.slug} runs on ${meta.using}, a retired runtime: set \`using: node20\` in its action.yml.` });
         continue;
       }
-      if (u.kind !== 'remote' || u.major === undefined || !u.owner || !u.repo) continue;
+      const major = u.kind === 'remote' ? usedMajor(model, ref.node, u) : undefined;
+      if (major === undefined || !u.owner || !u.repo) continue;
       const first = FIRST_CURRENT_MAJOR[`${u.owner}/${u.repo}`.toLowerCase()];
-      if (first === undefined || u.major >= first) continue;
+      if (first === undefined || major >= first) continue;
       const refStart = ref.node.range![0] + (ref.node.type === 'PLAIN' ? 0 : 1) + ref.value.lastIndexOf('@') + 1;
       const refRange = model.index.range(refStart, refStart + u.ref!.length);
+      const pinned = u.major === undefined; // a SHA with a version comment: the fix would have to find the new SHA
       ctx.report({
         range,
-        message: `${u.owner}/${u.repo}@${u.ref} runs on a retired Node runtime: upgrade to v${first} or later (check its changelog for breaking changes).`,
-        fix: { title: `Upgrade to v${first}`, edits: [{ range: refRange, newText: `v${first}` }], safe: false },
+        message: `${u.owner}/${u.repo}@${pinned ? `${u.ref!.slice(0, 7)}… (v${major})` : u.ref} runs on a retired Node runtime: upgrade to v${first} or later (check its changelog for breaking changes).`,
+        fix: pinned ? undefined : { title: `Upgrade to v${first}`, edits: [{ range: refRange, newText: `v${first}` }], safe: false },
       });
     }
   },

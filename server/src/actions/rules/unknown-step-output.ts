@@ -1,6 +1,7 @@
 import type { Rule } from '../../engine/types';
 import { get, scalarString } from '../../yaml/yaml';
-import { eachContextPath, repoRoot } from '../facts';
+import type { Scalar } from 'yaml';
+import { eachContextPath, parseUses, repoRoot, usedMajor } from '../facts';
 import { resolveStepAction } from '../local';
 import type { ActionsModel, Step } from '../model';
 
@@ -24,8 +25,9 @@ export const unknownStepOutput: Rule<ActionsModel> = {
       if (!m) return;
       const job = jobOfOffset(p.start);
       const step = stepsById.get(`${job?.id ?? ''}\u0000${m[1]}`);
-      const uses = step && scalarString(get(step.node, 'uses'));
-      const meta = uses ? resolveStepAction(ctx.workspace, root, uses) : undefined;
+      const usesNode = step && get(step.node, 'uses');
+      const uses = scalarString(usesNode);
+      const meta = uses ? resolveStepAction(ctx.workspace, root, uses, usedMajor(model, usesNode as Scalar, parseUses(uses))) : undefined;
       if (!meta || !meta.complete || meta.outputs.some((o) => o.toLowerCase() === m[2])) return;
       const name = model.text.slice(p.start, p.end).split('.').pop()!;
       ctx.report({ range: model.index.range(p.end - name.length, p.end), message: `"${meta.source}" has no output "${name}"; it sets: ${meta.outputs.join(', ') || 'no outputs'}.` });
