@@ -110,7 +110,7 @@ function parseOutput(stdout: string | undefined): Array<ShellcheckComment & { fi
  * Runs ShellCheck on many scripts with one process (one temporary file each); results are cached by content,
  * so an editor re-lint only checks the scripts that changed. Failures and timeouts yield no comments.
  */
-export function runShellcheckBatch(binary: string, scripts: string[], shell: 'bash' | 'sh'): ShellcheckComment[][] {
+export function runShellcheckBatch(binary: string, scripts: string[], shell: string): ShellcheckComment[][] {
   const keyOf = (script: string) => `${shell}\u0000${script}`;
   const todo = [...new Set(scripts.filter((s) => !cache.has(keyOf(s))))];
   if (todo.length) {

@@ -27,17 +27,23 @@ describe('actions/npm-ci', () => {
   });
 });
 
-describe('actions/pip-unpinned', () => {
-  it('reports unpinned packages, not requirement files or pinned versions', () => {
+describe('actions/unpinned-packages (zizmor/unpinned-packages)', () => {
+  it('reports unpinned pip, npm and gem packages and npx -y; not requirement files or pinned versions', () => {
     const text = job(`      - run: |
           pip install requests flask==3.0.0
           python -m pip install -r requirements.txt
           pip install --upgrade pip
           pip install -e .
+          npm install -g typescript@5.6.2 eslint
+          npm install
+          gem install bundler -v 2.5.0
+          gem install rake
+          npx -y cowsay hi
 `);
-    const found = findingsOf(W, text, 'actions/pip-unpinned');
-    assert.deepEqual(found.map((f) => covered(text, f)), ['pip install requests flask==3.0.0']);
-    assert.equal(found[0].message, 'requests is installed without a pinned version.');
+    const found = findingsOf(W, text, 'actions/unpinned-packages');
+    assert.deepEqual(found.map((f) => covered(text, f)), ['pip install requests flask==3.0.0', 'npm install -g typescript@5.6.2 eslint', 'gem install rake', 'npx -y']);
+    assert.deepEqual(found.map((f) => f.message.split(' is ')[0]), ['requests', 'eslint', 'rake', '`npx -y` runs whatever version of the package']);
+    assert.deepEqual(found[0].aliases, ['zizmor/unpinned-packages']);
   });
 });
 
@@ -81,6 +87,14 @@ describe('actions/job-timeout', () => {
     const custom = fixOnce(W, text, 'actions/job-timeout', { config: { domains: { actions: { defaultTimeoutMinutes: 10 } } } });
     assert.match(custom, /timeout-minutes: 10\n$/);
     assert.deepEqual(findingsOf(W, job('      - run: make\n', 'push', '    timeout-minutes: 5\n'), 'actions/job-timeout'), []);
+    assert.deepEqual(found[0].aliases, ['zizmor/timeout-minutes']);
+  });
+
+  it('skips jobs whose every step is bounded; zizmor reports partly bounded jobs per step, so no alias then', () => {
+    assert.deepEqual(findingsOf(W, job('      - run: make\n        timeout-minutes: 5\n'), 'actions/job-timeout'), []);
+    const partly = findingsOf(W, job('      - run: make\n        timeout-minutes: 5\n      - run: test\n'), 'actions/job-timeout');
+    assert.equal(partly.length, 1);
+    assert.deepEqual(partly[0].aliases, []);
   });
 });
 

@@ -61,6 +61,6 @@ describe('actions/shellcheck (actionlint/shellcheck)', () => {
   it('runs the real binary when it is installed', { skip: !shellcheckPath() && 'shellcheck is not on PATH' }, () => {
     const found = findingsOf(W, TEXT, 'actions/shellcheck');
     assert.deepEqual(found.map((f) => covered(TEXT, f)), ['$FOO', '$BAR'], 'SC2164 (cd without || exit) is off: steps run with -e');
-    assert.deepEqual(found[0].aliases, ['actionlint/shellcheck']);
+    assert.deepEqual(found[0].aliases, ['actionlint/shellcheck', 'zizmor/shellcheck']);
   });
 });

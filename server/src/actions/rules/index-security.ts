@@ -18,7 +18,6 @@ import { missingPermissions } from './missing-permissions';
 import { npmCi } from './npm-ci';
 import { outdatedRuntime } from './outdated-runtime';
 import { overprovisionedSecrets } from './overprovisioned-secrets';
-import { pipUnpinned } from './pip-unpinned';
 import { reusableWorkflowCall } from './reusable-workflow-call';
 import { secretsInherit } from './secrets-inherit';
 import { selfHostedRunner } from './self-hosted-runner';
@@ -27,19 +26,21 @@ import { shellcheck } from './shellcheck';
 import { templateInjection } from './template-injection';
 import { unknownStepOutput } from './unknown-step-output';
 import { unpinnedImages } from './unpinned-images';
+import { unpinnedPackages } from './unpinned-packages';
 import { unpinnedUses } from './unpinned-uses';
 import { unsoundContains } from './unsound-contains';
 import { usesFormat } from './uses-format';
 
-export const securityRules: Rule<ActionsModel>[] = [
+const rules: Rule<ActionsModel>[] = [
   // actions used
   usesFormat, actionInputs, unknownStepOutput, outdatedRuntime, reusableWorkflowCall,
-  // security (zizmor); each finding also offers a `# zizmor: ignore[...]` comment
-  ...[
-    unpinnedUses, templateInjection, dangerousTriggers, excessivePermissions, missingPermissions, artipacked,
-    hardcodedCredentials, secretsInherit, overprovisionedSecrets, cachePoisoning, githubEnv, botConditions,
-    unsoundContains, insecureCommands, unpinnedImages, selfHostedRunner,
-  ].map(withZizmorIgnore),
+  // security (zizmor)
+  unpinnedUses, templateInjection, dangerousTriggers, excessivePermissions, missingPermissions, artipacked,
+  hardcodedCredentials, secretsInherit, overprovisionedSecrets, cachePoisoning, githubEnv, botConditions,
+  unsoundContains, insecureCommands, unpinnedImages, selfHostedRunner,
   // CI/CD practice
-  npmCi, pipUnpinned, setupCache, jobTimeout, imageScan, deployRollback, shellcheck,
+  npmCi, unpinnedPackages, setupCache, jobTimeout, imageScan, deployRollback, shellcheck,
 ];
+
+/** Findings of rules that stand for a zizmor audit also offer a `# zizmor: ignore[...]` comment. */
+export const securityRules: Rule<ActionsModel>[] = rules.map((r) => (r.aliases.some((a) => a.startsWith('zizmor/')) ? withZizmorIgnore(r) : r));

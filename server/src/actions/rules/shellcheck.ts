@@ -3,9 +3,12 @@ import { runScalar, shellOf } from '../facts';
 import type { ActionsModel } from '../model';
 import { mapComments, maskExpressions, runShellcheckBatch, scriptLineOffsets, shellcheckPath } from '../shellcheck';
 
+/** `shell:` → ShellCheck dialect (zsh is closest to bash); other shells (pwsh, cmd, python…) are not checked. */
+const SHELLS: Record<string, string> = { '': 'bash', bash: 'bash', sh: 'sh', dash: 'dash', ksh: 'ksh', zsh: 'bash' };
+
 export const shellcheck: Rule<ActionsModel> = {
   id: 'actions/shellcheck',
-  aliases: ['actionlint/shellcheck'],
+  aliases: ['actionlint/shellcheck', 'zizmor/shellcheck'],
   severity: 'warning',
   profile: 'recommended',
   category: 'correctness',
@@ -19,19 +22,18 @@ place inside the block. Nothing happens when ShellCheck is not installed. Turn i
     const binary = shellcheckPath();
     if (!binary) return;
     const model = ctx.model;
-    const jobs: Record<'bash' | 'sh', Array<{ offsets: number[]; lines: string[]; script: string }>> = { bash: [], sh: [] };
+    const jobs: Record<string, Array<{ offsets: number[]; lines: string[]; script: string }>> = {};
     for (const step of model.steps) {
       const run = runScalar(step);
       if (!run) continue;
       const shell = shellOf(step, model);
-      const kind = shell === '' || shell === 'bash' ? 'bash' : shell === 'sh' ? 'sh' : undefined;
+      const kind = SHELLS[shell];
       const offsets = kind && scriptLineOffsets(model, run);
       if (!kind || !offsets) continue;
       const script = String(run.value);
-      jobs[kind].push({ offsets, lines: script.split('\n'), script: maskExpressions(script) });
+      (jobs[kind] ??= []).push({ offsets, lines: script.split('\n'), script: maskExpressions(script) });
     }
-    for (const kind of ['bash', 'sh'] as const) {
-      if (!jobs[kind].length) continue;
+    for (const kind of Object.keys(jobs)) {
       const results = runShellcheckBatch(binary, jobs[kind].map((j) => j.script), kind);
       jobs[kind].forEach((j, i) => {
         // An unquoted `${{ }}` is pasted as text, not expanded by the shell: "quote the variable" does not apply.
