@@ -63,7 +63,7 @@ jobs:
 });
 
 describe('actions/artipacked (zizmor/artipacked)', () => {
-  it('warns when the job uploads artifacts and adds persist-credentials: false', () => {
+  it('warns when a later step uploads the workspace and adds persist-credentials: false', () => {
     const text = job(`      - uses: actions/checkout@v4
       - uses: actions/upload-artifact@v4
         with: { name: x, path: . }
@@ -78,10 +78,12 @@ describe('actions/artipacked (zizmor/artipacked)', () => {
 `));
   });
 
-  it('is info otherwise, silent with an explicit value or when the job pushes', () => {
-    assert.equal(findingsOf(W, job('      - uses: actions/checkout@v4\n'), 'actions/artipacked')[0].severity, 'info');
+  it('is info otherwise (no fix when the job pushes) and silent with an explicit value', () => {
+    const dist = findingsOf(W, job('      - uses: actions/checkout@v4\n      - uses: actions/upload-artifact@v4\n        with: { name: x, path: dist/ }\n'), 'actions/artipacked');
+    assert.deepEqual(dist.map((f) => f.severity), ['info']);
     assert.deepEqual(findingsOf(W, job('      - uses: actions/checkout@v4\n        with:\n          persist-credentials: false\n'), 'actions/artipacked'), []);
-    assert.deepEqual(findingsOf(W, job('      - uses: actions/checkout@v4\n      - run: git push origin HEAD\n'), 'actions/artipacked'), []);
+    const pushing = findingsOf(W, job('      - uses: actions/checkout@v4\n      - run: git push origin HEAD\n'), 'actions/artipacked');
+    assert.deepEqual(pushing.map((f) => [f.severity, f.fixes.filter((x) => !x.title.includes('zizmor')).length]), [['info', 0]]);
   });
 });
 
