@@ -191,6 +191,7 @@ jobs:
       './.github/workflows/plain.yml has no "workflow_call" trigger, so it cannot be called.',
       'The reusable workflow of job "d" declares no output "link".',
     ]);
+    assert.deepEqual(found.map((f) => f.severity), ['error', 'error', 'warning', 'error', 'error', 'warning']);
   });
 
   it('accepts a complete call and secrets: inherit', () => {

@@ -54,12 +54,12 @@ must match its \`inputs\` (names, required, types), \`secrets:\` its \`secrets\`
           else {
             const t = literalType(p.value);
             if (t && input.type && t !== input.type && !(input.type === 'string' && t !== 'string')) {
-              ctx.report({ range: rangeOf(model.index, p.value as Node)!, message: `Input "${name}" is a ${input.type}, not a ${t}.` });
+              ctx.report({ range: rangeOf(model.index, p.value as Node)!, severity: 'warning', message: `Input "${name}" is a ${input.type}, not a ${t}.` });
             }
           }
         }
       }
-      const missing = Object.entries(spec.inputs).filter(([k, i]) => i.required && !given.has(k)).map(([k]) => k);
+      const missing = Object.entries(spec.inputs).filter(([k, i]) => i.required && !i.hasDefault && !given.has(k)).map(([k]) => k);
       if (missing.length) ctx.report({ range: usesRange, message: `${ref.value.trim()} requires input${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')}.` });
       const secrets = get(ref.job.node, 'secrets');
       if (isScalar(secrets) && secrets.value === 'inherit') continue;
