@@ -146,14 +146,24 @@ export function shellOf(step: Step, model: ActionsModel): string {
   return '';
 }
 
+// Derived lists several rules walk, computed once per parse (the model object is the cache key).
+const scalarCache = new WeakMap<ActionsModel, Array<[Scalar, string | undefined]>>();
+const pathCache = new WeakMap<ActionsModel, ContextPath[]>();
+
 /** Every string scalar of the document with the key it is the value of (`if`, `run`…); keys themselves excluded. */
 export function eachValueScalar(model: ActionsModel, fn: (node: Scalar, key: string | undefined) => void): void {
-  const walk = (node: unknown, key: string | undefined) => {
-    if (isMap(node)) for (const p of node.items) walk(p.value, isScalar(p.key) ? String(p.key.value) : undefined);
-    else if (isSeq(node)) for (const i of node.items) walk(i, key);
-    else if (isScalar(node) && typeof node.value === 'string' && node.range) fn(node as Scalar, key);
-  };
-  walk(model.root, undefined);
+  let list = scalarCache.get(model);
+  if (!list) {
+    const found: Array<[Scalar, string | undefined]> = [];
+    const walk = (node: unknown, key: string | undefined) => {
+      if (isMap(node)) for (const p of node.items) walk(p.value, isScalar(p.key) ? String(p.key.value) : undefined);
+      else if (isSeq(node)) for (const i of node.items) walk(i, key);
+      else if (isScalar(node) && typeof node.value === 'string' && node.range) found.push([node as Scalar, key]);
+    };
+    walk(model.root, undefined);
+    scalarCache.set(model, (list = found));
+  }
+  for (const [node, key] of list) fn(node, key);
 }
 
 /** Expression source spans of a scalar: its `${{ }}` parts, or all of it for `if:` (an implicit expression). */
@@ -215,9 +225,15 @@ export function jobContainers(job: Job): unknown[] {
 
 /** Every context path of every expression in the document (`steps.build.outputs.tag`…), with offsets. */
 export function eachContextPath(model: ActionsModel, fn: (p: ContextPath) => void): void {
-  eachValueScalar(model, (node, key) => {
-    for (const span of expressionSources(model, node, key)) contextPaths(model.text.slice(span.start, span.end), span.start).forEach(fn);
-  });
+  let list = pathCache.get(model);
+  if (!list) {
+    const found: ContextPath[] = [];
+    eachValueScalar(model, (node, key) => {
+      for (const span of expressionSources(model, node, key)) found.push(...contextPaths(model.text.slice(span.start, span.end), span.start));
+    });
+    pathCache.set(model, (list = found));
+  }
+  list.forEach(fn);
 }
 
 /** Major version named in a trailing comment of a SHA-pinned `uses:` (`@8f4b… # v4.1.1`). */

@@ -77,26 +77,22 @@ export function taintedEnv(model: ActionsModel, step: Step): Map<string, string>
 }
 
 /**
- * Step outputs set from untrusted text by an earlier `run:` step of the same job:
+ * Adds the outputs a `run:` step sets from untrusted text to `into`:
  * `echo "title=${{ github.event.issue.title }}" >> "$GITHUB_OUTPUT"`, or `echo "title=$TITLE"` with a tainted TITLE.
  */
-function taintedOutputs(model: ActionsModel, steps: Step[], upTo: number): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const s of steps.slice(0, upTo)) {
-    const run = runScalar(s);
-    if (!s.id || !run) continue;
-    const env = taintedEnv(model, s);
-    for (const line of String(run.value).split('\n')) {
-      if (!line.includes('GITHUB_OUTPUT')) continue;
-      const m = /([A-Za-z_][\w-]*)=(.*)$/.exec(line.replace(/>>.*$/, ''));
-      if (!m) continue;
-      const direct = findExpressions(m[2]).flatMap((e) => contextPaths(e.inner)).find((p) => isUntrustedPath(p.path));
-      const viaEnv = [...m[2].matchAll(/\$\{?([A-Za-z_]\w*)/g)].map((v) => env.get(v[1].toUpperCase())).find(Boolean);
-      const origin = direct?.path ?? viaEnv;
-      if (origin) out.set(`${s.id.toLowerCase()}.${m[1].toLowerCase()}`, origin);
-    }
+function addTaintedOutputs(model: ActionsModel, s: Step, into: Map<string, string>): void {
+  const run = runScalar(s);
+  if (!s.id || !run || !String(run.value).includes('GITHUB_OUTPUT')) return;
+  const env = taintedEnv(model, s);
+  for (const line of String(run.value).split('\n')) {
+    if (!line.includes('GITHUB_OUTPUT')) continue;
+    const m = /([A-Za-z_][\w-]*)=(.*)$/.exec(line.replace(/>>.*$/, ''));
+    if (!m) continue;
+    const direct = findExpressions(m[2]).flatMap((e) => contextPaths(e.inner)).find((p) => isUntrustedPath(p.path));
+    const viaEnv = [...m[2].matchAll(/\$\{?([A-Za-z_]\w*)/g)].map((v) => env.get(v[1].toUpperCase())).find(Boolean);
+    const origin = direct?.path ?? viaEnv;
+    if (origin) into.set(`${s.id.toLowerCase()}.${m[1].toLowerCase()}`, origin);
   }
-  return out;
 }
 
 /** Every place an untrusted value is expanded into a script. */
@@ -104,21 +100,24 @@ export function injections(model: ActionsModel): Injection[] {
   const found: Injection[] = [];
   const groups = model.jobs.length ? model.jobs.map((j) => j.steps) : [model.steps];
   for (const steps of groups) {
-    steps.forEach((step, i) => {
+    const outputs = new Map<string, string>(); // grows as earlier steps are passed
+    steps.forEach((step) => {
       const run = runScalar(step);
       const script = usesAction(step, 'actions/github-script') ? get(get(step.node, 'with'), 'script') : undefined;
       const sinks: Array<['run' | 'script', Scalar]> = [];
       if (run) sinks.push(['run', run]);
       if (isScalar(script) && typeof script.value === 'string') sinks.push(['script', script as Scalar]);
-      if (!sinks.length) return;
-      const env = taintedEnv(model, step);
-      const outputs = taintedOutputs(model, steps, i);
-      for (const [sink, scalar] of sinks) {
-        for (const expr of findExpressions(model.text, scalar.range![0], scalar.range![1])) {
-          const t = taintOf(model, expr, env, outputs);
-          if (t) found.push({ step, sink, scalar, expr, ...t });
+      const exprs = sinks.map(([sink, scalar]) => [sink, scalar, findExpressions(model.text, scalar.range![0], scalar.range![1])] as const);
+      if (exprs.some(([, , e]) => e.length)) {
+        const env = taintedEnv(model, step);
+        for (const [sink, scalar, list] of exprs) {
+          for (const expr of list) {
+            const t = taintOf(model, expr, env, outputs);
+            if (t) found.push({ step, sink, scalar, expr, ...t });
+          }
         }
       }
+      addTaintedOutputs(model, step, outputs);
     });
   }
   return found;
