@@ -244,3 +244,35 @@ describe('zizmor ignore comments', () => {
     assert.deepEqual(findingsOf(W, fixed, 'actions/unpinned-uses'), []);
   });
 });
+
+describe('actions/archived-uses, actions/unredacted-secrets, actions/use-trusted-publishing', () => {
+  it('reports archived action repositories with their replacement', () => {
+    const text = job('      - uses: actions-rs/toolchain@v1\n      - uses: actions/create-release@v1\n      - uses: actions/checkout@v4\n');
+    const found = findingsOf(W, text, 'actions/archived-uses');
+    assert.deepEqual(found.map((f) => covered(text, f)), ['actions-rs/toolchain@v1', 'actions/create-release@v1']);
+    assert.equal(found[0].message, 'actions-rs/toolchain is archived and no longer maintained: use dtolnay/rust-toolchain or `rustup`.');
+  });
+
+  it('reports fields taken out of JSON secrets', () => {
+    const text = job(`      - run: login
+        env:
+          PW: \${{ fromJSON(secrets.DB).password }}
+          WHOLE: \${{ secrets.DB }}
+`);
+    assert.deepEqual(findingsOf(W, text, 'actions/unredacted-secrets').map((f) => covered(text, f)), ['fromJSON(secrets.DB).password']);
+  });
+
+  it('reports token-based publishing where trusted publishing exists', () => {
+    const text = job(`      - uses: pypa/gh-action-pypi-publish@release/v1
+        with:
+          password: \${{ secrets.PYPI }}
+      - run: npm publish
+        env:
+          NODE_AUTH_TOKEN: \${{ secrets.NPM }}
+      - run: cargo publish
+`);
+    const found = findingsOf(W, text, 'actions/use-trusted-publishing');
+    assert.deepEqual(found.map((f) => covered(text, f)), ['password', 'npm publish']);
+    assert.equal(found[1].message, 'npm supports trusted publishing (OIDC): publish without a long-lived token.');
+  });
+});

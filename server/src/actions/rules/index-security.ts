@@ -3,6 +3,7 @@ import type { Rule } from '../../engine/types';
 import type { ActionsModel } from '../model';
 import { withZizmorIgnore } from '../zizmor-ignore';
 import { actionInputs } from './action-inputs';
+import { archivedUses } from './archived-uses';
 import { artipacked } from './artipacked';
 import { botConditions } from './bot-conditions';
 import { cachePoisoning } from './cache-poisoning';
@@ -28,7 +29,9 @@ import { unknownStepOutput } from './unknown-step-output';
 import { unpinnedImages } from './unpinned-images';
 import { unpinnedPackages } from './unpinned-packages';
 import { unpinnedUses } from './unpinned-uses';
+import { unredactedSecrets } from './unredacted-secrets';
 import { unsoundContains } from './unsound-contains';
+import { useTrustedPublishing } from './use-trusted-publishing';
 import { usesFormat } from './uses-format';
 
 const rules: Rule<ActionsModel>[] = [
@@ -37,7 +40,7 @@ const rules: Rule<ActionsModel>[] = [
   // security (zizmor)
   unpinnedUses, templateInjection, dangerousTriggers, excessivePermissions, missingPermissions, artipacked,
   hardcodedCredentials, secretsInherit, overprovisionedSecrets, cachePoisoning, githubEnv, botConditions,
-  unsoundContains, insecureCommands, unpinnedImages, selfHostedRunner,
+  unsoundContains, insecureCommands, unpinnedImages, selfHostedRunner, archivedUses, unredactedSecrets, useTrustedPublishing,
   // CI/CD practice
   npmCi, unpinnedPackages, setupCache, jobTimeout, imageScan, deployRollback, shellcheck,
 ];
