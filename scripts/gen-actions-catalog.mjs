@@ -9,8 +9,8 @@
 // Files in the folder are named `<owner>__<repo>[__<subdir>].yml` (the full action.yml; descriptions are dropped).
 //
 // `majors`: the major versions (the `@vN` refs) the snapshot describes. `complete`: the snapshot is believed to be
-// the latest of its major line, so an input missing from it is really unknown (otherwise only required inputs and
-// deprecations are checked: inputs are often added within a major).
+// the latest of its major line, so an input missing from it is really unknown and its required inputs are really
+// required (otherwise only deprecations are checked: inputs are added, and made optional, within a major).
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,7 +19,7 @@ import { parse } from 'yaml';
 const ACTIONS = [
   { action: 'actions/checkout', commit: '02c73802609a582111d8af3a9cd6519263dd983a', version: 'v4', majors: [4], complete: true },
   { action: 'actions/setup-node', commit: '02041c02c71307452a4de9f8e949d080f5499da3', version: 'v1', majors: [1], complete: false },
-  { action: 'actions/setup-python', commit: '05b0430d2d0525a63c8ea5bc7d09fc0e14911520', version: 'v5', majors: [5], complete: true },
+  { action: 'actions/setup-python', commit: '05b0430d2d0525a63c8ea5bc7d09fc0e14911520', version: 'v5', majors: [5], complete: false },
   { action: 'actions/setup-go', commit: '02aadfee7f572f67453450365b688df2c3f95730', version: 'v6', majors: [6], complete: true },
   { action: 'actions/setup-java', commit: '0097df87dd19cef984e1fdff0b9a53e8fce67b89', version: 'v5', majors: [5], complete: true },
   { action: 'actions/setup-dotnet', commit: '00e970a9a7cec797d9745694fbd80637bc78c02a', version: 'v1', majors: [1], complete: false },
@@ -30,8 +30,8 @@ const ACTIONS = [
   { action: 'actions/labeler', commit: '000ca75fe6c5838c790ca73b764419065c1594a6', version: 'v5', majors: [5], complete: true },
   { action: 'actions/upload-pages-artifact', commit: '0252fc4ba7626f0298f0cf00902a25c6afc77fa8', version: 'v3', majors: [3], complete: true },
   { action: 'actions/deploy-pages', commit: '0143e11abb4ace1f6858cb44b2ab99eae8a40b45', version: 'v5', majors: [5], complete: true },
-  { action: 'actions/create-github-app-token', commit: '00ba6edc669407bbc8515d920f157621329b37e4', version: 'v2', majors: [2], complete: true },
-  { action: 'docker/login-action', commit: '087884b3d26e0ea9f5fac62cfefae4831c7b96dc', version: 'v3', majors: [3], complete: true },
+  { action: 'actions/create-github-app-token', commit: '00ba6edc669407bbc8515d920f157621329b37e4', version: 'v2', majors: [2], complete: false },
+  { action: 'docker/login-action', commit: '087884b3d26e0ea9f5fac62cfefae4831c7b96dc', version: 'v3', majors: [3], complete: false },
   { action: 'docker/setup-buildx-action', commit: '03082a18b121dbc14f799a77a747b61b3b594ab0', version: 'v3', majors: [3], complete: false },
   { action: 'docker/build-push-action', commit: '01bd5c1fa9e9146ed443103f317ef17fb473c502', version: 'v2', majors: [2], complete: false },
   { action: 'docker/metadata-action', commit: '03eb07f964cfd25a420a4e1711b308b2732386ee', version: 'v1', majors: [1], complete: false },

@@ -16,7 +16,8 @@ export const actionInputs: Rule<ActionsModel> = {
   description: '`with:` inputs that the action does not declare, required inputs that are missing, deprecated inputs.',
   docs: `Inputs are checked against the action's own \`action.yml\`: for local actions (\`uses: ./path\`) it is read
 from the workspace; for popular actions (checkout, setup-*, cache, artifacts, docker/*, codeql…) a built-in table
-generated from their \`action.yml\` at a known version is used, and only for that major version. An unknown input is
+generated from their \`action.yml\` at a known version is used, only for that major version (a SHA pin's \`# vN\`
+comment counts) and only where the table is known to list every input of that major; deprecations are always shown. An unknown input is
 ignored by the runner (usually a typo); a missing required input fails at run time.`,
   check(ctx) {
     const model = ctx.model;
@@ -47,7 +48,7 @@ ignored by the runner (usually a typo); a missing required input fails at run ti
           ctx.report({ range, severity: 'info', tags: ['deprecated'], message: `Input "${name}" of "${meta.source}" is deprecated: ${spec.deprecated}` });
         }
       }
-      const missing = Object.entries(meta.inputs).filter(([k, s]) => s.required && !s.hasDefault && !given.has(k)).map(([k]) => k);
+      const missing = meta.complete ? Object.entries(meta.inputs).filter(([k, s]) => s.required && !s.hasDefault && !given.has(k)).map(([k]) => k) : [];
       if (missing.length) {
         const edit = addWithEntries(model, step, Object.fromEntries(missing.map((k) => [k, ''])));
         ctx.report({
