@@ -64,9 +64,10 @@ export function scriptLineOffsets(model: ActionsModel, node: Scalar): number[] |
     const lineStart = model.index.lineStarts[line];
     if (lineStart === undefined || lineStart > end) return undefined;
     const src = model.index.lineText(line);
-    const col = text === '' ? Math.min(src.length, src.length) : src.indexOf(text);
-    if (text !== '' && col < 0) return undefined;
-    offsets.push(lineStart + Math.max(col, 0));
+    // The value line is the source line without the block's indentation.
+    const col = text === '' ? src.length : src.endsWith(text) ? src.length - text.length : -1;
+    if (col < 0) return undefined;
+    offsets.push(lineStart + col);
     line++;
   }
   return offsets;
