@@ -33,6 +33,7 @@ jobs:
     const found = findingsOf(W, text, 'actions/excessive-permissions');
     assert.deepEqual(found.map((f) => covered(text, f)), ['write', 'write-all']);
     assert.match(found[0].message, /granted to all 2 jobs/);
+    assert.deepEqual(findingsOf(W, text.replace('contents: write', 'contents: read').replace('permissions: write-all', 'permissions:\n      contents: write'), 'actions/excessive-permissions'), []);
   });
 
   it('reports a workflow without permissions and fixes it with the inferred scopes before jobs:', () => {
@@ -130,6 +131,7 @@ jobs:
           OK: \${{ secrets['NPM'] }}
 `;
     assert.deepEqual(findingsOf(W, text, 'actions/secrets-inherit').map((f) => covered(text, f)), ['inherit']);
+    assert.deepEqual(findingsOf(W, text.replace('secrets: inherit', 'secrets:\n      token: ${{ secrets.TOKEN }}'), 'actions/secrets-inherit'), []);
     assert.deepEqual(findingsOf(W, text, 'actions/overprovisioned-secrets').map((f) => covered(text, f)), ['toJSON(secrets)', 'secrets']);
   });
 });
@@ -178,7 +180,9 @@ describe('actions/bot-conditions and actions/unsound-contains', () => {
 `, 'pull_request_target');
     const found = findingsOf(W, text, 'actions/bot-conditions');
     assert.deepEqual(found.map((f) => covered(text, f)), ['github.actor']);
-    assert.match(fixOnce(W, text, 'actions/bot-conditions'), /if: github\.event\.pull_request\.user\.login == 'dependabot\[bot\]' && true/);
+    const fixed = fixOnce(W, text, 'actions/bot-conditions');
+    assert.match(fixed, /if: github\.event\.pull_request\.user\.login == 'dependabot\[bot\]' && true/);
+    assert.deepEqual(findingsOf(W, fixed, 'actions/bot-conditions'), []);
   });
 
   it('reports contains() on a string literal and rewrites it to a list', () => {
@@ -211,6 +215,7 @@ jobs:
     steps: [{ run: x }]
 `;
     assert.deepEqual(findingsOf(W, text, 'actions/insecure-commands').map((f) => covered(text, f)), ['ACTIONS_ALLOW_UNSECURE_COMMANDS']);
+    assert.deepEqual(findingsOf(W, text.replace('COMMANDS: true', 'COMMANDS: false'), 'actions/insecure-commands'), []);
     const images = findingsOf(W, text, 'actions/unpinned-images');
     assert.deepEqual(images.map((f) => covered(text, f)), ['node', 'redis:latest']);
     assert.match(images[0].message, /has no tag/);
