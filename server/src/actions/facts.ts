@@ -62,9 +62,13 @@ export function triggers(model: ActionsModel): Map<string, Node> {
   if (model.kind !== 'workflow' || !model.root) return out;
   const pair = pairOf(model.root, 'on') ?? model.root.items.find((p) => isScalar(p.key) && p.key.value === true);
   const on = pair?.value;
-  if (isScalar(on) && typeof on.value === 'string') out.set(on.value, on);
-  else if (isSeq(on)) for (const i of on.items) if (isScalar(i)) out.set(String(i.value), i as Node);
-  else if (isMap(on)) for (const p of on.items) if (isScalar(p.key)) out.set(String(p.key.value), p.key as Node);
+  if (isScalar(on) && typeof on.value === 'string') {
+    out.set(on.value, on);
+  } else if (isSeq(on)) {
+    for (const i of on.items) if (isScalar(i)) out.set(String(i.value), i as Node);
+  } else if (isMap(on)) {
+    for (const p of on.items) if (isScalar(p.key)) out.set(String(p.key.value), p.key as Node);
+  }
   return out;
 }
 
@@ -98,28 +102,9 @@ export function resolveIn(root: string, ...parts: string[]): string {
   return path.resolve(root, ...parts);
 }
 
-/** Offset where a scalar's value text starts in the document (after a quote, or the first content line of a block). */
-export function valueStart(model: ActionsModel, node: Scalar): number {
-  const start = node.range![0];
-  if (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') return start + 1;
-  if (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') {
-    const nl = model.text.indexOf('\n', start);
-    return nl < 0 ? start : nl + 1;
-  }
-  return start;
-}
-
 /** The job of a step and every job's steps, for rules that look at "the job around" a finding. */
 export function jobStepsOf(step: Step, model: ActionsModel): Step[] {
   return step.job ? step.job.steps : model.steps;
-}
-
-export function jobKeyNode(job: Job): Node {
-  return job.key as unknown as Node;
-}
-
-export function mapOf(node: unknown): YAMLMap | undefined {
-  return isMap(node) ? node : undefined;
 }
 
 /** `runs-on` labels of a job, lower-cased (expressions left as-is). */

@@ -1,7 +1,7 @@
 // Which context values an outsider controls, and where they end up: `run:` scripts and github-script `script:`,
 // directly or through `env` and step outputs when the flow is visible in the file.
 import type { Scalar } from 'yaml';
-import { get, isMap, isScalar, scalarString } from '../yaml/yaml';
+import { get, isMap, isScalar } from '../yaml/yaml';
 import { contextPaths, findExpressions, yieldsOnlyScalarSafe, type ExprSpan } from './expr-scan';
 import { runScalar, usesAction } from './facts';
 import type { ActionsModel, Step } from './model';
@@ -122,5 +122,3 @@ export function injections(model: ActionsModel): Injection[] {
   }
   return found;
 }
-
-export { scalarString };

@@ -13,6 +13,8 @@ describe('actions/dangerous-triggers (zizmor/dangerous-triggers)', () => {
     const found = findingsOf(W, text, 'actions/dangerous-triggers');
     assert.deepEqual(found.map((f) => [covered(text, f), f.severity]), [['pull_request_target', 'info'], ['${{ github.event.pull_request.head.sha }}', 'warning']]);
     assert.deepEqual(findingsOf(W, job('      - uses: actions/checkout@v4\n', 'pull_request'), 'actions/dangerous-triggers'), []);
+    const mapForm = job('      - run: x\n', '\n  workflow_run:\n    workflows: [ci]\n    types: [completed]\n  push:');
+    assert.deepEqual(findingsOf(W, mapForm, 'actions/dangerous-triggers').map((f) => covered(mapForm, f)), ['workflow_run']);
   });
 });
 
