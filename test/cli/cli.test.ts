@@ -24,7 +24,7 @@ function repo(files: Record<string, string>): string {
 
 const BAD_DOCKERFILE = 'FROM node\nCMD node server.js\n';
 const GOOD_DOCKERFILE = 'FROM node:22.11-slim\nUSER node\nCMD ["node", "server.js"]\n';
-const WORKFLOW = 'on: push\npermissions: {}\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@main\n';
+const WORKFLOW = 'on: push\npermissions: {}\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@main\n        with:\n          persist-credentials: false\n    timeout-minutes: 10\n';
 
 describe('shipshape lint', () => {
   it('prints text findings as path:line:col: severity message [rule] and exits 1', () => {

@@ -147,7 +147,7 @@ describe('language server, push diagnostics', () => {
 
   it('publishes diagnostics for each version and clears them when fixed', async () => {
     const uri = 'file:///tmp/shipshape-push/.github/workflows/ci.yml';
-    const text = 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@main\n';
+    const text = 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@main\n        with:\n          persist-credentials: false\n    permissions: {}\n    timeout-minutes: 10\n';
     open(c, uri, text, 'yaml');
     const first = await c.waitForDiagnostics(uri, 1);
     assert.deepEqual(first.map((d) => [d.code, d.range.start.line, d.range.start.character]), [['actions/unpinned-uses', 5, 31]]);
