@@ -1,0 +1,87 @@
+// Syntax validation: what the Docker builder rejects. dockerfile-utils' validator does most of it (arguments,
+// flags and their values, ports, signals, durations, ONBUILD, escape directive); we add RUN's flags, and leave out
+// what our own rules report (casing, MAINTAINER, WORKDIR, duplicate instructions and stage names...).
+import type { Flag, ModifiableInstruction } from 'dockerfile-ast';
+import { validate, ValidationCode, ValidationSeverity, type ValidatorSettings } from 'dockerfile-utils';
+import type { Report, Severity } from '../engine/types';
+import type { DockerfileModel } from './model';
+
+// Every key set explicitly: a partial settings object silently disables the keys it leaves out.
+const SETTINGS: Required<ValidatorSettings> = {
+  deprecatedMaintainer: ValidationSeverity.IGNORE, // MaintainerDeprecated / DL4000
+  directiveCasing: ValidationSeverity.IGNORE, // the builder accepts any casing
+  emptyContinuationLine: ValidationSeverity.IGNORE, // NoEmptyContinuation
+  instructionCasing: ValidationSeverity.IGNORE, // ConsistentInstructionCasing
+  instructionCmdMultiple: ValidationSeverity.IGNORE, // MultipleInstructionsDisallowed / DL4003
+  instructionEntrypointMultiple: ValidationSeverity.IGNORE, // MultipleInstructionsDisallowed / DL4004
+  instructionHealthcheckMultiple: ValidationSeverity.IGNORE, // MultipleInstructionsDisallowed
+  instructionJSONInSingleQuotes: ValidationSeverity.WARNING,
+  instructionWorkdirRelative: ValidationSeverity.IGNORE, // WorkdirRelativePath / DL3000
+};
+
+// Codes our rules report with a BuildKit name, or that the current builder accepts.
+const COVERED = new Set<number>([ValidationCode.DUPLICATE_BUILD_STAGE_NAME, ValidationCode.BASE_NAME_EMPTY]);
+// Flags newer than dockerfile-utils' tables.
+const NEWER_FLAGS: Record<string, string[]> = { ADD: ['unpack'], COPY: [] };
+
+const RUN_FLAGS = new Set(['mount', 'network', 'security', 'device']);
+const NETWORK = new Set(['default', 'none', 'host']);
+const SECURITY = new Set(['insecure', 'sandbox']);
+const MOUNT_TYPES = new Set(['bind', 'cache', 'tmpfs', 'secret', 'ssh']);
+const MOUNT_KEYS = new Set(['type', 'from', 'source', 'src', 'target', 'dst', 'destination', 'readonly', 'ro', 'readwrite', 'rw', 'id', 'sharing', 'required', 'mode', 'uid', 'gid', 'size', 'env']);
+const SHARING = new Set(['shared', 'private', 'locked']);
+
+type Problem = Report & { ruleId?: string };
+
+function runFlagProblems(flag: Flag): Problem[] {
+  const name = flag.getName();
+  const value = flag.getValue();
+  const valueRange = flag.getValueRange() ?? flag.getNameRange();
+  if (!RUN_FLAGS.has(name)) return [{ range: flag.getNameRange(), message: `Unknown flag for RUN: --${name} (known: --mount, --network, --security).` }];
+  if (value === null || value === '') return [{ range: flag.getRange(), message: `Flag --${name} needs a value.` }];
+  if (value.includes('$')) return [];
+  if (name === 'network' && !NETWORK.has(value)) return [{ range: valueRange, message: `Unsupported network mode "${value}" for RUN --network (default, none or host).` }];
+  if (name === 'security' && !SECURITY.has(value)) return [{ range: valueRange, message: `Unsupported security mode "${value}" for RUN --security (insecure or sandbox).` }];
+  if (name !== 'mount') return [];
+  const out: Problem[] = [];
+  for (const opt of flag.getOptions()) {
+    const key = opt.getName().toLowerCase();
+    const v = opt.getValue();
+    if (!MOUNT_KEYS.has(key)) out.push({ range: opt.getNameRange(), message: `Unknown key "${opt.getName()}" in RUN --mount.` });
+    else if (key === 'type' && v !== null && !MOUNT_TYPES.has(v.toLowerCase())) out.push({ range: opt.getValueRange() ?? opt.getRange(), message: `Unknown mount type "${v}" (bind, cache, tmpfs, secret or ssh).` });
+    else if (key === 'sharing' && v !== null && !SHARING.has(v.toLowerCase())) out.push({ range: opt.getValueRange() ?? opt.getRange(), message: `Unknown sharing mode "${v}" (shared, private or locked).` });
+  }
+  return out;
+}
+
+function severityOf(diagnosticSeverity: number | undefined): Severity | undefined {
+  return diagnosticSeverity === 2 ? 'warning' : undefined;
+}
+
+/** Problems the builder would reject, on the exact tokens. Never throws: a validator failure yields nothing. */
+export function syntaxProblems(model: DockerfileModel): Problem[] {
+  const out: Problem[] = [];
+  let diagnostics: ReturnType<typeof validate> = [];
+  try {
+    diagnostics = validate(model.text, SETTINGS);
+  } catch {
+    diagnostics = [];
+  }
+  for (const d of diagnostics) {
+    const code = Number(d.code);
+    const message = typeof d.message === 'string' ? d.message : d.message.value;
+    if (COVERED.has(code)) continue;
+    if (code === ValidationCode.INVALID_PORT && /:/.test(message)) continue; // ExposeInvalidFormat
+    const unknownFlag = /^Unknown flag: (.*)$/.exec(message);
+    if (unknownFlag) {
+      const ins = model.instructions.find((i) => i.getRange().start.line <= d.range.start.line && i.getRange().end.line >= d.range.start.line);
+      if (ins && NEWER_FLAGS[ins.getKeyword()]?.includes(unknownFlag[1])) continue;
+    }
+    out.push({ range: d.range, message: message.replace(/^./, (c) => c.toUpperCase()), severity: severityOf(d.severity) });
+  }
+  for (const ins of model.instructions) {
+    if (ins.getKeyword() !== 'RUN') continue;
+    for (const flag of (ins as ModifiableInstruction).getFlags()) out.push(...runFlagProblems(flag));
+  }
+  return out;
+}
