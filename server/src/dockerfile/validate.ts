@@ -74,6 +74,7 @@ export function syntaxProblems(model: DockerfileModel): Problem[] {
     if (code === ValidationCode.INVALID_PORT && /:/.test(message)) continue; // ExposeInvalidFormat
     const unknownFlag = /^Unknown flag: (.*)$/.exec(message);
     if (unknownFlag) {
+      if (unknownFlag[1] === '') continue; // `--` ends the flags, as in `COPY -- src dst`
       const ins = model.instructions.find((i) => i.getRange().start.line <= d.range.start.line && i.getRange().end.line >= d.range.start.line);
       if (ins && NEWER_FLAGS[ins.getKeyword()]?.includes(unknownFlag[1])) continue;
     }

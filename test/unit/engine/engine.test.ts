@@ -34,7 +34,7 @@ describe('kind detection', () => {
 
 describe('configuration', () => {
   it('turns rules off by id or alias, and changes severity', () => {
-    const text = 'FROM node\nCMD node a.js\n';
+    const text = 'FROM node\nCMD node a.js\nUSER node\n';
     assert.deepEqual(ids(text), ['dockerfile/untagged-image', 'dockerfile/json-args']);
     assert.deepEqual(ids(text, DF, { rules: { DL3006: 'off' } }), ['dockerfile/json-args']);
     assert.deepEqual(ids(text, DF, { rules: { 'dl3025': 'off', 'dockerfile/untagged-image': 'off' } }), []);
@@ -74,18 +74,18 @@ describe('suppressions', () => {
   });
 
   it('honours hadolint pragmas', () => {
-    assert.deepEqual(ids('# hadolint ignore=DL3006,DL3025\nFROM node\nCMD a b\n'), ['dockerfile/json-args']);
+    assert.deepEqual(ids('# hadolint ignore=DL3006,DL3025\nFROM node\nCMD a b\nUSER node\n'), ['dockerfile/json-args']);
     assert.deepEqual(ids('# hadolint global ignore=DL3006\nFROM node\nFROM debian\n'), []);
   });
 
   it('"ignore on this line" writes a comment that silences exactly that finding', () => {
-    const text = 'FROM node:22\n  CMD node a.js\n';
+    const text = 'FROM node:22\n  CMD node a.js\n  USER node\n';
     const index = new LineIndex(text);
     const fixed = applyEdits(text, ignoreLineFix(index, 1, 'dockerfile/json-args').edits).text;
-    assert.equal(fixed, 'FROM node:22\n  # shipshape-ignore dockerfile/json-args\n  CMD node a.js\n');
+    assert.equal(fixed, 'FROM node:22\n  # shipshape-ignore dockerfile/json-args\n  CMD node a.js\n  USER node\n');
     assert.deepEqual(ids(fixed), []);
     const second = applyEdits(fixed, ignoreLineFix(new LineIndex(fixed), 2, 'DL3006').edits).text;
-    assert.equal(second, 'FROM node:22\n  # shipshape-ignore dockerfile/json-args,DL3006\n  CMD node a.js\n');
+    assert.equal(second, 'FROM node:22\n  # shipshape-ignore dockerfile/json-args,DL3006\n  CMD node a.js\n  USER node\n');
   });
 
   it('"ignore in this file" goes below parser directives', () => {

@@ -17,6 +17,15 @@ import { secretsUsedInArgOrEnv } from './secrets-used-in-arg-or-env';
 import { stageNameCasing } from './stage-name-casing';
 import { undefinedArgInFrom } from './undefined-arg-in-from';
 import { undefinedVar } from './undefined-var';
+import { copyContextWithoutDockerignore } from './copy-context-without-dockerignore';
+import { imageDigest } from './image-digest';
+import { missingHealthcheck } from './missing-healthcheck';
+import { npmCi } from './npm-ci';
+import { pipUnpinned } from './pip-unpinned';
+import { runsAsRoot } from './runs-as-root';
+import { secretValues } from './secret-values';
+import { singleStageBuildTools } from './single-stage-build-tools';
+import { yarnFrozenLockfile } from './yarn-frozen-lockfile';
 
 export const buildkitRules: Rule<DockerfileModel>[] = [
   stageNameCasing,
@@ -35,4 +44,14 @@ export const buildkitRules: Rule<DockerfileModel>[] = [
   exposeProtoCasing,
   exposeInvalidFormat,
   invalidDefinitionDescription,
+  // Shipshape's production rules.
+  runsAsRoot,
+  missingHealthcheck,
+  singleStageBuildTools,
+  npmCi,
+  pipUnpinned,
+  yarnFrozenLockfile,
+  secretValues,
+  copyContextWithoutDockerignore,
+  imageDigest,
 ];
