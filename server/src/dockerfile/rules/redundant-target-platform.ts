@@ -32,7 +32,7 @@ FROM alpine:3.20
       ctx.report({
         range: word.flag.getValueRange()!,
         message: `Setting the platform to ${word.text} is redundant: stages use the target platform by default.`,
-        fix: { title: 'Remove the --platform flag', edits: [{ range: ctx.model.index.range(start - 2, end), newText: '' }] },
+        fix: { title: 'Remove the --platform flag', edits: [{ range: ctx.model.index.range(start, end), newText: '' }] },
       });
     }
   },
