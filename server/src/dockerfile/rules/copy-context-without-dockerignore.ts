@@ -1,3 +1,4 @@
+import type { Copy } from 'dockerfile-ast';
 import type { Rule } from '../../engine/types';
 import { buildContextDir, findIgnoreFile } from '../dockerignore';
 import type { DockerfileModel } from '../model';
@@ -29,7 +30,7 @@ COPY . .
     for (const ins of ctx.model.instructions) {
       const keyword = ins.getKeyword();
       if (keyword !== 'COPY' && keyword !== 'ADD') continue;
-      if (ins.getArguments().length === 0 || /--from[= ]/.test(ins.getRawArgumentsContent() ?? '')) continue;
+      if ((ins as Copy).getFlags().some((f) => f.getName() === 'from')) continue;
       for (const src of copySources(ins)) {
         if (!['.', './'].includes(src.value)) continue;
         if (!checked) {
