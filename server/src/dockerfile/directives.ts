@@ -60,8 +60,7 @@ function emptyOptions(): CheckOptions {
 
 /** Names in a comma list, each cut at the first blank (`skip=Rule // reason`). */
 function names(value: string): string[] {
-  const head = value.trim().split(/\s/)[0] ?? '';
-  return head.split(',').map((s) => s.trim()).filter(Boolean);
+  return value.split(',').map((s) => s.trim().split(/\s/)[0]).filter(Boolean);
 }
 
 /** Parses `skip=...;error=...;experimental=...` as BuildKit does (unknown keys are ignored here). */

@@ -78,7 +78,7 @@ export function syntaxProblems(model: DockerfileModel): Problem[] {
       const ins = model.instructions.find((i) => i.getRange().start.line <= d.range.start.line && i.getRange().end.line >= d.range.start.line);
       if (ins && NEWER_FLAGS[ins.getKeyword()]?.includes(unknownFlag[1])) continue;
     }
-    out.push({ range: d.range, message: message.replace(/^./, (c) => c.toUpperCase()), severity: severityOf(d.severity) });
+    out.push({ range: d.range, message, severity: severityOf(d.severity) });
   }
   for (const ins of model.instructions) {
     if (ins.getKeyword() !== 'RUN') continue;
