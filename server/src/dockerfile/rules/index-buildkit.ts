@@ -24,6 +24,7 @@ import { npmCi } from './npm-ci';
 import { pipUnpinned } from './pip-unpinned';
 import { runsAsRoot } from './runs-as-root';
 import { secretValues } from './secret-values';
+import { shellcheck } from './shellcheck';
 import { singleStageBuildTools } from './single-stage-build-tools';
 import { yarnFrozenLockfile } from './yarn-frozen-lockfile';
 
@@ -54,4 +55,5 @@ export const buildkitRules: Rule<DockerfileModel>[] = [
   secretValues,
   copyContextWithoutDockerignore,
   imageDigest,
+  shellcheck,
 ];
