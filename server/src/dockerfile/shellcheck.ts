@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Instruction, PropertyInstruction } from 'dockerfile-ast';
 import type { Fix, Position, Range, Severity, WorkspaceReader } from '../engine/types';
+import { distroOf } from './final-stage';
 import type { DockerfileModel, Stage } from './model';
 
 /** A piece of the generated script that comes from the Dockerfile. */
@@ -98,20 +99,35 @@ function shellOf(stage: Stage): string | undefined {
 export interface Script {
   text: string;
   segments: Segment[];
+  /** ShellCheck's --shell. */
   shell: string;
+  /** Codes that do not apply to this dialect. */
+  exclude: string[];
 }
 
-/** Builds one script from every shell-form RUN (heredoc bodies included), keeping columns of continuation lines. */
-export function buildScript(model: DockerfileModel): Script | undefined {
-  if (model.escape !== '\\') return undefined;
-  // A command before the first directive keeps `# shellcheck disable=` scoped to one RUN (not the whole file).
-  const lines: string[] = ['#!/bin/sh', ':'];
-  const segments: Segment[] = [];
-  let shell = 'sh';
+// BusyBox ash (Alpine) implements most of what ShellCheck's POSIX portability checks (SC3xxx) warn about.
+const PORTABILITY_CODES = Array.from({ length: 99 }, (_, i) => `SC${3001 + i}`);
+
+/** The dialect of a stage's RUNs: `bash` after SHELL bash, `ash` on Alpine, else `sh`; undefined for other shells. */
+function dialectOf(stage: Stage): string | undefined {
+  const shell = shellOf(stage);
+  if (shell !== 'sh') return shell;
+  return distroOf(stage) === 'alpine' ? 'ash' : 'sh';
+}
+
+/**
+ * Builds one script per shell dialect from every shell-form RUN (heredoc bodies included), each RUN in a subshell,
+ * keeping the columns of continuation lines.
+ */
+export function buildScripts(model: DockerfileModel): Script[] {
+  if (model.escape !== '\\') return [];
+  const byDialect = new Map<string, { lines: string[]; segments: Segment[] }>();
   for (const stage of model.stages) {
-    const stageShell = shellOf(stage);
-    if (!stageShell) continue;
-    if (stageShell === 'bash') shell = 'bash';
+    const dialect = dialectOf(stage);
+    if (!dialect) continue;
+    // A command before the first directive keeps `# shellcheck disable=` scoped to one RUN (not the whole file).
+    if (!byDialect.has(dialect)) byDialect.set(dialect, { lines: ['#!/bin/sh', ':'], segments: [] });
+    const { lines, segments } = byDialect.get(dialect)!;
     for (const ins of stage.instructions) {
       if (ins.getKeyword() !== 'RUN') continue;
       const body = runBody(model, ins);
@@ -125,7 +141,14 @@ export function buildScript(model: DockerfileModel): Script | undefined {
       lines.push(...body.lines, ')');
     }
   }
-  return segments.length ? { text: lines.join('\n') + '\n', segments, shell } : undefined;
+  return [...byDialect]
+    .filter(([, s]) => s.segments.length)
+    .map(([dialect, s]) => ({
+      text: s.lines.join('\n') + '\n',
+      segments: s.segments,
+      shell: dialect === 'ash' ? 'sh' : dialect,
+      exclude: dialect === 'ash' ? PORTABILITY_CODES : [],
+    }));
 }
 
 /** SC codes named by `# hadolint ignore=` or `# shellcheck disable=` comments directly above an instruction. */
@@ -161,7 +184,10 @@ function runBody(model: DockerfileModel, ins: Instruction): { lines: string[]; l
   if (/<<-?["']?[A-Za-z_]/.test(command)) return undefined;
   const lines = command.replace(/\r/g, '').split('\n');
   // Comment lines inside a continuation are removed by the Dockerfile parser; keep the line, blank, continued.
-  for (let i = 1; i < lines.length; i++) if (/^\s*#/.test(lines[i]) && /\\$/.test(lines[i - 1])) lines[i] = ' '.repeat(lines[i].length) + ' \\';
+  // So are empty lines (NoEmptyContinuation): keep them as blank continued lines too.
+  for (let i = 1; i < lines.length; i++) {
+    if (/^\s*(#.*)?$/.test(lines[i]) && /\\\s*$/.test(lines[i - 1]) && i < lines.length - 1) lines[i] = ' '.repeat(lines[i].length) + ' \\';
+  }
   return { lines: lines.map((l) => l.replace(/\t/g, ' ')), line: start.line, column: start.character };
 }
 
@@ -198,7 +224,7 @@ const resultCache = new Map<string, string>();
 
 /** Runs ShellCheck on a script (cached by content), returning its json1 output or undefined on failure. */
 export function runShellcheck(binary: string, script: Script, exclude: string[]): string | undefined {
-  const excluded = [...new Set([...ALWAYS_EXCLUDED, ...exclude])].map((c) => c.replace(/^SC/i, '')).join(',');
+  const excluded = [...new Set([...ALWAYS_EXCLUDED, ...script.exclude, ...exclude])].map((c) => c.replace(/^SC/i, '')).join(',');
   const args = ['--format=json1', `--shell=${script.shell}`, `--exclude=${excluded}`, '-'];
   const key = `${binary}\0${args.join(' ')}\0${script.text}`;
   const cached = resultCache.get(key);

@@ -3,7 +3,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { buildModel } from '../../../server/src/dockerfile/model';
-import { buildScript, findShellcheck, mapShellcheckOutput } from '../../../server/src/dockerfile/shellcheck';
+import { buildScripts, findShellcheck, mapShellcheckOutput } from '../../../server/src/dockerfile/shellcheck';
 import { applyEdits } from '../../../server/src/engine/text';
 import { memoryWorkspace } from '../../../server/src/engine/workspace';
 import { at, covered, findingsOf } from '../../helpers';
@@ -21,14 +21,14 @@ const RECORDED =
 
 describe('dockerfile/shellcheck: script and mapping', () => {
   it('builds one script with each RUN in a subshell, ARG/ENV declared, comment lines kept as continuations', () => {
-    const script = buildScript(buildModel(TEXT))!;
+    const [script] = buildScripts(buildModel(TEXT));
     assert.equal(script.text, '#!/bin/sh\n:\n(\nexport VERSION=x\ncd /x && echo $foo $VERSION \\\n            \\\n  && ls\n)\n');
     assert.deepEqual(script.segments, [{ scriptLine: 5, lineCount: 3, docLine: 2, docColumn: 4 }]);
     assert.equal(script.shell, 'sh');
   });
 
   it('maps recorded ShellCheck output to exact Dockerfile ranges and fixes, dropping generated lines', () => {
-    const mapped = mapShellcheckOutput(RECORDED, buildScript(buildModel(TEXT))!.segments);
+    const mapped = mapShellcheckOutput(RECORDED, buildScripts(buildModel(TEXT))[0].segments);
     assert.deepEqual(mapped.map((m) => [m.code, m.severity, m.range.start.line, m.range.start.character, m.range.end.character]), [
       ['SC2154', 'warning', 2, 18, 22],
       ['SC2086', 'info', 2, 18, 22],
@@ -38,11 +38,18 @@ describe('dockerfile/shellcheck: script and mapping', () => {
   });
 
   it('maps heredoc bodies and later continuation lines at column 0, uses bash after SHELL, skips exec form and PowerShell', () => {
-    const script = buildScript(buildModel('FROM a:1\nSHELL ["/bin/bash", "-c"]\nRUN ["x"]\nRUN <<EOF\necho $x\nEOF\nFROM b:1\nSHELL ["pwsh", "-c"]\nRUN Get-Item\n'))!;
+    const [script, ...others] = buildScripts(buildModel('FROM a:1\nSHELL ["/bin/bash", "-c"]\nRUN ["x"]\nRUN <<EOF\necho $x\nEOF\nFROM b:1\nSHELL ["pwsh", "-c"]\nRUN Get-Item\n'));
+    assert.equal(others.length, 0);
     assert.equal(script.shell, 'bash');
     assert.deepEqual(script.segments, [{ scriptLine: 4, lineCount: 1, docLine: 4, docColumn: 0 }]);
     const mapped = mapShellcheckOutput('{"comments":[{"line":4,"endLine":4,"column":6,"endColumn":8,"level":"info","code":2086,"message":"m"}]}', script.segments);
     assert.deepEqual(mapped[0].range, { start: { line: 4, character: 5 }, end: { line: 4, character: 7 } });
+  });
+
+  it('groups RUNs by dialect: Alpine stages leave out POSIX-portability codes; empty continuation lines stay continued', () => {
+    const scripts = buildScripts(buildModel('FROM alpine:3 AS a\nRUN set -o pipefail\nFROM debian:12\nRUN a \\\n\n  && b\n'));
+    assert.deepEqual(scripts.map((s) => [s.shell, s.exclude.includes('SC3040')]), [['sh', true], ['sh', false]]);
+    assert.equal(scripts[1].text, '#!/bin/sh\n:\n(\na \\\n \\\n  && b\n)\n');
   });
 
   it('ignores garbage output and refuses relative or workspace paths for the binary', () => {

@@ -1,6 +1,6 @@
 import type { Rule } from '../../engine/types';
 import type { DockerfileModel } from '../model';
-import { buildScript, findShellcheck, mapShellcheckOutput, runShellcheck } from '../shellcheck';
+import { buildScripts, findShellcheck, mapShellcheckOutput, runShellcheck } from '../shellcheck';
 
 /** Global `# hadolint global ignore=SC...` codes. */
 function globalIgnores(model: DockerfileModel): string[] {
@@ -19,8 +19,8 @@ export const shellcheck: Rule<DockerfileModel> = {
   docs: `Runs [ShellCheck](https://www.shellcheck.net) on every shell-form \`RUN\` (and \`RUN <<EOF\` heredoc bodies) and
 reports its findings at their exact line and column in the Dockerfile, with ShellCheck's code (\`SC2086: …\`) in the
 message and its suggested edit as a quick fix. ARG and ENV names are declared as set, so \`$VERSION\` from an ARG is
-not "referenced but not assigned". RUNs use \`sh\`, or \`bash\` after \`SHELL ["/bin/bash", ...]\`; other shells
-(PowerShell) are skipped.
+not "referenced but not assigned". RUNs use \`sh\` (on Alpine, BusyBox ash: POSIX-portability checks SC3xxx are
+left out), or \`bash\` after \`SHELL ["/bin/bash", ...]\`; other shells (PowerShell) are skipped.
 
 It runs only when
 - the workspace is trusted: the CLI always is; in the editor set \`shipshape.dockerfile.shellcheck: true\`
@@ -46,13 +46,13 @@ RUN rm -rf "\${BUILD_DIR:?}"/*
     if (options.shellcheck === false || (options.shellcheck !== true && options.trusted !== true)) return;
     const binary = findShellcheck(options.shellcheckPath, ctx.workspace);
     if (!binary) return;
-    const script = buildScript(ctx.model);
-    if (!script) return;
     const excluded = Array.isArray(options.shellcheckExclude) ? options.shellcheckExclude.map(String) : [];
-    const output = runShellcheck(binary, script, [...excluded, ...globalIgnores(ctx.model)]);
-    if (!output) return;
-    for (const c of mapShellcheckOutput(output, script.segments)) {
-      ctx.report({ range: c.range, message: `${c.code}: ${c.message}`, severity: c.severity, fix: c.fix });
+    for (const script of buildScripts(ctx.model)) {
+      const output = runShellcheck(binary, script, [...excluded, ...globalIgnores(ctx.model)]);
+      if (!output) continue;
+      for (const c of mapShellcheckOutput(output, script.segments)) {
+        ctx.report({ range: c.range, message: `${c.code}: ${c.message}`, severity: c.severity, fix: c.fix });
+      }
     }
   },
 };
