@@ -87,8 +87,16 @@ export function splitCommands(text: string, base: number, escape = '\\'): Simple
 }
 
 /** Simple commands of a shell-form RUN (exec form and other instructions give []). */
+const commandsCache = new WeakMap<Instruction, SimpleCommand[]>();
+
 export function runCommands(model: DockerfileModel, ins: Instruction): SimpleCommand[] {
   if (ins.getKeyword() !== 'RUN') return [];
+  let cached = commandsCache.get(ins);
+  if (!cached) commandsCache.set(ins, (cached = tokenizeRun(model, ins)));
+  return cached;
+}
+
+function tokenizeRun(model: DockerfileModel, ins: Instruction): SimpleCommand[] {
   const range = ins.getArgumentsRange();
   if (!range) return [];
   const start = model.index.offsetAt(range.start);

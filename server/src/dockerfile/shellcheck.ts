@@ -188,7 +188,8 @@ function runBody(model: DockerfileModel, ins: Instruction): { lines: string[]; l
   for (let i = 1; i < lines.length; i++) {
     if (/^\s*(#.*)?$/.test(lines[i]) && /\\\s*$/.test(lines[i - 1]) && i < lines.length - 1) lines[i] = ' '.repeat(lines[i].length) + ' \\';
   }
-  return { lines: lines.map((l) => l.replace(/\t/g, ' ')), line: start.line, column: start.character };
+  // The Dockerfile parser also continues a line whose `\` is followed by blanks.
+  return { lines: lines.map((l) => l.replace(/\t/g, ' ').replace(/\\[ ]+$/, '\\')), line: start.line, column: start.character };
 }
 
 const binaryCache = new Map<string, string | undefined>();
