@@ -4,24 +4,23 @@ import type { Instruction } from 'dockerfile-ast';
 import type { Position } from '../engine/types';
 import type { DockerfileModel, Stage } from './model';
 
+/** A stage and the stages it builds on (`FROM base`), oldest first. */
+export function stageChain(stage: Stage): Stage[] {
+  const chain: Stage[] = [];
+  for (let s: Stage | undefined = stage; s && !chain.includes(s); s = s.parent) chain.unshift(s);
+  return chain;
+}
+
 /** Instructions that shape the final image, oldest first (`FROM base` chains included). */
 export function finalImageInstructions(model: DockerfileModel): { stage: Stage; instructions: Instruction[] } | undefined {
   const stage = model.stages[model.stages.length - 1];
   if (!stage) return undefined;
-  const chain: Stage[] = [];
-  for (let s: Stage | undefined = stage; s && !chain.includes(s); s = s.parent) chain.unshift(s);
-  return { stage, instructions: chain.flatMap((s) => s.instructions.slice(1)) };
+  return { stage, instructions: stageChain(stage).flatMap((s) => s.instructions.slice(1)) };
 }
 
-/** The image the chain starts from (the root stage's base). */
+/** The stage the chain starts from (its FROM names the base image). */
 export function rootImage(stage: Stage): Stage {
-  let s = stage;
-  const seen = new Set<Stage>();
-  while (s.parent && !seen.has(s)) {
-    seen.add(s);
-    s = s.parent;
-  }
-  return s;
+  return stageChain(stage)[0];
 }
 
 export type Distro = 'alpine' | 'debian' | 'rhel' | 'node' | 'none' | 'unknown';

@@ -4,7 +4,8 @@ import type { Instruction } from 'dockerfile-ast';
 import type { WorkspaceReader } from '../engine/types';
 import { program, runCommands, type SimpleCommand, type Word } from './commands';
 import { buildContextDir } from './dockerignore';
-import type { DockerfileModel, Stage } from './model';
+import { stageChain } from './final-stage';
+import type { DockerfileModel } from './model';
 import { copySources } from './rules/copy-ignored-file';
 
 export interface Invocation {
@@ -43,9 +44,7 @@ export function lockfileCopied(model: DockerfileModel, stageIndex: number, befor
   const stage = model.stages[stageIndex];
   const contextDir = buildContextDir(ctx.path, ctx.options);
   const inContext = () => ctx.workspace.list(contextDir).some((f) => lockfile.test(f));
-  const chain: Stage[] = [];
-  for (let s: typeof stage | undefined = stage; s && !chain.includes(s); s = s.parent) chain.unshift(s);
-  for (const ins of chain.flatMap((s) => s.instructions)) {
+  for (const ins of stageChain(stage).flatMap((s) => s.instructions)) {
     if (ins === before) break;
     const keyword = ins.getKeyword();
     if (keyword !== 'COPY' && keyword !== 'ADD') continue;

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Instruction, PropertyInstruction } from 'dockerfile-ast';
 import type { Fix, Position, Range, Severity, WorkspaceReader } from '../engine/types';
-import { distroOf } from './final-stage';
+import { distroOf, stageChain } from './final-stage';
 import type { DockerfileModel, Stage } from './model';
 
 /** A piece of the generated script that comes from the Dockerfile. */
@@ -75,9 +75,7 @@ export function mapShellcheckOutput(json: string, segments: Segment[]): MappedCo
 /** Names ARG and ENV declare in the stage chain up to `ins` (plus global ARGs): ShellCheck treats them as set. */
 function declaredNames(model: DockerfileModel, stage: Stage, ins: Instruction): string[] {
   const names = new Set<string>(model.globalArgs.keys());
-  const chain: Stage[] = [];
-  for (let s: Stage | undefined = stage; s && !chain.includes(s); s = s.parent) chain.unshift(s);
-  for (const i of chain.flatMap((s) => s.instructions)) {
+  for (const i of stageChain(stage).flatMap((s) => s.instructions)) {
     if (i === ins) break;
     if (i.getKeyword() === 'ARG' || i.getKeyword() === 'ENV') for (const p of (i as PropertyInstruction).getProperties()) names.add(p.getName());
   }
