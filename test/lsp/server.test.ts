@@ -106,7 +106,7 @@ describe('language server, pull diagnostics', () => {
 
   it('shows rule docs on hover over a diagnostic', async () => {
     const uri = 'file:///tmp/shipshape-lsp/hover/Dockerfile';
-    open(c, uri, 'FROM node\n', 'dockerfile');
+    open(c, uri, 'FROM node\nUSER node\n', 'dockerfile');
     await pull(c, uri);
     const hover = (await c.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 6 } })) as Hover;
     const value = (hover.contents as { value: string }).value;
@@ -116,7 +116,7 @@ describe('language server, pull diagnostics', () => {
 
   it('applies settings changes: a rule turned off disappears', async () => {
     const uri = 'file:///tmp/shipshape-lsp/settings/Dockerfile';
-    open(c, uri, 'FROM node\n', 'dockerfile');
+    open(c, uri, 'FROM node\nUSER node\n', 'dockerfile');
     assert.equal((await pull(c, uri)).length, 1);
     c.settings = { rules: { DL3006: 'off' } };
     c.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });

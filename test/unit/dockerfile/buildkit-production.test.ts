@@ -24,10 +24,11 @@ describe('dockerfile/runs-as-root', () => {
     assert.equal(applyFirst('FROM alpine:3.20\nENTRYPOINT ["/a"]\n', 'runs-as-root'), 'FROM alpine:3.20\nRUN adduser -D -u 1000 app\nUSER 1000\nENTRYPOINT ["/a"]\n');
     assert.equal(applyFirst('FROM scratch\nCOPY app /app\nENTRYPOINT ["/app"]\n', 'runs-as-root'), 'FROM scratch\nCOPY app /app\nUSER 1000\nENTRYPOINT ["/app"]\n');
   });
-  it('accepts a USER anywhere in the final chain, nonroot bases, images that run nothing, and ARG-chosen bases', () => {
+  it('accepts a USER anywhere in the final chain, nonroot bases, scratch exports, and ARG-chosen bases', () => {
     assert.deepEqual(spots('FROM node:22 AS base\nUSER node\nFROM base\nCMD ["node"]\n', 'runs-as-root'), []);
     assert.deepEqual(spots('FROM gcr.io/distroless/static:nonroot\nCMD ["/a"]\n', 'runs-as-root'), []);
-    assert.deepEqual(spots('FROM debian:12\nRUN apt-get update\n', 'runs-as-root'), []);
+    assert.deepEqual(spots('FROM scratch\nCOPY app /app\n', 'runs-as-root'), []);
+    assert.deepEqual(spots('FROM debian:12\nRUN apt-get update\n', 'runs-as-root'), ['1:6-1:15 debian:12']);
     assert.deepEqual(spots('ARG BASE\nFROM ${BASE}\nCMD ["/a"]\n', 'runs-as-root'), []);
     // An explicit `USER root` is DL3002's finding, not this rule's.
     assert.deepEqual(spots('FROM debian:12\nUSER root\nCMD ["/a"]\n', 'runs-as-root'), []);

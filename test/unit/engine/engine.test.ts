@@ -62,20 +62,20 @@ describe('configuration', () => {
 
 describe('suppressions', () => {
   it('honours shipshape-ignore for the next instruction, and its continuation lines', () => {
-    const text = '# shipshape-ignore DL3006 -- base image chosen by CI\nFROM node\nFROM debian\n';
+    const text = '# shipshape-ignore DL3006 -- base image chosen by CI\nFROM node\nFROM debian\nUSER 1000\n';
     const r = lint(DF, text).findings;
     assert.deepEqual(r.map((f) => f.range.start.line), [2]);
   });
 
   it('honours trailing comments, rule ids and file-wide ignores', () => {
     // A trailing comment is an extra FROM argument to the builder (dockerfile/syntax); the pragma still works.
-    assert.deepEqual(ids('FROM node # shipshape-ignore dockerfile/untagged-image\n'), ['dockerfile/syntax']);
-    assert.deepEqual(ids('# shipshape-ignore-file DL3006\nFROM node\nFROM debian\n'), []);
+    assert.deepEqual(ids('FROM node # shipshape-ignore dockerfile/untagged-image\nUSER node\n'), ['dockerfile/syntax']);
+    assert.deepEqual(ids('# shipshape-ignore-file DL3006\nFROM node\nFROM debian\nUSER 1000\n'), []);
   });
 
   it('honours hadolint pragmas', () => {
     assert.deepEqual(ids('# hadolint ignore=DL3006,DL3025\nFROM node\nCMD a b\nUSER node\n'), ['dockerfile/json-args']);
-    assert.deepEqual(ids('# hadolint global ignore=DL3006\nFROM node\nFROM debian\n'), []);
+    assert.deepEqual(ids('# hadolint global ignore=DL3006\nFROM node\nFROM debian\nUSER 1000\n'), []);
   });
 
   it('"ignore on this line" writes a comment that silences exactly that finding', () => {
@@ -89,11 +89,11 @@ describe('suppressions', () => {
   });
 
   it('"ignore in this file" goes below parser directives', () => {
-    const text = '# syntax=docker/dockerfile:1\nFROM node\n';
+    const text = '# syntax=docker/dockerfile:1\nFROM node\nUSER node\n';
     const r = lint(DF, text);
     const line = registry.languages.get('dockerfile')!.fileIgnoreCommentLine!(r.parsed!.model, text);
     const fixed = applyEdits(text, ignoreFileFix(r.index, line, 'dockerfile/untagged-image').edits).text;
-    assert.equal(fixed, '# syntax=docker/dockerfile:1\n# shipshape-ignore-file dockerfile/untagged-image\nFROM node\n');
+    assert.equal(fixed, '# syntax=docker/dockerfile:1\n# shipshape-ignore-file dockerfile/untagged-image\nFROM node\nUSER node\n');
     assert.deepEqual(ids(fixed), []);
   });
 
@@ -138,7 +138,7 @@ describe('limits and robustness', () => {
     };
     try {
       const quiet = new (engine.constructor as typeof import('../../../server/src/engine/lint').Engine)(registry);
-      const r = quiet.lint({ path: DF, text: 'FROM node\n', config: mergeConfig(DEFAULT_CONFIG), workspace: memoryWorkspace() });
+      const r = quiet.lint({ path: DF, text: 'FROM node\nUSER node\n', config: mergeConfig(DEFAULT_CONFIG), workspace: memoryWorkspace() });
       assert.deepEqual(r.findings.map((f) => f.ruleId).sort(), ['dockerfile/untagged-image', 'shipshape/internal-error']);
       assert.match(r.findings.find((f) => f.ruleId === 'shipshape/internal-error')!.message, /dockerfile\/latest-tag failed: boom/);
     } finally {

@@ -23,14 +23,14 @@ export const runsAsRoot: Rule<DockerfileModel> = {
   profile: 'recommended',
   category: 'security',
   fixable: true,
-  description: 'The final image runs its CMD/ENTRYPOINT as root: no USER is set.',
+  description: 'The final image sets no USER, so its process runs as root.',
   docs: `Without a \`USER\` instruction the container's process runs as root (UID 0). A bug or a compromised dependency then
 has root inside the container, and root on the host if the container escapes. Create or pick an unprivileged user and
 switch to it before \`CMD\`/\`ENTRYPOINT\`. (An explicit \`USER root\` as the last USER is reported by DL3002.)
 
 Stages the final stage builds on (\`FROM base\`) count, and images that already run unprivileged (\`:nonroot\`
-distroless tags, Chainguard images), bases chosen by a build argument, and Dockerfiles without \`CMD\`/\`ENTRYPOINT\`
-(base or tooling images, artifact exports) are not reported. The quick fix inserts \`USER 1000\` before CMD/ENTRYPOINT,
+distroless tags, Chainguard images), bases chosen by a build argument, and \`scratch\` images without
+\`CMD\`/\`ENTRYPOINT\` (artifact exports: nothing runs) are not reported. The quick fix inserts \`USER 1000\` before CMD/ENTRYPOINT,
 with a \`useradd\`/\`adduser\` line for Debian, RHEL and Alpine bases (\`USER node\` on node images). Check file
 ownership when applying it.
 
@@ -55,8 +55,9 @@ CMD ["python", "/app/main.py"]
     const root = rootImage(stage).image;
     // A base chosen by a build argument may set its own USER.
     if (!root || root.unresolved) return;
-    // Without CMD/ENTRYPOINT the Dockerfile builds a base or tooling image (later Dockerfiles add the USER).
-    if (!final.instructions.some((i) => i.getKeyword() === 'CMD' || i.getKeyword() === 'ENTRYPOINT')) return;
+    // A scratch image without CMD/ENTRYPOINT runs nothing: it exports files (binaries, artifacts).
+    const runsSomething = final.instructions.some((i) => i.getKeyword() === 'CMD' || i.getKeyword() === 'ENTRYPOINT');
+    if (!runsSomething && root.name.toLowerCase() === 'scratch') return;
     const distro = distroOf(stage);
     const { at, prefix, suffix } = insertionPoint(ctx.model, stage);
     const eol = ctx.model.index.eol;
