@@ -1,7 +1,7 @@
 // Syntax validation: what the Docker builder rejects. dockerfile-utils' validator does most of it (arguments,
 // flags and their values, ports, signals, durations, ONBUILD, escape directive); we add RUN's flags, and leave out
 // what our own rules report (casing, MAINTAINER, WORKDIR, duplicate instructions and stage names...).
-import { DockerfileParser, type Flag, type ModifiableInstruction } from 'dockerfile-ast';
+import { DockerfileParser, type Flag, type Instruction, type ModifiableInstruction } from 'dockerfile-ast';
 import { validate, ValidationCode, ValidationSeverity, type ValidatorSettings } from 'dockerfile-utils';
 import type { Report, Severity } from '../engine/types';
 import type { DockerfileModel } from './model';
@@ -54,6 +54,20 @@ function runFlagProblems(flag: Flag): Problem[] {
   return out;
 }
 
+/** Container ports beyond 65535 or reversed ranges (`8080-80`), which dockerfile-utils lets through. */
+function portRangeProblems(ins: Instruction): Problem[] {
+  const out: Problem[] = [];
+  for (const arg of ins.getArguments()) {
+    const m = /^(?:.*:)?(\d+)(?:-(\d+))?(?:\/\w*)?$/.exec(arg.getValue());
+    if (!m) continue;
+    const start = Number(m[1]);
+    const end = m[2] === undefined ? start : Number(m[2]);
+    if (start > 65535 || end > 65535) out.push({ range: arg.getRange(), message: `Invalid containerPort: ${arg.getValue()} (ports go up to 65535)` });
+    else if (end < start) out.push({ range: arg.getRange(), message: `Invalid port range: ${arg.getValue()} (the range ends before it starts)` });
+  }
+  return out;
+}
+
 function severityOf(diagnosticSeverity: number | undefined): Severity | undefined {
   return diagnosticSeverity === 2 ? 'warning' : undefined;
 }
@@ -77,7 +91,7 @@ export function syntaxProblems(model: DockerfileModel): Problem[] {
     const code = Number(d.code);
     const message = typeof d.message === 'string' ? d.message : d.message.value;
     if (COVERED.has(code)) continue;
-    if (code === ValidationCode.INVALID_PORT && /:/.test(message)) continue; // ExposeInvalidFormat
+    if (code === ValidationCode.INVALID_PORT && /^Invalid containerPort: \S*:/.test(message)) continue; // ExposeInvalidFormat
     const unknownFlag = /^Unknown flag: (.*)$/.exec(message);
     if (unknownFlag) {
       if (unknownFlag[1] === '') continue; // `--` ends the flags, as in `COPY -- src dst`
@@ -87,8 +101,8 @@ export function syntaxProblems(model: DockerfileModel): Problem[] {
     out.push({ range: d.range, message, severity: severityOf(d.severity) });
   }
   for (const ins of model.instructions) {
-    if (ins.getKeyword() !== 'RUN') continue;
-    for (const flag of (ins as ModifiableInstruction).getFlags()) out.push(...runFlagProblems(flag));
+    if (ins.getKeyword() === 'RUN') for (const flag of (ins as ModifiableInstruction).getFlags()) out.push(...runFlagProblems(flag));
+    if (ins.getKeyword() === 'EXPOSE') out.push(...portRangeProblems(ins));
   }
   return out;
 }

@@ -48,10 +48,12 @@ describe('dockerfile/syntax', () => {
   const problems = (text: string) => lint(DF, text).findings.filter((f) => f.ruleId === 'dockerfile/syntax').map((f) => `${at(f)} ${covered(text, f)} | ${f.message}`);
 
   it('reports what the builder rejects on the exact token and keeps linting', () => {
-    const text = 'FROM alpine:3\nBADCMD x\nEXPOSE 80/xyz\nHEALTHCHECK --interval=1 CMD true\nONBUILD ONBUILD RUN x\nCOPY a b c\nENV\nWORKDIR app\n';
+    const text = 'FROM alpine:3\nBADCMD x\nEXPOSE 80/xyz 99999 90-80\nHEALTHCHECK --interval=1 CMD true\nONBUILD ONBUILD RUN x\nCOPY a b c\nENV\nWORKDIR app\n';
     assert.deepEqual(problems(text), [
       '2:1-2:7 BADCMD | Unknown instruction: BADCMD',
       '3:11-3:14 xyz | Invalid proto: xyz',
+      '3:15-3:20 99999 | Invalid containerPort: 99999 (ports go up to 65535)',
+      '3:21-3:26 90-80 | Invalid port range: 90-80 (the range ends before it starts)',
       '4:24-4:25 1 | time: missing unit in duration 1',
       "5:9-5:16 ONBUILD | Chaining ONBUILD via `ONBUILD ONBUILD` isn't allowed",
       '6:10-6:11 c | When using COPY with more than one source file, the destination must be a directory and end with a / or a \\',
