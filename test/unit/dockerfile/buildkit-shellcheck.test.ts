@@ -52,10 +52,12 @@ describe('dockerfile/shellcheck: script and mapping', () => {
     assert.equal(scripts[1].text, '#!/bin/sh\n:\n(\na \\\n \\\n  && b\n)\n');
   });
 
-  it('ignores garbage output and refuses relative or workspace paths for the binary', () => {
+  it('ignores garbage output and refuses relative, workspace or non-ShellCheck paths for the binary', () => {
     assert.deepEqual(mapShellcheckOutput('not json', []), []);
     assert.equal(findShellcheck('shellcheck', memoryWorkspace({}, '/repo')), undefined);
     assert.equal(findShellcheck('/repo/bin/shellcheck', memoryWorkspace({}, '/repo')), undefined);
+    // Only a program named shellcheck that answers --version like ShellCheck: never a shell.
+    assert.equal(findShellcheck('/bin/sh', memoryWorkspace({}, '/repo')), undefined);
   });
 
   it('stays off unless the workspace is trusted', () => {

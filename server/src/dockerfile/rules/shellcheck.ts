@@ -25,8 +25,10 @@ left out), or \`bash\` after \`SHELL ["/bin/bash", ...]\`; other shells (PowerSh
 It runs only when
 - the workspace is trusted: the CLI always is; in the editor set \`shipshape.dockerfile.shellcheck: true\`
   (or \`dockerfile.trusted: true\`), and
-- a \`shellcheck\` binary is found: \`dockerfile.shellcheckPath\` (an absolute path outside the workspace) or the
-  \`PATH\` (Debian/Ubuntu: \`apt-get install shellcheck\`). Without one the rule is silently off.
+- a \`shellcheck\` binary is found: \`dockerfile.shellcheckPath\` (an absolute path outside the workspace, to a
+  program named \`shellcheck\` that answers \`--version\` as ShellCheck) or the \`PATH\` (Debian/Ubuntu:
+  \`apt-get install shellcheck\`). Without one the rule is silently off. It is run with an argument array (no shell),
+  the script on standard input and a 10 s timeout, once per Dockerfile and shell dialect; results are cached.
 
 Per-code control: \`dockerfile.shellcheckExclude: [SC2086]\`, \`# hadolint ignore=SC2086\` or
 \`# shellcheck disable=SC2086\` above the RUN, \`# hadolint global ignore=SC2086\` for the file. The rule id turns
