@@ -1,4 +1,8 @@
 // Dockerfile corpus: BuildKit's own check tests (expected warnings per rule and line) and real-world Dockerfiles.
+// Only findings that carry a BuildKit check name are compared with BuildKit's expectations: hadolint-only rules and
+// Shipshape's own production rules have no say there. A finding matches when its rule carries the expected name and it
+// sits on the expected line or inside the instruction that starts there (BuildKit reports instruction lines, we report
+// the offending token).
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
