@@ -59,6 +59,18 @@ describe('dockerfile/single-stage-build-tools', () => {
     assert.equal(f.message, 'This single-stage build installs build tools (gcc, libpq-dev) that stay in the final image: build in a separate stage.');
     assert.deepEqual(spots('FROM alpine:3\nRUN apk add --no-cache build-base\n', 'single-stage-build-tools'), ['2:24-2:34 build-base']);
   });
+  it('reports development dependencies: npm without --omit=dev, composer without --no-dev, dev requirement files', () => {
+    const text = 'FROM node:22\nCOPY . .\nRUN npm ci\n';
+    const [f] = findingsOf(DF, text, 'dockerfile/single-stage-build-tools');
+    assert.equal(`${at(f)} ${covered(text, f)}`, '3:9-3:11 ci');
+    assert.equal(f.message, 'This single-stage build installs devDependencies that stay in the final image: build in a separate stage, or install production dependencies only.');
+    assert.deepEqual(spots('FROM php:8\nRUN composer install\n', 'single-stage-build-tools'), ['2:14-2:21 install']);
+    assert.deepEqual(spots('FROM python:3\nRUN pip install -r requirements-dev.txt\n', 'single-stage-build-tools'), ['2:20-2:40 requirements-dev.txt']);
+    assert.deepEqual(spots('FROM node:22\nRUN npm ci --omit=dev\nFROM node:22\n', 'single-stage-build-tools'), []);
+    assert.deepEqual(spots('FROM node:22\nENV NODE_ENV=production\nRUN npm ci && npm install -g pm2\n', 'single-stage-build-tools'), []);
+    assert.deepEqual(spots('FROM node:22\nRUN npm ci --omit=dev\nRUN pip install -r requirements.txt\nRUN composer install --no-dev\n', 'single-stage-build-tools'), []);
+  });
+
   it('accepts multi-stage builds and runtime packages', () => {
     assert.deepEqual(spots('FROM debian:12 AS build\nRUN apt-get install -y gcc\nFROM debian:12\nCOPY --from=build /a /a\n', 'single-stage-build-tools'), []);
     assert.deepEqual(spots('FROM debian:12\nRUN apt-get install -y curl ca-certificates libpq5\n', 'single-stage-build-tools'), []);
