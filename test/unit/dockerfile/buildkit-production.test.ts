@@ -128,9 +128,10 @@ describe('dockerfile/secret-values', () => {
     assert.equal(f[1].message, 'The value of ARG "DB" looks like a URL with a password: it is stored in the image. Remove it, revoke it, and pass it as a build secret.');
     assert.equal(f[0].severity, 'error');
     assert.equal(spots('FROM a:1\nENV KEY="-----BEGIN OPENSSH PRIVATE KEY-----"\n', 'secret-values').length, 1);
+    assert.equal(spots('FROM a:1\nENV DATABASE_URL=mysql://root:password@db/app\n', 'secret-values').length, 1);
   });
   it('accepts variables, placeholders and ordinary values', () => {
-    assert.deepEqual(spots('FROM a:1\nENV U=https://user:${PASS}@h/x T=$GITHUB_TOKEN V=https://u:****@h P=1.2.3\n', 'secret-values'), []);
+    assert.deepEqual(spots('FROM a:1\nENV U=https://user:${PASS}@h/x T=$GITHUB_TOKEN V=https://u:****@h W=https://u:<password>@h P=1.2.3\n', 'secret-values'), []);
   });
 });
 

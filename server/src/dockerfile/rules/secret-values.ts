@@ -22,7 +22,8 @@ const AWS_SECRET_VALUE = /^[A-Za-z0-9/+]{40}$/;
 export function secretKind(name: string, value: string): string | undefined {
   for (const [kind, re] of PATTERNS) if (re.test(value)) return kind;
   const url = URL_PASSWORD.exec(value);
-  if (url && !/^(?:\*+|x+|password|pass|secret|changeme|<[^>]*>|\{[^}]*\})$/i.test(url[1])) return 'a URL with a password';
+  // Masks and templates are not passwords; anything else written there is one, however weak.
+  if (url && !/^(?:\*+|x+|\.{3}|<[^>]*>|\{[^}]*\}|%[^%]*%)$/i.test(url[1])) return 'a URL with a password';
   if (AWS_SECRET_NAME.test(name) && AWS_SECRET_VALUE.test(value)) return 'an AWS secret access key';
   return undefined;
 }
