@@ -1,0 +1,192 @@
+// Per-stage derived data: the RUN commands parsed into shell commands (with their mounts), and the stage's
+// ARG/ENV/SHELL/WORKDIR/USER/EXPOSE state. Built once with the model; rules only read it.
+import type { Flag, Instruction, JSONInstruction, Onbuild, Run } from 'dockerfile-ast';
+import type { Range } from '../engine/types';
+import type { DockerfileModel, Stage } from './model';
+import { execCommand, parseShell, runSource, type ShellScript, type ShellWord } from './shell';
+
+/** A `RUN --mount=…` flag parsed into its fields (`type` defaults to `bind`, as in BuildKit). */
+export interface Mount {
+  type: string;
+  target?: string;
+  source?: string;
+  from?: string;
+  id?: string;
+  options: Map<string, string>;
+  range: Range;
+}
+
+export interface RunInfo {
+  /** The RUN instruction (for `ONBUILD RUN`, the trigger). */
+  instruction: Instruction;
+  /** The wrapping ONBUILD, when the RUN is a trigger. */
+  onbuild?: Instruction;
+  stage: Stage;
+  mounts: Mount[];
+  /** JSON (exec) form: one command, no shell. */
+  exec: boolean;
+  /** Whether the RUN uses here-documents (`RUN <<EOF`). */
+  heredoc: boolean;
+  script: ShellScript;
+  /** SHELL in effect for this RUN (undefined: the default `/bin/sh -c`). */
+  shell?: string[];
+}
+
+export interface StageScope {
+  /** ARGs declared in the stage, with their default (a redeclared global ARG takes the global default). */
+  args: Map<string, string | undefined>;
+  /** ENV values the stage ends with (inherited from a parent stage). */
+  env: Map<string, string>;
+  /** Last SHELL of the stage (or inherited), as an argv. */
+  shell?: string[];
+  shellInstruction?: Instruction;
+  /** WORKDIR in effect before each instruction of the stage (undefined: none set, the image default). */
+  workdirBefore: Map<Instruction, string | undefined>;
+  /** WORKDIR at the end of the stage. */
+  workdir?: string;
+  /** Last USER of the stage, if any. */
+  user?: { instruction: Instruction; value: string };
+  exposes: Array<{ instruction: Instruction; value: string; range: Range }>;
+}
+
+const posixJoin = (base: string, rel: string) => {
+  const parts = `${base}/${rel}`.split('/');
+  const out: string[] = [];
+  for (const p of parts) {
+    if (!p || p === '.') continue;
+    if (p === '..') out.pop();
+    else out.push(p);
+  }
+  return '/' + out.join('/');
+};
+
+/** Resolves a WORKDIR value against the previous one; undefined when variables or the base make it unknown. */
+export function resolveWorkdir(previous: string | undefined, value: string): string | undefined {
+  if (value.includes('$')) return undefined;
+  if (value.startsWith('/')) return posixJoin('/', value);
+  if (/^[A-Za-z]:[\\/]/.test(value)) return value;
+  return previous?.startsWith('/') ? posixJoin(previous, value) : undefined;
+}
+
+export function stageScope(model: DockerfileModel, stage: Stage): StageScope {
+  const inherited = stage.parent?.scope;
+  const scope: StageScope = {
+    args: new Map(),
+    env: new Map(inherited?.env ?? []),
+    shell: inherited?.shell,
+    shellInstruction: inherited?.shellInstruction,
+    workdirBefore: new Map(),
+    workdir: inherited?.workdir,
+    user: inherited?.user,
+    exposes: [],
+  };
+  for (const ins of stage.instructions) {
+    scope.workdirBefore.set(ins, scope.workdir);
+    switch (ins.getKeyword()) {
+      case 'ARG':
+        for (const arg of ins.getArguments()) {
+          const [k, ...v] = arg.getValue().split('=');
+          scope.args.set(k, v.length ? v.join('=') : model.globalArgs.get(k));
+        }
+        break;
+      case 'ENV':
+        for (const p of (ins as unknown as { getProperties(): Array<{ getName(): string; getValue(): string | null }> }).getProperties()) {
+          scope.env.set(p.getName(), p.getValue() ?? '');
+        }
+        break;
+      case 'SHELL': {
+        const argv = jsonArgv(ins);
+        if (argv) {
+          scope.shell = argv;
+          scope.shellInstruction = ins;
+        }
+        break;
+      }
+      case 'WORKDIR': {
+        const value = ins.getArgumentsContent()?.trim();
+        if (value) scope.workdir = resolveWorkdir(scope.workdir, unquote(value)) ?? (value.startsWith('/') ? value : undefined);
+        break;
+      }
+      case 'USER': {
+        const value = ins.getArgumentsContent()?.trim();
+        if (value) scope.user = { instruction: ins, value };
+        break;
+      }
+      case 'EXPOSE':
+        for (const arg of ins.getArguments()) scope.exposes.push({ instruction: ins, value: arg.getValue(), range: arg.getRange() });
+        break;
+    }
+  }
+  return scope;
+}
+
+function unquote(value: string): string {
+  return /^(["']).*\1$/.test(value) ? value.slice(1, -1) : value;
+}
+
+/** The strings of a JSON-form instruction, or undefined when it is not valid JSON form. */
+export function jsonArgv(ins: Instruction): string[] | undefined {
+  const content = ins.getRawArgumentsContent()?.trim() ?? '';
+  if (!content.startsWith('[')) return undefined;
+  try {
+    const parsed = JSON.parse(content.replace(/\\\r?\n/g, ''));
+    return Array.isArray(parsed) && parsed.every((s) => typeof s === 'string') ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function parseMount(flag: Flag): Mount {
+  const options = new Map<string, string>();
+  for (const part of (flag.getValue() ?? '').match(/(?:[^,"]|"[^"]*")+/g) ?? []) {
+    const eq = part.indexOf('=');
+    const key = (eq < 0 ? part : part.slice(0, eq)).trim().toLowerCase();
+    const value = eq < 0 ? 'true' : part.slice(eq + 1).trim().replace(/^"(.*)"$/, '$1');
+    options.set(key, value);
+  }
+  return {
+    type: options.get('type') ?? 'bind',
+    target: options.get('target') ?? options.get('dst') ?? options.get('destination'),
+    source: options.get('source') ?? options.get('src'),
+    from: options.get('from'),
+    id: options.get('id'),
+    options,
+    range: flag.getRange(),
+  };
+}
+
+export function buildRuns(model: DockerfileModel, stage: Stage): RunInfo[] {
+  const runs: RunInfo[] = [];
+  let shell = stage.parent?.scope.shell;
+  for (const ins of stage.instructions) {
+    const keyword = ins.getKeyword();
+    if (keyword === 'SHELL') shell = jsonArgv(ins) ?? shell;
+    if (keyword === 'RUN') runs.push(runInfo(model, stage, ins as Run, shell));
+    if (keyword === 'ONBUILD') {
+      const trigger = (ins as Onbuild).getTriggerInstruction();
+      if (trigger?.getKeyword() === 'RUN') runs.push({ ...runInfo(model, stage, trigger as Run, shell), onbuild: ins });
+    }
+  }
+  return runs;
+}
+
+function runInfo(model: DockerfileModel, stage: Stage, run: Run, shell: string[] | undefined): RunInfo {
+  const mounts = run.getFlags().filter((f) => f.getName().toLowerCase() === 'mount').map(parseMount);
+  const base = { instruction: run, stage, mounts, shell };
+  const range = run.getArgumentsRange();
+  if (!range) return { ...base, exec: false, heredoc: false, script: execCommand([]) };
+  const start = model.index.offsetAt(range.start);
+  const end = model.index.offsetAt(run.getRange().end);
+  if (jsonArgv(run)) {
+    const words: ShellWord[] = (run as JSONInstruction).getJSONStrings().map((s) => {
+      const ws = model.index.offsetAt(s.getRange().start);
+      const we = model.index.offsetAt(s.getRange().end);
+      const raw = model.text.slice(ws, we);
+      return { text: s.getValue(), raw, start: ws, end: we, quoted: true };
+    });
+    return { ...base, exec: true, heredoc: false, script: execCommand(words) };
+  }
+  const script = parseShell(runSource(model.text, start, end, model.escape));
+  const heredoc = run.getHeredocs().length > 0;
+  return { ...base, exec: false, heredoc, script };
+}
