@@ -2,7 +2,7 @@
 import type { Flag, Instruction, JSONInstruction, ModifiableInstruction } from 'dockerfile-ast';
 import type { Range } from '../engine/types';
 import type { DockerfileModel } from './model';
-import { jsonArgv } from './run-model';
+import { jsonArgv, jsonString } from './run-model';
 
 export interface Operand {
   value: string;
@@ -34,7 +34,7 @@ export function copyParts(model: DockerfileModel, ins: Instruction): CopyParts {
     const strings = (ins as JSONInstruction).getJSONStrings().map((s) => {
       const r = s.getRange();
       const inner = { start: { line: r.start.line, character: r.start.character + 1 }, end: { line: r.end.line, character: r.end.character - 1 } };
-      return operand(s.getValue(), inner);
+      return operand(jsonString(model.text.slice(model.index.offsetAt(r.start), model.index.offsetAt(r.end))), inner);
     });
     return { sources: strings.slice(0, -1), dest: strings[strings.length - 1], json: true, heredoc: false };
   }

@@ -136,6 +136,16 @@ export function jsonArgv(ins: Instruction): string[] | undefined {
   }
 }
 
+/** The value of a JSON string token (quotes and escapes removed). */
+export function jsonString(raw: string): string {
+  try {
+    const v = JSON.parse(raw);
+    return typeof v === 'string' ? v : raw;
+  } catch {
+    return raw.replace(/^"(.*)"$/, '$1');
+  }
+}
+
 export function parseMount(flag: Flag): Mount {
   const options = new Map<string, string>();
   for (const part of (flag.getValue() ?? '').match(/(?:[^,"]|"[^"]*")+/g) ?? []) {
@@ -182,7 +192,7 @@ function runInfo(model: DockerfileModel, stage: Stage, run: Run, shell: string[]
       const ws = model.index.offsetAt(s.getRange().start);
       const we = model.index.offsetAt(s.getRange().end);
       const raw = model.text.slice(ws, we);
-      return { text: s.getValue(), raw, start: ws, end: we, quoted: true };
+      return { text: jsonString(raw), raw, start: ws, end: we, quoted: true };
     });
     return { ...base, exec: true, heredoc: false, script: execCommand(words) };
   }
