@@ -23,8 +23,10 @@ SHELL ["/bin/bash", "-c"]
   check(ctx) {
     for (const { cmd } of commandsOf(ctx.model)) {
       if (programOf(cmd) !== 'ln') continue;
-      const target = positionals(cmd, ['-t', '--target-directory', '-S', '--suffix']).find((w) => w.text === '/bin/sh');
-      if (!target) continue;
+      // The link created is the last operand: `ln -sf /bin/bash /bin/sh`.
+      const operands = positionals(cmd, ['-t', '--target-directory', '-S', '--suffix']);
+      const target = operands[operands.length - 1];
+      if (operands.length < 2 || target.text !== '/bin/sh') continue;
       ctx.report({ range: wordRange(ctx.model, target), message: 'Use the SHELL instruction to change the shell instead of relinking /bin/sh.' });
     }
   },
