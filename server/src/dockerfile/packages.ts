@@ -1,7 +1,7 @@
 // Package-manager command shapes shared by the pinning, non-interactive and cleanup rules.
 import type { DockerfileModel, Stage } from './model';
 import type { ShellCommand, ShellWord } from './shell';
-import { commandsOf, hasOption, isVariable, programOf, subcommand, type CommandAt } from './commands';
+import { commandsOf, hasOption, isVariable, programOf, subcommand, type CommandAt } from './run-queries';
 
 export const APT_GET_VALUE_OPTIONS = ['-o', '-c', '-t', '--option', '--config-file', '--target-release', '--default-release'];
 

@@ -206,8 +206,8 @@ describe('dockerfile/label-key-format (DL3048)', () => {
   });
 });
 
-describe('dockerfile/healthcheck-missing (DL3057, opt-in)', () => {
-  const rule = 'dockerfile/healthcheck-missing';
+describe('dockerfile/healthcheck-required (DL3057, opt-in)', () => {
+  const rule = 'dockerfile/healthcheck-required';
   it('reports a final stage without HEALTHCHECK', () => {
     const text = 'FROM nginx:1.27 AS base\nHEALTHCHECK CMD true\nFROM nginx:1.27\n';
     assert.deepEqual(hits(text, rule), ['FROM']);

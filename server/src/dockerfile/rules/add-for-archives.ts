@@ -1,6 +1,6 @@
 import type { Range, Rule } from '../../engine/types';
 import type { DockerfileModel } from '../model';
-import { hasOption, positionals, programOf } from '../commands';
+import { hasOption, positionals, programOf } from '../run-queries';
 import { copyParts, flagsOf } from '../instructions';
 import { isArchive } from './copy-not-add';
 

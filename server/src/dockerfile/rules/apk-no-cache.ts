@@ -1,6 +1,6 @@
 import type { Rule } from '../../engine/types';
 import type { DockerfileModel } from '../model';
-import { cacheMounted, hasOption, insertAfter, spanRange } from '../commands';
+import { cacheMounted, hasOption, insertAfter, spanRange } from '../run-queries';
 import { APK_VALUE_OPTIONS, subcommandsOf } from '../packages';
 
 export const apkNoCache: Rule<DockerfileModel> = {

@@ -1,6 +1,6 @@
 import type { Rule } from '../../engine/types';
 import type { DockerfileModel } from '../model';
-import { wordRange } from '../commands';
+import { wordRange } from '../run-queries';
 import { APK_VALUE_OPTIONS, packageWords, subcommandsOf } from '../packages';
 
 export const apkPin: Rule<DockerfileModel> = {

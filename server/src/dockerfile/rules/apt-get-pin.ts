@@ -1,6 +1,6 @@
 import type { Rule } from '../../engine/types';
 import type { DockerfileModel } from '../model';
-import { commandsOf, wordRange } from '../commands';
+import { commandsOf, wordRange } from '../run-queries';
 import { aptGetInstall, packageWords } from '../packages';
 
 export const aptGetPin: Rule<DockerfileModel> = {

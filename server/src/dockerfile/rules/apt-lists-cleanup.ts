@@ -1,7 +1,7 @@
 import type { Rule } from '../../engine/types';
 import type { DockerfileModel } from '../model';
 import type { ShellCommand } from '../shell';
-import { appendToRun, cacheMounted, hasOption, positionals, programOf, runHas, spanRange, subcommand } from '../commands';
+import { appendToRun, cacheMounted, hasOption, positionals, programOf, runHas, spanRange, subcommand } from '../run-queries';
 import { APT_GET_VALUE_OPTIONS, isShippedStage } from '../packages';
 
 const LISTS = /^\/var\/lib\/apt\/lists(\/\*?)?$/;

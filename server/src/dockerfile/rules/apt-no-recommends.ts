@@ -1,6 +1,6 @@
 import type { Rule } from '../../engine/types';
 import type { DockerfileModel } from '../model';
-import { commandsOf, insertAfter, spanRange } from '../commands';
+import { commandsOf, insertAfter, spanRange } from '../run-queries';
 import { aptGetInstall } from '../packages';
 
 export const aptNoRecommends: Rule<DockerfileModel> = {

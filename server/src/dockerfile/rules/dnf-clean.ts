@@ -1,6 +1,6 @@
 import type { Rule } from '../../engine/types';
 import type { DockerfileModel } from '../model';
-import { appendToRun, cacheMounted, positionals, programOf, runHas, spanRange } from '../commands';
+import { appendToRun, cacheMounted, positionals, programOf, runHas, spanRange } from '../run-queries';
 import { DNF, rpmInstalls } from '../packages';
 import type { ShellCommand } from '../shell';
 

@@ -1,6 +1,6 @@
 import type { Rule } from '../../engine/types';
 import type { DockerfileModel } from '../model';
-import { isVariable, wordRange } from '../commands';
+import { isVariable, wordRange } from '../run-queries';
 import { DNF, rpmInstalls, rpmPinned } from '../packages';
 
 export const dnfPin: Rule<DockerfileModel> = {

@@ -1,6 +1,6 @@
 import type { Rule } from '../../engine/types';
 import type { DockerfileModel } from '../model';
-import { hasOption, isVariable, wordRange } from '../commands';
+import { hasOption, isVariable, wordRange } from '../run-queries';
 import { subcommandsOf } from '../packages';
 
 const VALUE_OPTIONS = ['-v', '--version', '-i', '--install-dir', '-n', '--bindir', '-s', '--source', '-P', '--trust-policy', '--platform'];

@@ -25,7 +25,7 @@ import { exposePortRange } from './expose-port-range';
 import { fromPlatform } from './from-platform';
 import { gemPin } from './gem-pin';
 import { goInstallPin } from './go-install-pin';
-import { healthcheckMissing } from './healthcheck-missing';
+import { healthcheckRequired } from './healthcheck-required';
 import { instructionOrder } from './instruction-order';
 import { jsonArgs } from './json-args';
 import { labelEmpty } from './label-empty';
@@ -88,7 +88,7 @@ export const hadolintRules: Rule<DockerfileModel>[] = [
   fromPlatform,
   gemPin,
   goInstallPin,
-  healthcheckMissing,
+  healthcheckRequired,
   instructionOrder,
   jsonArgs,
   labelEmpty,

@@ -1,6 +1,6 @@
 import type { Rule } from '../../engine/types';
 import type { DockerfileModel } from '../model';
-import { cacheMounted, insertAfter, spanRange } from '../commands';
+import { cacheMounted, insertAfter, spanRange } from '../run-queries';
 import { pipInstalls } from '../packages';
 
 export const pipNoCache: Rule<DockerfileModel> = {

@@ -1,7 +1,7 @@
 import type { Fix, Rule } from '../../engine/types';
 import type { DockerfileModel, Stage } from '../model';
 import type { RunInfo } from '../run-model';
-import { programOf } from '../commands';
+import { programOf } from '../run-queries';
 
 const BASH_IMAGES = /^(debian|ubuntu|centos|fedora|rockylinux|almalinux|amazonlinux|oraclelinux|ubi\d*(-minimal)?|node|python|golang|ruby|php|rust|openjdk|eclipse-temurin|amazoncorretto|buildpack-deps|maven|gradle|perl|elixir|erlang|haskell|swift|dotnet\/sdk|dotnet\/aspnet|dotnet\/runtime)$/;
 

@@ -1,6 +1,6 @@
 import type { Rule } from '../../engine/types';
 import type { DockerfileModel } from '../model';
-import { commandsOf, programOf, wordRange } from '../commands';
+import { commandsOf, programOf, wordRange } from '../run-queries';
 
 const POINTLESS = new Set(['ssh', 'vim', 'shutdown', 'service', 'ps', 'free', 'top', 'kill', 'mount', 'ifconfig', 'nano']);
 

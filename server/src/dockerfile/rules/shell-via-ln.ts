@@ -1,6 +1,6 @@
 import type { Rule } from '../../engine/types';
 import type { DockerfileModel } from '../model';
-import { commandsOf, positionals, programOf, wordRange } from '../commands';
+import { commandsOf, positionals, programOf, wordRange } from '../run-queries';
 
 export const shellViaLn: Rule<DockerfileModel> = {
   id: 'dockerfile/shell-via-ln',

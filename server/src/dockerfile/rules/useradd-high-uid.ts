@@ -1,6 +1,6 @@
 import type { Rule } from '../../engine/types';
 import type { DockerfileModel } from '../model';
-import { commandsOf, hasOption, insertAfter, programOf, wordRange } from '../commands';
+import { commandsOf, hasOption, insertAfter, programOf, wordRange } from '../run-queries';
 
 export const useraddHighUid: Rule<DockerfileModel> = {
   id: 'dockerfile/useradd-high-uid',

@@ -1,6 +1,6 @@
 import type { Rule } from '../../engine/types';
 import type { DockerfileModel } from '../model';
-import { commandsOf, hasOption, programOf, wordRange } from '../commands';
+import { commandsOf, hasOption, programOf, wordRange } from '../run-queries';
 
 export const wgetProgress: Rule<DockerfileModel> = {
   id: 'dockerfile/wget-progress',

@@ -1,6 +1,6 @@
 import type { Rule } from '../../engine/types';
 import type { DockerfileModel } from '../model';
-import { hasOption, insertAfter, spanRange } from '../commands';
+import { hasOption, insertAfter, spanRange } from '../run-queries';
 import { YUM, rpmInstalls } from '../packages';
 
 export const yumYes: Rule<DockerfileModel> = {

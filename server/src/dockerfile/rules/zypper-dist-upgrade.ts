@@ -1,6 +1,6 @@
 import type { Rule } from '../../engine/types';
 import type { DockerfileModel } from '../model';
-import { commandsOf, programOf, spanRange, subcommand } from '../commands';
+import { commandsOf, programOf, spanRange, subcommand } from '../run-queries';
 import { ZYPPER } from '../packages';
 
 export const zypperDistUpgrade: Rule<DockerfileModel> = {

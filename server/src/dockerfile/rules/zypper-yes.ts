@@ -1,6 +1,6 @@
 import type { Rule } from '../../engine/types';
 import type { DockerfileModel } from '../model';
-import { commandsOf, hasOption, insertAfter, programOf, spanRange, subcommand } from '../commands';
+import { commandsOf, hasOption, insertAfter, programOf, spanRange, subcommand } from '../run-queries';
 import { ZYPPER } from '../packages';
 
 const CHANGES = new Set(['install', 'in', 'remove', 'rm', 'source-install', 'si', 'patch', 'update', 'up', 'dist-upgrade', 'dup']);

@@ -6,8 +6,8 @@ function hasHealthcheck(stage: Stage | undefined): boolean {
   return false;
 }
 
-export const healthcheckMissing: Rule<DockerfileModel> = {
-  id: 'dockerfile/healthcheck-missing',
+export const healthcheckRequired: Rule<DockerfileModel> = {
+  id: 'dockerfile/healthcheck-required',
   aliases: ['DL3057'],
   severity: 'info',
   profile: 'all',
