@@ -71,9 +71,9 @@ export function subcommand(cmd: ShellCommand, withValue: string[] = []): { sub?:
   return { sub, operands };
 }
 
-/** A word that is only a variable reference (`$PKGS`, `${PKGS}`): its value is unknown. */
+/** A word whose value is only known at build time (`$PKGS`, `python$V`, `$(cat list)`): pin rules cannot judge it. */
 export function isVariable(w: ShellWord): boolean {
-  return /^\$(\{[^}]*\}|[A-Za-z_][A-Za-z0-9_]*)$/.test(w.text);
+  return w.text.includes('$') || w.text.includes('`');
 }
 
 export function rangeOf(model: DockerfileModel, start: number, end: number): Range {

@@ -22,7 +22,7 @@ describe('dockerfile/apt-get-pin (DL3008)', () => {
     assert.deepEqual(hits(`${FROM}ONBUILD RUN apt-get install -y jq\n`, rule), ['jq']);
   });
   it('ignores other subcommands and variables', () => {
-    assert.deepEqual(hits(`${FROM}RUN apt-get remove -y curl && apt-get install -y $PACKAGES\n`, rule), []);
+    assert.deepEqual(hits(`${FROM}RUN apt-get remove -y curl && apt-get install -y $PACKAGES $(cat list.txt) python$PYV\n`, rule), []);
   });
 });
 

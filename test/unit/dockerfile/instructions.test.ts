@@ -240,6 +240,7 @@ describe('dockerfile/instruction-order (DL3061)', () => {
   });
   it('accepts ARG, directives and comments first', () => {
     assert.deepEqual(hits('# syntax=docker/dockerfile:1\n# comment\nARG V=1\nFROM debian:12\n', rule), []);
+    assert.deepEqual(hits('NOTANINSTRUCTION x\nFROM debian:12\n', rule), []);
   });
 });
 

@@ -2,7 +2,7 @@ import type { Rule } from '../../engine/types';
 import type { DockerfileModel } from '../model';
 import { copyParts, flagsOf } from '../instructions';
 
-const ARCHIVE = /\.(tar|tar\.gz|tgz|tar\.bz2|tbz2?|tb2|tar\.xz|txz|tar\.lz|tlz|tar\.lzma|tar\.Z|tZ|gz|bz2|xz|lz|lzma|Z)$/i;
+const ARCHIVE = /\.(tar|tar\.gz|tgz|tar\.bz2|tbz2?|tb2|tpz|tar\.xz|txz|tar\.lz|tlz|tar\.lzma|tar\.Z|tZ|gz|bz2|xz|lz|lzma|Z)$/i;
 const URL = /^([a-z][a-z0-9+.-]*:\/\/|git@)/i;
 
 export function isArchive(path: string): boolean {

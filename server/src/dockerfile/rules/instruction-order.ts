@@ -1,6 +1,11 @@
 import type { Rule } from '../../engine/types';
 import type { DockerfileModel } from '../model';
 
+const KEYWORDS = new Set([
+  'ADD', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'HEALTHCHECK', 'LABEL', 'MAINTAINER', 'ONBUILD', 'RUN', 'SHELL',
+  'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR',
+]);
+
 export const instructionOrder: Rule<DockerfileModel> = {
   id: 'dockerfile/instruction-order',
   aliases: ['DL3061'],
@@ -25,7 +30,8 @@ FROM alpine:\${ALPINE_VERSION}
     for (const ins of ctx.model.instructions) {
       const keyword = ins.getKeyword();
       if (keyword === 'FROM') return;
-      if (keyword === 'ARG') continue;
+      // Unknown words are syntax errors (reported by dockerfile/syntax), not an ordering problem.
+      if (keyword === 'ARG' || !KEYWORDS.has(keyword)) continue;
       ctx.report({ range: ins.getInstructionRange(), message: `${ins.getInstruction()} comes before the first FROM; only ARG may precede it.` });
     }
   },

@@ -2,7 +2,7 @@ import type { Rule } from '../../engine/types';
 import type { DockerfileModel } from '../model';
 import { commandsOf, programOf, wordRange } from '../run-queries';
 
-const POINTLESS = new Set(['ssh', 'vim', 'shutdown', 'service', 'ps', 'free', 'top', 'kill', 'mount', 'ifconfig', 'nano']);
+const POINTLESS = new Set(['ssh', 'vim', 'shutdown', 'service', 'ps', 'free', 'top', 'kill', 'mount', 'ifconfig']);
 
 export const pointlessCommand: Rule<DockerfileModel> = {
   id: 'dockerfile/pointless-command',
