@@ -20,7 +20,8 @@ export const aptListsCleanup: Rule<DockerfileModel> = {
   fixable: true,
   description: '`apt-get update` leaves the package lists in the layer unless the same RUN deletes them.',
   docs: `\`apt-get update\` downloads tens of megabytes of package lists into \`/var/lib/apt/lists\`. Delete them in the
-same RUN (a later RUN cannot shrink an earlier layer), or keep them out of the image with a cache mount.
+same RUN (a later RUN cannot shrink an earlier layer), or use BuildKit cache mounts for apt (\`/var/lib/apt\`,
+\`/var/cache/apt\`): a RUN that mounts apt's directories as a cache is taken as managing them on purpose.
 Build stages that are only copied from (\`COPY --from\`) are not checked: their layers are not shipped.
 The quick fix appends \`&& rm -rf /var/lib/apt/lists/*\`.
 
@@ -45,7 +46,7 @@ RUN --mount=type=cache,target=/var/lib/apt/lists apt-get update && apt-get insta
           return (p === 'apt-get' || p === 'apt') && subcommand(c, APT_GET_VALUE_OPTIONS).sub?.text === 'update';
         });
         if (!update) continue;
-        if (runHas(run, removesAptLists) || cacheMounted(run, /^\/var\/lib\/apt(\/lists)?$/)) continue;
+        if (runHas(run, removesAptLists) || cacheMounted(run, /^\/var\/(lib|cache)\/apt(\/lists)?$/)) continue;
         const sub = subcommand(update, APT_GET_VALUE_OPTIONS).sub;
         ctx.report({
           range: spanRange(model, update.name, sub),
