@@ -1,5 +1,5 @@
 // Operands of COPY/ADD and flag lookups, read from dockerfile-ast with exact ranges.
-import type { Flag, Instruction, JSONInstruction, ModifiableInstruction } from 'dockerfile-ast';
+import type { Flag, Instruction, JSONInstruction, ModifiableInstruction, Onbuild } from 'dockerfile-ast';
 import type { Range } from '../engine/types';
 import type { DockerfileModel } from './model';
 import { jsonArgv, jsonString } from './run-model';
@@ -64,4 +64,16 @@ export function argumentsText(model: DockerfileModel, ins: Instruction): { text:
   if (!range) return undefined;
   const start = model.index.offsetAt(range.start);
   return { text: model.text.slice(start, model.index.offsetAt(range.end)), start };
+}
+
+/** The instructions of the file with each `ONBUILD` replaced by its trigger (which runs in child builds). */
+export function* withTriggers(instructions: Instruction[]): Generator<Instruction> {
+  for (const ins of instructions) {
+    if (ins.getKeyword() !== 'ONBUILD') {
+      yield ins;
+      continue;
+    }
+    const trigger = (ins as Onbuild).getTriggerInstruction();
+    if (trigger) yield trigger;
+  }
 }

@@ -77,6 +77,7 @@ describe('dockerfile/copy-not-add (DL3020)', () => {
   it('replaces ADD with COPY, keeping flags and case', () => {
     assertFix(`${FROM}ADD --chown=1000 app.py /srv/\n`, rule, `${FROM}COPY --chown=1000 app.py /srv/\n`);
     assertFix(`${FROM}add app.py /srv/\n`, rule, `${FROM}copy app.py /srv/\n`);
+    assertFix(`${FROM}ONBUILD ADD . /src/\n`, rule, `${FROM}ONBUILD COPY . /src/\n`);
   });
   it('offers no fix when an archive would stop being extracted', () => {
     assert.equal(findingsOf(DF, `${FROM}ADD app.py rootfs.tar /srv/\n`, rule)[0].fixes.length, 0);

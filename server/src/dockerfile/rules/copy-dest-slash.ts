@@ -1,6 +1,6 @@
 import type { Rule } from '../../engine/types';
 import type { DockerfileModel } from '../model';
-import { copyParts } from '../instructions';
+import { copyParts, withTriggers } from '../instructions';
 
 export const copyDestSlash: Rule<DockerfileModel> = {
   id: 'dockerfile/copy-dest-slash',
@@ -23,7 +23,7 @@ COPY package.json package-lock.json /app/
 \`\`\``,
   check(ctx) {
     const { model } = ctx;
-    for (const ins of model.instructions) {
+    for (const ins of withTriggers(model.instructions)) {
       const keyword = ins.getKeyword();
       if (keyword !== 'COPY' && keyword !== 'ADD') continue;
       const { sources, dest } = copyParts(model, ins);

@@ -1,6 +1,6 @@
 import type { Rule } from '../../engine/types';
 import type { DockerfileModel } from '../model';
-import { copyParts, flagsOf } from '../instructions';
+import { copyParts, flagsOf, withTriggers } from '../instructions';
 
 const ARCHIVE = /\.(tar|tar\.gz|tgz|tar\.bz2|tbz2?|tb2|tpz|tar\.xz|txz|tar\.lz|tlz|tar\.lzma|tar\.Z|tZ|gz|bz2|xz|lz|lzma|Z)$/i;
 const URL = /^([a-z][a-z0-9+.-]*:\/\/|git@)/i;
@@ -31,7 +31,7 @@ COPY app.py /srv/
 \`\`\``,
   check(ctx) {
     const { model } = ctx;
-    for (const ins of model.instructions) {
+    for (const ins of withTriggers(model.instructions)) {
       if (ins.getKeyword() !== 'ADD') continue;
       const { sources, heredoc } = copyParts(model, ins);
       if (heredoc || !sources.length) continue;
