@@ -40,7 +40,10 @@ export interface StageScope {
   /** Last SHELL of the stage (or inherited), as an argv. */
   shell?: string[];
   shellInstruction?: Instruction;
-  /** WORKDIR in effect before each instruction of the stage (undefined: none set, the image default). */
+  /**
+   * WORKDIR in effect before each instruction of the stage: an absolute path when it resolves, else as written
+   * (`$HOME/app`, or relative to an unknown directory); undefined when no WORKDIR was set (the image default).
+   */
   workdirBefore: Map<Instruction, string | undefined>;
   /** WORKDIR at the end of the stage. */
   workdir?: string;
@@ -104,7 +107,8 @@ export function stageScope(model: DockerfileModel, stage: Stage): StageScope {
       }
       case 'WORKDIR': {
         const value = ins.getArgumentsContent()?.trim();
-        if (value) scope.workdir = resolveWorkdir(scope.workdir, unquote(value)) ?? (value.startsWith('/') ? value : undefined);
+        // Unresolvable values (variables, relative to an unknown directory) are kept as written: a WORKDIR was set.
+        if (value) scope.workdir = resolveWorkdir(scope.workdir, unquote(value)) ?? unquote(value);
         break;
       }
       case 'USER': {

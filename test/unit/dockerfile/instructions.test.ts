@@ -18,6 +18,7 @@ describe('dockerfile/workdir-absolute (DL3000, WorkdirRelativePath)', () => {
   it('reports only DL3000 after an absolute WORKDIR, and fixes it to the resolved path', () => {
     const text = `${FROM}WORKDIR /srv\nWORKDIR app\n`;
     assert.deepEqual(findingsOf(DF, text, rule)[0].aliases, ['DL3000']);
+    assert.deepEqual(findingsOf(DF, `${FROM}WORKDIR a\nWORKDIR b\n`, rule).map((f) => f.aliases.length), [2, 2]);
     assertFix(text, rule, `${FROM}WORKDIR /srv\nWORKDIR /srv/app\n`);
   });
   it('accepts absolute paths, variables and Windows paths', () => {
@@ -192,6 +193,7 @@ describe('dockerfile/copy-relative-without-workdir (DL3045)', () => {
   it('accepts WORKDIR in the stage or the stage it builds on, and absolute destinations', () => {
     assert.deepEqual(hits('FROM node:22 AS base\nWORKDIR /app\nFROM base\nCOPY a .\n', rule), []);
     assert.deepEqual(hits('FROM node:22\nCOPY a /app/\nCOPY b $DEST\n', rule), []);
+    assert.deepEqual(hits('FROM node:22\nWORKDIR $HOME/app\nCOPY a .\nWORKDIR sub\nCOPY b .\n', rule), []);
   });
 });
 

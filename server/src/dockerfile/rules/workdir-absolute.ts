@@ -38,7 +38,7 @@ WORKDIR /usr/src/app
           range,
           message: `WORKDIR "${value}" is relative; use an absolute path${absolute ? ` (${absolute})` : ''}.`,
           // BuildKit only warns while no absolute WORKDIR was set in the build.
-          aliases: before ? ['DL3000'] : ['DL3000', 'WorkdirRelativePath'],
+          aliases: before && /^[/$]/.test(before) ? ['DL3000'] : ['DL3000', 'WorkdirRelativePath'],
           fix: absolute ? { title: `Use ${absolute}`, edits: [{ range, newText: absolute }] } : undefined,
         });
       }
