@@ -231,6 +231,7 @@ describe('dockerfile/consecutive-run (DL3059)', () => {
   });
   it('accepts RUNs separated by instructions or with different flags', () => {
     assert.deepEqual(hits(`${FROM}RUN a\nENV X=1\nRUN b\nRUN --mount=type=cache,target=/c c\n`, rule), []);
+    assert.deepEqual(hits(`${FROM}RUN a && b\nRUN c && d\nRUN e && f && g\nRUN h\n`, rule), ['RUN']);
   });
 });
 

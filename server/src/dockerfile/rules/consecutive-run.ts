@@ -10,7 +10,8 @@ export const consecutiveRun: Rule<DockerfileModel> = {
   category: 'efficiency',
   description: 'Consecutive RUN instructions could be one.',
   docs: `Each RUN adds a layer; consecutive ones with the same options can usually be joined with \`&&\`, which also lets
-cleanup in the same layer actually shrink it. RUNs with different flags (mounts, network) are not reported.
+cleanup in the same layer actually shrink it. RUNs with different flags (mounts, network) are not reported, nor
+RUNs that already chain more than two commands: splitting those is taken as a deliberate cache boundary.
 
 **Bad**
 \`\`\`dockerfile
@@ -25,7 +26,9 @@ RUN apt-get update && apt-get install -y --no-install-recommends curl
     for (const stage of ctx.model.stages) {
       let previous: string | undefined;
       for (const ins of stage.instructions) {
-        if (ins.getKeyword() !== 'RUN') {
+        // A RUN that already chains several commands is a deliberate layer boundary (as in hadolint).
+        const chained = (stage.runs.find((r) => r.instruction === ins)?.script.commands.length ?? 0) > 2;
+        if (ins.getKeyword() !== 'RUN' || chained) {
           previous = undefined;
           continue;
         }
