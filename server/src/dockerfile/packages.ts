@@ -1,7 +1,7 @@
 // Package-manager command shapes shared by the pinning, non-interactive and cleanup rules.
 import type { DockerfileModel, Stage } from './model';
 import type { ShellCommand, ShellWord } from './shell';
-import { commandsOf, hasOption, isVariable, programOf, subcommand, type CommandAt } from './run-queries';
+import { commandsOf, isVariable, programOf, subcommand, type CommandAt } from './run-queries';
 
 export const APT_GET_VALUE_OPTIONS = ['-o', '-c', '-t', '--option', '--config-file', '--target-release', '--default-release'];
 
@@ -34,10 +34,6 @@ export function packageWords(operands: ShellWord[], fileSuffix: RegExp): ShellWo
 /** Stages whose files end up in an image: the last stage and the ones later stages build `FROM`. */
 export function isShippedStage(model: DockerfileModel, stage: Stage): boolean {
   return stage === model.stages[model.stages.length - 1] || model.stages.some((s) => s.parent === stage);
-}
-
-export function hasYes(cmd: ShellCommand, longs: string[], shorts: string): boolean {
-  return hasOption(cmd, longs, shorts);
 }
 
 const PIP_VALUE_OPTIONS = [
@@ -91,9 +87,4 @@ export function* rpmInstalls(model: DockerfileModel, tool: RpmTool): Generator<C
     if (sub.text === 'module' && operands[0]?.text === 'install') yield { ...at, sub: operands[0], operands: operands.slice(1), module: true };
     else if (tool.installs.includes(sub.text)) yield { ...at, sub, operands, module: false };
   }
-}
-
-/** `<name>-<version>` (a dash followed by a digit, epoch allowed) or a local `.rpm`. */
-export function rpmPinned(pkg: string): boolean {
-  return /-[0-9]/.test(pkg) || /\.rpm$/.test(pkg);
 }

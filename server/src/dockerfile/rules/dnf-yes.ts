@@ -1,35 +1,5 @@
-import type { Rule } from '../../engine/types';
-import type { DockerfileModel } from '../model';
-import { hasOption, insertAfter, spanRange } from '../run-queries';
-import { DNF, rpmInstalls } from '../packages';
+import { DNF } from '../packages';
+import { rpmYesRule } from '../rpm-rules';
 
-export const dnfYes: Rule<DockerfileModel> = {
-  id: 'dockerfile/dnf-yes',
-  aliases: ['DL3038'],
-  severity: 'warning',
-  profile: 'recommended',
-  category: 'reliability',
-  fixable: true,
-  description: '`dnf install` without `-y` waits for a confirmation that never comes in a build.',
-  docs: `A build has no terminal to answer the "Is this ok [y/N]" prompt: without \`-y\` (\`--assumeyes\`) the install
-fails. The quick fix adds \`-y\` after \`install\`.
-
-**Bad**
-\`\`\`dockerfile
-RUN dnf install httpd-2.4.62 && dnf clean all
-\`\`\`
-**Good**
-\`\`\`dockerfile
-RUN dnf install -y httpd-2.4.62 && dnf clean all
-\`\`\``,
-  check(ctx) {
-    for (const { cmd, sub } of rpmInstalls(ctx.model, DNF)) {
-      if (hasOption(cmd, ['assumeyes', 'yes'], 'y')) continue;
-      ctx.report({
-        range: spanRange(ctx.model, cmd.name, sub),
-        message: `${cmd.name.text} install needs -y (or --assumeyes) to run without a prompt.`,
-        fix: insertAfter(ctx.model, sub, ' -y', 'Add -y'),
-      });
-    }
-  },
-};
+/** dnf, dnf5 and microdnf. */
+export const dnfYes = rpmYesRule({ id: 'dockerfile/dnf-yes', alias: 'DL3038', tool: DNF, name: 'dnf' });

@@ -1,34 +1,4 @@
-import type { Rule } from '../../engine/types';
-import type { DockerfileModel } from '../model';
-import { isVariable, wordRange } from '../run-queries';
-import { YUM, rpmInstalls, rpmPinned } from '../packages';
+import { YUM } from '../packages';
+import { rpmPinRule } from '../rpm-rules';
 
-export const yumPin: Rule<DockerfileModel> = {
-  id: 'dockerfile/yum-pin',
-  aliases: ['DL3033'],
-  severity: 'warning',
-  profile: 'recommended',
-  category: 'reliability',
-  description: '`yum install` of a package without a pinned version.',
-  docs: `Without a version each build installs whatever the repository holds that day. Pin packages as
-\`name-version\` (\`httpd-2.4.62\`), and modules as \`name:stream\`. Local \`.rpm\` files are accepted.
-
-**Bad**
-\`\`\`dockerfile
-RUN yum install -y httpd && yum clean all
-\`\`\`
-**Good**
-\`\`\`dockerfile
-RUN yum install -y httpd-2.4.62 && yum clean all
-\`\`\``,
-  check(ctx) {
-    for (const { operands, module } of rpmInstalls(ctx.model, YUM)) {
-      for (const pkg of operands) {
-        if (!pkg.text || isVariable(pkg) || pkg.text.startsWith('@') || /^(\.{0,2}\/|https?:)/.test(pkg.text)) continue;
-        if (module ? pkg.text.includes(':') : rpmPinned(pkg.text)) continue;
-        const hint = module ? `${pkg.text}:<stream>` : `${pkg.text}-<version>`;
-        ctx.report({ range: wordRange(ctx.model, pkg), message: `Pin the version of "${pkg.text}": yum ${module ? 'module ' : ''}install ${hint}.` });
-      }
-    }
-  },
-};
+export const yumPin = rpmPinRule({ id: 'dockerfile/yum-pin', alias: 'DL3033', tool: YUM, name: 'yum' });
