@@ -1,6 +1,6 @@
 import type { Range, Rule } from '../../engine/types';
 import type { DockerfileModel } from '../model';
-import { hasOption, positionals, programOf } from '../run-queries';
+import { hasOption, programOf } from '../run-queries';
 import { copyParts, flagsOf } from '../instructions';
 import { isArchive } from './copy-not-add';
 
@@ -40,9 +40,9 @@ ADD app.tar.gz /opt/
         for (const cmd of run.script.commands) {
           const extracts = programOf(cmd) === 'tar' && (hasOption(cmd, ['extract', 'get'], 'x') || /^[a-z]*x/.test(cmd.args[0]?.text ?? ''));
           if (!extracts) continue;
-          for (const w of positionals(cmd, ['-C', '--directory', '-f', '--file'])
-            .concat(cmd.args.filter((a, i) => ['-f', '--file'].includes(cmd.args[i - 1]?.text ?? '') || /^-[a-z]*f$/.test(cmd.args[i - 1]?.text ?? '')))) {
-            const name = basename(w.text);
+          // The archive may be given with -f/--file or as an operand: any argument naming it counts.
+          for (const w of cmd.args) {
+            const name = basename(w.text.replace(/^--file=/, ''));
             const source = copied.get(name);
             if (!source || reported.has(name)) continue;
             reported.add(name);

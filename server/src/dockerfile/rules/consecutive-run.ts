@@ -24,10 +24,11 @@ RUN apt-get update && apt-get install -y --no-install-recommends curl
 \`\`\``,
   check(ctx) {
     for (const stage of ctx.model.stages) {
+      const commandCount = new Map(stage.runs.map((r) => [r.instruction, r.script.commands.length]));
       let previous: string | undefined;
       for (const ins of stage.instructions) {
         // A RUN that already chains several commands is a deliberate layer boundary (as in hadolint).
-        const chained = (stage.runs.find((r) => r.instruction === ins)?.script.commands.length ?? 0) > 2;
+        const chained = (commandCount.get(ins) ?? 0) > 2;
         if (ins.getKeyword() !== 'RUN' || chained) {
           previous = undefined;
           continue;
