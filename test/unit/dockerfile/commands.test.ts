@@ -105,6 +105,7 @@ describe('dockerfile/pipefail (DL4006)', () => {
     assert.deepEqual(hits(`${FROM}RUN set -euxo pipefail && a | b\n`, rule), []);
     assert.deepEqual(hits(`${FROM}RUN a || b\n`, rule), []);
     assert.deepEqual(hits('FROM mcr.microsoft.com/powershell:7.4\nSHELL ["pwsh", "-Command"]\nRUN Get-Item x | Select-Object y\n', rule), []);
+    assert.deepEqual(hits('# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN dir | findstr x\n', rule), []);
   });
   it('still reports after a SHELL without pipefail', () => {
     assert.deepEqual(hits(`${FROM}SHELL ["/bin/bash", "-c"]\nRUN a | b\n`, rule), ['|']);
@@ -115,6 +116,9 @@ describe('dockerfile/pipefail (DL4006)', () => {
   it('prefixes set -o pipefail on Alpine (no bash), also through a stage', () => {
     const text = 'FROM alpine:3.21 AS base\nFROM base\nRUN wget -qO- https://x | tar -xz\n';
     assertFix(text, rule, 'FROM alpine:3.21 AS base\nFROM base\nRUN set -o pipefail && wget -qO- https://x | tar -xz\n');
+  });
+  it('adds set -o pipefail as the first line of an Alpine here-document script', () => {
+    assertFix('FROM alpine:3.21\nRUN <<EOF\nwget -qO- https://x | tar -xz\nEOF\n', rule, 'FROM alpine:3.21\nRUN <<EOF\nset -o pipefail\nwget -qO- https://x | tar -xz\nEOF\n');
   });
   it('marks the SHELL fix unsafe when the image may lack bash', () => {
     const [f] = findingsOf(DF, 'FROM example.com/custom:1\nRUN a | b\n', rule);

@@ -78,6 +78,8 @@ RUN curl -fsSL https://example.com/app.tgz | tar -xz
         const shell = run.shell;
         if (shell && (shell.includes('pipefail') || /pwsh|powershell|cmd(\.exe)?$/i.test(shell[0] ?? ''))) continue;
         if (setsPipefail(run)) continue;
+        // Windows images run RUN under cmd.exe unless SHELL says otherwise: pipefail does not apply.
+        if (!shell && /windows|nanoserver|servercore/.test(rootImage(stage) ?? '')) continue;
         const pipe = run.script.pipes[0];
         ctx.report({
           range: model.index.range(pipe, pipe + 1),
