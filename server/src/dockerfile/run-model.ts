@@ -3,7 +3,7 @@
 import type { Flag, Instruction, JSONInstruction, Onbuild, Run } from 'dockerfile-ast';
 import type { Range } from '../engine/types';
 import type { DockerfileModel, Stage } from './model';
-import { execCommand, parseShell, runSource, type ShellScript, type ShellWord } from './shell';
+import { execCommand, isShellProgram, parseShell, runSource, type ShellScript, type ShellWord } from './shell';
 
 /** A `RUN --mount=…` flag parsed into its fields (`type` defaults to `bind`, as in BuildKit). */
 export interface Mount {
@@ -184,6 +184,19 @@ export function buildRuns(model: DockerfileModel, stage: Stage): RunInfo[] {
   return runs;
 }
 
+/**
+ * `["/bin/sh", "-c", "<script>"]`: the script is read as shell when its JSON string has no escapes, so that
+ * offsets inside it still map one-to-one to the Dockerfile.
+ */
+function shellCScript(words: ShellWord[]): ShellScript | undefined {
+  const c = words.findIndex((w) => w.text === '-c');
+  const script = words[c + 1];
+  if (c < 1 || c + 2 !== words.length || !isShellProgram(words[0].text) || script.raw.includes('\\')) return undefined;
+  if (!words.slice(1, c).every((w) => w.text.startsWith('-') || w.text === 'pipefail')) return undefined;
+  const map = Array.from({ length: script.text.length }, (_, i) => script.start + 1 + i);
+  return parseShell({ src: script.text, map });
+}
+
 function runInfo(model: DockerfileModel, stage: Stage, run: Run, shell: string[] | undefined): RunInfo {
   const mounts = run.getFlags().filter((f) => f.getName().toLowerCase() === 'mount').map(parseMount);
   const base = { instruction: run, stage, mounts, shell };
@@ -198,7 +211,7 @@ function runInfo(model: DockerfileModel, stage: Stage, run: Run, shell: string[]
       const raw = model.text.slice(ws, we);
       return { text: jsonString(raw), raw, start: ws, end: we, quoted: true };
     });
-    return { ...base, exec: true, heredoc: false, script: execCommand(words) };
+    return { ...base, exec: true, heredoc: false, script: shellCScript(words) ?? execCommand(words) };
   }
   const script = parseShell(runSource(model.text, start, end, model.escape));
   const heredoc = run.getHeredocs().length > 0;

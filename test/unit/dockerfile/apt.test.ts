@@ -40,6 +40,7 @@ describe('dockerfile/apt-get-yes (DL3014)', () => {
   });
   it('adds -y after install', () => {
     assertFix(`${FROM}RUN apt-get install curl=1\n`, rule, `${FROM}RUN apt-get install -y curl=1\n`);
+    assertFix(`${FROM}RUN ["sh", "-c", "apt-get install curl=1"]\n`, rule, `${FROM}RUN ["sh", "-c", "apt-get install -y curl=1"]\n`);
   });
 });
 

@@ -65,6 +65,12 @@ describe('dockerfile shell reader', () => {
     assert.deepEqual(run.script.commands[0].args.map((a) => a.text), ['install', '-y', 'curl']);
   });
 
+  it('reads the script of an exec-form sh -c as shell, with offsets inside the JSON string', () => {
+    const text = 'FROM a:1\nRUN ["/bin/bash", "-eu", "-c", "apt-get update && apt-get install -y curl"]\n';
+    assert.deepEqual(commands(text), ['apt-get update', 'apt-get install -y curl']);
+    assert.deepEqual(commands('FROM a:1\nRUN ["/bin/sh", "-c", "echo \\"a|b\\""]\n'), ['"/bin/sh" "-c" "echo \\"a|b\\""']);
+  });
+
   it('parses mounts and includes ONBUILD RUN triggers', () => {
     const model = buildModel('FROM a:1\nRUN --mount=type=cache,target=/root/.cache/pip,sharing=locked --mount=type=secret,id=npm true\nONBUILD RUN make\n');
     const [run, trigger] = model.stages[0].runs;
