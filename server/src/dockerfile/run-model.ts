@@ -197,23 +197,49 @@ function shellCScript(words: ShellWord[]): ShellScript | undefined {
   return parseShell({ src: script.text, map });
 }
 
+/** Offset of the first argument character after `from`, skipping blanks, line continuations and the comment or
+ * empty lines inside them. */
+function skipBlanks(text: string, from: number, end: number, escape: string): number {
+  let i = from;
+  while (i < end) {
+    const c = text[i];
+    if (c === ' ' || c === '\t') {
+      i++;
+      continue;
+    }
+    if (c !== escape || !/^[ \t]*\r?\n/.test(text.slice(i + 1, i + 80))) break;
+    i = text.indexOf('\n', i) + 1;
+    for (;;) {
+      const nl = text.indexOf('\n', i);
+      if (nl < 0 || nl >= end || !/^\s*(#.*)?\r?$/.test(text.slice(i, nl))) break;
+      i = nl + 1;
+    }
+  }
+  return i;
+}
+
 function runInfo(model: DockerfileModel, stage: Stage, run: Run, shell: string[] | undefined): RunInfo {
-  const mounts = run.getFlags().filter((f) => f.getName().toLowerCase() === 'mount').map(parseMount);
+  const { text, index } = model;
+  const end = index.offsetAt(run.getRange().end);
+  let start = skipBlanks(text, index.offsetAt(run.getInstructionRange().end), end, model.escape);
+  let mounts: Mount[] = [];
+  // Asking dockerfile-ast for flags re-tokenises the instruction: only do it when there are flags.
+  if (text.startsWith('--', start)) {
+    mounts = run.getFlags().filter((f) => f.getName().toLowerCase() === 'mount').map(parseMount);
+    const range = run.getArgumentsRange();
+    start = range ? index.offsetAt(range.start) : end;
+  }
   const base = { instruction: run, stage, mounts, shell };
-  const range = run.getArgumentsRange();
-  if (!range) return { ...base, exec: false, heredoc: false, script: execCommand([]) };
-  const start = model.index.offsetAt(range.start);
-  const end = model.index.offsetAt(run.getRange().end);
-  if (jsonArgv(run)) {
+  if (start >= end) return { ...base, exec: false, heredoc: false, script: execCommand([]) };
+  if (text[start] === '[' && jsonArgv(run)) {
     const words: ShellWord[] = (run as JSONInstruction).getJSONStrings().map((s) => {
-      const ws = model.index.offsetAt(s.getRange().start);
-      const we = model.index.offsetAt(s.getRange().end);
-      const raw = model.text.slice(ws, we);
+      const ws = index.offsetAt(s.getRange().start);
+      const we = index.offsetAt(s.getRange().end);
+      const raw = text.slice(ws, we);
       return { text: jsonString(raw), raw, start: ws, end: we, quoted: true };
     });
     return { ...base, exec: true, heredoc: false, script: shellCScript(words) ?? execCommand(words) };
   }
-  const script = parseShell(runSource(model.text, start, end, model.escape));
-  const heredoc = run.getHeredocs().length > 0;
-  return { ...base, exec: false, heredoc, script };
+  const script = parseShell(runSource(text, start, end, model.escape));
+  return { ...base, exec: false, heredoc: script.bodies.length > 0, script };
 }

@@ -19,6 +19,8 @@ describe('dockerfile shell reader', () => {
   it('follows line continuations and drops comment lines inside them, with exact offsets', () => {
     const text = 'FROM debian:12\nRUN apt-get update \\\n  # refresh\n  && apt-get install \\\n     -y curl\n';
     assert.deepEqual(commands(text), ['apt-get update', 'apt-get install -y curl']);
+    assert.deepEqual(commands('FROM a:1\nRUN \\\n  # first\n\n  apt-get update\n'), ['apt-get update']);
+    assert.deepEqual(commands('FROM a:1\nRUN --mount=type=cache,target=/c \\\n  # first\n  make\n'), ['make']);
   });
 
   it('honours the escape directive', () => {
