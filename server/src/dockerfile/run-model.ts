@@ -3,7 +3,7 @@
 import type { Flag, Instruction, JSONInstruction, Onbuild, Run } from 'dockerfile-ast';
 import type { Range } from '../engine/types';
 import type { DockerfileModel, Stage } from './model';
-import { execCommand, isShellProgram, parseShell, runSource, type ShellScript, type ShellWord } from './shell';
+import { execCommand, isShellProgram, parseShell, type MappedSource, type ShellScript, type ShellWord } from './shell';
 
 /** A `RUN --mount=…` flag parsed into its fields (`type` defaults to `bind`, as in BuildKit). */
 export interface Mount {
@@ -195,6 +195,48 @@ function shellCScript(words: ShellWord[]): ShellScript | undefined {
   if (!words.slice(1, c).every((w) => w.text.startsWith('-') || w.text === 'pipefail')) return undefined;
   const map = Array.from({ length: script.text.length }, (_, i) => script.start + 1 + i);
   return parseShell({ src: script.text, map });
+}
+
+/**
+ * The shell text of a shell-form RUN starting at `start` (after its flags): the first line with Dockerfile line
+ * continuations (`escape` + newline) and the comment/blank lines inside them removed, followed verbatim by the
+ * rest of the instruction (here-document bodies). Offsets map back to the Dockerfile.
+ */
+function runSource(text: string, start: number, end: number, escape: string): MappedSource {
+  let src = '';
+  const map: number[] = [];
+  let i = start;
+  while (i < end) {
+    const c = text[i];
+    if (c === escape) {
+      let j = i + 1;
+      while (j < end && (text[j] === ' ' || text[j] === '\t')) j++;
+      if (j < end && (text[j] === '\n' || text[j] === '\r')) {
+        j += text[j] === '\r' && text[j + 1] === '\n' ? 2 : 1;
+        // Lines that are empty or comments inside a continuation are dropped by the Dockerfile parser.
+        for (;;) {
+          const nl = text.indexOf('\n', j);
+          const lineEnd = nl < 0 || nl > end ? end : nl;
+          const line = text.slice(j, lineEnd);
+          if (lineEnd < end && /^\s*(#.*)?\r?$/.test(line)) j = lineEnd + 1;
+          else break;
+        }
+        i = j;
+        continue;
+      }
+      if (j >= end) break;
+    }
+    if (c === '\n' || c === '\r') break;
+    src += c;
+    map.push(i);
+    i++;
+  }
+  // Here-document bodies and anything after the first line, verbatim.
+  for (; i < end; i++) {
+    src += text[i] === '\r' && text[i + 1] === '\n' ? '' : text[i];
+    if (!(text[i] === '\r' && text[i + 1] === '\n')) map.push(i);
+  }
+  return { src, map };
 }
 
 /** Offset of the first argument character after `from`, skipping blanks, line continuations and the comment or

@@ -384,48 +384,6 @@ export function parseShell(source: MappedSource): ShellScript {
   return { commands: reader.commands, pipes: reader.pipes, end: reader.topEnd, bodies: reader.bodies };
 }
 
-/**
- * The shell text of a shell-form RUN starting at `start` (after its flags): the first line with Dockerfile line
- * continuations (`escape` + newline) and the comment/blank lines inside them removed, followed verbatim by the
- * rest of the instruction (here-document bodies). Offsets map back to the Dockerfile.
- */
-export function runSource(text: string, start: number, end: number, escape: string): MappedSource {
-  let src = '';
-  const map: number[] = [];
-  let i = start;
-  while (i < end) {
-    const c = text[i];
-    if (c === escape) {
-      let j = i + 1;
-      while (j < end && (text[j] === ' ' || text[j] === '\t')) j++;
-      if (j < end && (text[j] === '\n' || text[j] === '\r')) {
-        j += text[j] === '\r' && text[j + 1] === '\n' ? 2 : 1;
-        // Lines that are empty or comments inside a continuation are dropped by the Dockerfile parser.
-        for (;;) {
-          const nl = text.indexOf('\n', j);
-          const lineEnd = nl < 0 || nl > end ? end : nl;
-          const line = text.slice(j, lineEnd);
-          if (lineEnd < end && /^\s*(#.*)?\r?$/.test(line)) j = lineEnd + 1;
-          else break;
-        }
-        i = j;
-        continue;
-      }
-      if (j >= end) break;
-    }
-    if (c === '\n' || c === '\r') break;
-    src += c;
-    map.push(i);
-    i++;
-  }
-  // Here-document bodies and anything after the first line, verbatim.
-  for (; i < end; i++) {
-    src += text[i] === '\r' && text[i + 1] === '\n' ? '' : text[i];
-    if (!(text[i] === '\r' && text[i + 1] === '\n')) map.push(i);
-  }
-  return { src, map };
-}
-
 /** Words of an exec-form (JSON array) command as one command. */
 export function execCommand(words: ShellWord[]): ShellScript {
   if (!words.length) return { commands: [], pipes: [], end: -1, bodies: [] };
