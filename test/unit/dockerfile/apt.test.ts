@@ -21,6 +21,10 @@ describe('dockerfile/apt-get-pin (DL3008)', () => {
     assert.deepEqual(hits(`${FROM}RUN <<EOF\napt-get update\napt-get install -y jq\nEOF\n`, rule), ['jq']);
     assert.deepEqual(hits(`${FROM}ONBUILD RUN apt-get install -y jq\n`, rule), ['jq']);
   });
+  it('is silenced by a hadolint pragma above the RUN, also on continuation and here-document lines', () => {
+    assert.deepEqual(hits(`${FROM}# hadolint ignore=DL3008\nRUN apt-get install -y \\\n  jq\n`, rule), []);
+    assert.deepEqual(hits(`${FROM}# hadolint ignore=DL3008\nRUN <<EOF\napt-get install -y jq\nEOF\n`, rule), []);
+  });
   it('ignores other subcommands and variables', () => {
     assert.deepEqual(hits(`${FROM}RUN apt-get remove -y curl && apt-get install -y $PACKAGES $(cat list.txt) python$PYV\n`, rule), []);
   });
