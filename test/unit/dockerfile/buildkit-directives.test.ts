@@ -6,7 +6,7 @@ import { at, covered, lint } from '../../helpers';
 
 const DF = '/repo/Dockerfile';
 const found = (text: string) => lint(DF, text).findings.map((f) => `${f.ruleId}@${f.range.start.line + 1}:${f.severity}`);
-const CASING = 'FROM scratch as base\ncopy Dockerfile .\n';
+const CASING = 'FROM scratch as base\ncopy Dockerfile /\n';
 
 describe('# check= directives', () => {
   it('parses skip, error and experimental like BuildKit', () => {

@@ -4,7 +4,7 @@ import type { DockerfileModel } from '../model';
 
 export const redundantTargetPlatform: Rule<DockerfileModel> = {
   id: 'dockerfile/redundant-target-platform',
-  aliases: ['RedundantTargetPlatform'],
+  aliases: ['RedundantTargetPlatform', 'DL3065'],
   severity: 'warning',
   profile: 'recommended',
   category: 'style',

@@ -5,7 +5,7 @@ const RESERVED = new Set(['scratch', 'context']);
 
 export const reservedStageName: Rule<DockerfileModel> = {
   id: 'dockerfile/reserved-stage-name',
-  aliases: ['ReservedStageName'],
+  aliases: ['ReservedStageName', 'DL3063'],
   severity: 'warning',
   profile: 'recommended',
   category: 'correctness',

@@ -13,7 +13,7 @@ export function isSecretName(name: string): boolean {
 
 export const secretsUsedInArgOrEnv: Rule<DockerfileModel> = {
   id: 'dockerfile/secrets-used-in-arg-or-env',
-  aliases: ['SecretsUsedInArgOrEnv'],
+  aliases: ['SecretsUsedInArgOrEnv', 'DL3064'],
   severity: 'warning',
   profile: 'recommended',
   category: 'security',
