@@ -3,6 +3,9 @@ import { get, isMap, scalarString, type YAMLMap } from '../yaml/yaml';
 import { buildModel, type KubernetesModel } from './model';
 import { summarizeModel } from './project';
 import { kubernetesRules } from './rules';
+import { applyTemplating } from './documents';
+import { kubernetesCompletions, kubernetesHover, kubernetesSymbols } from './features';
+import { crdSummary } from './schema/crds';
 
 const KUBE_LINTER_CHECK = 'ignore-check.kube-linter.io/';
 const POLARIS_PREFIX = 'polaris.fairwinds.com/';
@@ -47,9 +50,14 @@ export const kubernetesLanguage: Language<KubernetesModel> = {
   kind: 'kubernetes',
   parse(text) {
     const model = buildModel(text);
-    return { model, problems: model.yaml.problems.map((p) => ({ ...p, ruleId: 'kubernetes/syntax' })) };
+    const problems = applyTemplating(model, model.yaml.problems);
+    return { model, problems: problems.map((p) => ({ ...p, ruleId: 'kubernetes/syntax' })) };
   },
   rules: kubernetesRules,
   suppressions: annotationSuppressions,
-  summarize: (model) => summarizeModel(model),
+  // One summary for the project index: objects for cross-object checks, CRD schemas for validation.
+  summarize: (model) => ({ ...summarizeModel(model), crds: crdSummary(model) }),
+  hover: kubernetesHover,
+  complete: kubernetesCompletions,
+  symbols: kubernetesSymbols,
 };
