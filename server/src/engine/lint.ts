@@ -100,6 +100,8 @@ export class Engine {
           text: req.text,
           path: req.path,
           options,
+          profile: req.config.profile,
+          allRules: req.config.allRules,
           workspace: req.workspace,
           project: req.project,
           report: (r) => void reports.push(r),

@@ -113,6 +113,9 @@ export interface RuleContext<M> {
   /** Options of the rule's domain from settings / `.shipshape.yaml` (e.g. `dockerfile.trustedRegistries`). */
   readonly options: Record<string, unknown>;
   readonly workspace: WorkspaceReader;
+  /** The active profile and `--rules all`: a few rules widen what they check with them (e.g. Pod Security level). */
+  readonly profile: Profile;
+  readonly allRules: boolean;
   /** Undefined when no index is available (single-file runs): cross-file rules then stay silent. */
   readonly project?: ProjectIndex;
   report(report: Report): void;

@@ -13,7 +13,8 @@ const NAMESPACE_LABELS = ['pod-security.kubernetes.io/enforce', 'pod-security.ku
  * the workspace) carries a \`pod-security.kubernetes.io/enforce|warn|audit: restricted\` label, as the admission controller would.
  */
 export function pssLevel(ctx: RuleContext<KubernetesModel>, pod: PodTemplate): PodSecurityLevel {
-  if (podSecurityLevel(ctx.options) === 'restricted') return 'restricted';
+  // The strict and all profiles ask for every opinion we have, restricted Pod Security included.
+  if (podSecurityLevel(ctx.options) === 'restricted' || ctx.profile !== 'recommended') return 'restricted';
   const ns = pod.owner.namespace;
   if (!ns) return 'baseline';
   const namespace = projectObjects(ctx).find((o) => o.kind === 'Namespace' && o.name === ns);
@@ -45,7 +46,7 @@ export function pssRule(spec: PssRuleSpec): Rule<KubernetesModel> {
     category: spec.category ?? 'security',
     description: spec.description,
     docs: `${spec.docs}\n\nPod Security Standards control \`${spec.control}\` (${spec.level} level)${
-      spec.level === 'restricted' ? '; checked when `kubernetes.podSecurity` is `restricted` or the pod\'s Namespace is labelled `pod-security.kubernetes.io/enforce: restricted`' : ''
+      spec.level === 'restricted' ? '; checked when `kubernetes.podSecurity` is `restricted`, with profile `strict` or `all`, or when the pod\'s Namespace is labelled `pod-security.kubernetes.io/enforce: restricted`' : ''
     }. Evaluated like the admission controller: containers, initContainers and ephemeralContainers, with pod-level settings inherited by containers.`,
     fixable: spec.level === 'restricted',
     check(ctx) {

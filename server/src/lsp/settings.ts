@@ -22,7 +22,10 @@ export function settingsLayer(s: ShipshapeSettings | undefined): ConfigLayer {
   const domains: Record<string, Record<string, unknown>> = {};
   for (const d of ['dockerfile', 'kubernetes', 'actions'] as const) {
     const v = s[d];
-    if (v && typeof v === 'object') domains[d] = v;
+    if (!v || typeof v !== 'object') continue;
+    // VS Code reports unset settings as their declared default (null here): only set values override `.shipshape.yaml`.
+    const set = Object.fromEntries(Object.entries(v).filter(([, value]) => value !== null && value !== undefined && value !== ''));
+    if (Object.keys(set).length) domains[d] = set;
   }
   return {
     profile: PROFILES.includes(s.profile as Profile) ? s.profile : undefined,
