@@ -1,0 +1,125 @@
+// Every `${{ }}` of a workflow or action, parsed and type-checked once per document (cached by model).
+import type { Scalar } from 'yaml';
+import { availabilityAt } from './expr/contexts';
+import { checkExpression, type ExprProblem } from './expr/checker';
+import { parseExpression, type Node } from './expr/parser';
+import { placeholders, SourceMap } from './expr/templates';
+import type { Ty } from './expr/types';
+import type { ActionsModel, Job } from './model';
+import { contextsFor } from './scopes';
+import { isMap, isPair, isScalar, isSeq } from '../yaml/yaml';
+
+export interface ExprSite {
+  /** Key path from the document root (`jobs`, `build`, `steps`, `0`, `run`). */
+  path: string[];
+  scalar: Scalar;
+  /** The expression text and where it sits in the file (exact when found verbatim, else the whole scalar). */
+  expr: string;
+  /** Source offset of the expression's first character, or undefined when only the scalar range is known. */
+  exprOffset?: number;
+  /** Source range of the whole `${{ … }}` (or the scalar). */
+  range: [number, number];
+  /** The `if:` condition written without `${{ }}`. */
+  bare: boolean;
+  node?: Node;
+  type?: Ty;
+  problems: ExprProblem[];
+  /** The scalar holds more than this one placeholder (text around it). */
+  embedded: boolean;
+}
+
+export interface ExprAnalysis {
+  sites: ExprSite[];
+}
+
+const cache = new WeakMap<ActionsModel, ExprAnalysis>();
+
+/** Source offsets of a problem inside an expression site. */
+export function problemRange(site: ExprSite, p: { start: number; end: number }): [number, number] {
+  if (site.exprOffset === undefined) return site.range;
+  return [site.exprOffset + p.start, site.exprOffset + Math.max(p.end, p.start + 1)];
+}
+
+function scalarSource(model: ActionsModel, s: Scalar): [number, number] {
+  const [start, valueEnd] = s.range!;
+  return [start, valueEnd];
+}
+
+export function expressionsOf(model: ActionsModel): ExprAnalysis {
+  let found = cache.get(model);
+  if (found) return found;
+  found = { sites: [] };
+  cache.set(model, found);
+  if (!model.root || !model.text.includes('${{') && !/\bif\s*:/.test(model.text)) return found;
+  const typeCache = new Map<string, Ty>();
+  const jobsById = new Map(model.jobs.map((j) => [j.id, j]));
+  const visitScalar = (s: Scalar, path: string[]) => {
+    if (typeof s.value !== 'string' || !s.range) return;
+    const isIf = path[path.length - 1] === 'if' && (path.length === 3 || (path.length === 5 && path[2] === 'steps') || (model.kind === 'action' && path[1] === 'steps'));
+    if (!isIf && !s.value.includes('${{')) return;
+    const [from, to] = scalarSource(model, s);
+    const map = new SourceMap(model.text, from, to);
+    const job: Job | undefined = model.kind === 'workflow' && path[0] === 'jobs' ? jobsById.get(path[1]) : undefined;
+    const stepIndex = model.kind === 'workflow' ? (path[2] === 'steps' && /^\d+$/.test(path[3] ?? '') ? Number(path[3]) : undefined) : path[1] === 'steps' ? Number(path[2]) : undefined;
+    const key = `${job?.id ?? ''}#${stepIndex ?? ''}`;
+    const availability = availabilityAt(path, model.kind);
+    const scope = () => ({
+      availability: availability ?? { contexts: ['github', 'env', 'vars', 'job', 'jobs', 'steps', 'runner', 'secrets', 'strategy', 'matrix', 'needs', 'inputs'], functions: ['always', 'cancelled', 'success', 'failure', 'hashFiles'] },
+      contexts: contextsFor(model, job, stepIndex, typeCache),
+      where: `"${path.filter((p) => !/^\d+$/.test(p)).slice(-2).join('.')}"`,
+    });
+    void key;
+    const list = placeholders(s.value);
+    if (isIf && !list.length) {
+      const trimmed = s.value.trim();
+      if (!trimmed) return;
+      const at = map.locate(trimmed);
+      found!.sites.push(analyse({ path, scalar: s, expr: trimmed, exprOffset: at, range: at === undefined ? map.whole : [at, at + trimmed.length], bare: true, problems: [], embedded: false }, scope));
+      return;
+    }
+    const embedded = list.length > 1 || (list.length === 1 && (list[0].start > 0 || list[0].end < s.value.length));
+    for (const p of list) {
+      const at = map.locate(s.value.slice(p.start, p.end));
+      const site: ExprSite = {
+        path,
+        scalar: s,
+        expr: p.expr,
+        exprOffset: at === undefined ? undefined : at + 3,
+        range: at === undefined ? map.whole : [at, at + (p.end - p.start)],
+        bare: false,
+        problems: [],
+        embedded,
+      };
+      if (!p.closed) {
+        site.problems.push({ message: 'The expression is not closed: "${{" needs a matching "}}".', start: -3, end: 0 });
+        found!.sites.push(site);
+        continue;
+      }
+      found!.sites.push(analyse(site, scope));
+    }
+  };
+  const visit = (node: unknown, path: string[]) => {
+    if (isScalar(node)) visitScalar(node, path);
+    else if (isMap(node)) {
+      for (const pair of node.items) {
+        if (!isPair(pair) || !isScalar(pair.key)) continue;
+        visit(pair.value, [...path, String(pair.key.value)]);
+      }
+    } else if (isSeq(node)) node.items.forEach((item, i) => visit(item, [...path, String(i)]));
+  };
+  visit(model.root, []);
+  return found;
+}
+
+function analyse(site: ExprSite, scope: () => Parameters<typeof checkExpression>[1]): ExprSite {
+  const parsed = parseExpression(site.expr);
+  if (parsed.problem) {
+    site.problems.push(parsed.problem);
+    return site;
+  }
+  site.node = parsed.node;
+  const checked = checkExpression(parsed.node!, scope());
+  site.type = checked.type;
+  site.problems.push(...checked.problems);
+  return site;
+}
