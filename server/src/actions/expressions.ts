@@ -103,6 +103,7 @@ export function expressionsOf(model: ActionsModel): ExprAnalysis {
     else if (isMap(node)) {
       for (const pair of node.items) {
         if (!isPair(pair) || !isScalar(pair.key)) continue;
+        if (typeof pair.key.value === 'string' && pair.key.value.includes('${{')) visitScalar(pair.key, [...path, pair.key.value]);
         visit(pair.value, [...path, String(pair.key.value)]);
       }
     } else if (isSeq(node)) node.items.forEach((item, i) => visit(item, [...path, String(i)]));

@@ -41,8 +41,14 @@ export function structureOf(model: ActionsModel): StructureProblem[] {
   if (found) return found;
   const out: StructureProblem[] = [];
   cache.set(model, out);
-  if (!model.root) return out;
   const doc = model.yaml.docs[0];
+  if (!model.root) {
+    const contents = doc?.contents;
+    if (!model.yaml.problems.length && (!contents || (isScalar(contents) && contents.value === null))) {
+      out.push({ kind: 'required', node: { range: [0, Math.min(1, model.text.length), 0] } as unknown as Node, message: `The ${model.kind === 'action' ? 'action metadata file' : 'workflow'} is empty.` });
+    } else if (contents && !isMap(contents)) out.push({ kind: 'type', node: contents as Node, message: `A ${model.kind === 'action' ? 'action metadata file' : 'workflow'} must be a mapping of keys, not ${nodeKind(contents)}.` });
+    return out;
+  }
   const w = new Walker(doc, out);
   if (model.kind === 'action') w.action(model.root);
   else w.workflow(model.root);
@@ -115,6 +121,11 @@ class Walker {
     const keys = Object.fromEntries(Object.entries((STEP as Extract<Spec, { t: 'map' }>).keys).filter(([k]) => allowed.includes(k)));
     if (run && uses) this.report('required', uses.key as Node, 'A step has either "run" or "uses", not both.');
     if (!run && !uses) this.report('required', firstKey(step) ?? step, 'A step needs "run" (a script) or "uses" (an action).');
+    for (const pair of step.items) {
+      const k = keyText(pair);
+      if (run && (k === 'with' || k === 'uses')) this.report('unknown-key', pair.key as Node, `"${k}" does not apply to a step that runs a script ("run"); it is for steps that use an action.`);
+      if (uses && (k === 'shell' || k === 'working-directory')) this.report('unknown-key', pair.key as Node, `"${k}" does not apply to a step that uses an action; it is for "run" steps (pass the action an input instead).`);
+    }
     this.map(step, { t: 'map', name: what, keys }, new Set(Object.keys((STEP as { keys: object }).keys)), run || uses ? undefined : new Set());
   }
 
@@ -158,6 +169,7 @@ class Walker {
       case 'any':
         return;
       case 'oneOf': {
+        if (value === null || value === undefined || (isScalar(value) && value.value === null)) return this.empty(owner, spec.name, spec.allowNull);
         if (isMap(value) && spec.map) return this.check(value, spec.map, owner);
         if (isSeq(value) && spec.seq) return this.check(value, spec.seq, owner);
         if (isScalar(value) && spec.scalar) return this.check(value, spec.scalar, owner);
