@@ -3,7 +3,7 @@
 import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import { closest } from './expr/checker';
 import type { ActionsModel } from './model';
-import { isExpression, keyText, nodeKind, pairOf, resolve } from './structure';
+import { caseDuplicates, isExpression, keyText, nodeKind, pairOf, resolve } from './structure';
 import { cronProblem } from './cron';
 import { EVENTS, EXCLUSIVE_FILTERS, FILTERS } from './webhooks';
 
@@ -103,7 +103,7 @@ export function eventsOf(model: ActionsModel): EventAnalysis {
       continue;
     }
     if (name === 'workflow_dispatch' || name === 'workflow_call') {
-      trigger(name, value, doc, problem);
+      trigger(name, value, doc, problem, pair.key as Node);
       continue;
     }
     eventConfig(name, value, out, problem, doc);
@@ -231,7 +231,7 @@ const INPUT_KEYS: Record<string, string[]> = {
   workflow_call: ['description', 'required', 'default', 'type'],
 };
 
-function trigger(name: 'workflow_dispatch' | 'workflow_call', config: YAMLMap, doc: Parameters<typeof resolve>[0], problem: Problem): void {
+function trigger(name: 'workflow_dispatch' | 'workflow_call', config: YAMLMap, doc: Parameters<typeof resolve>[0], problem: Problem, eventKey: Node): void {
   for (const pair of config.items) {
     const key = keyText(pair as Pair);
     if (!TRIGGER_KEYS[name].includes(key)) {
@@ -245,8 +245,9 @@ function trigger(name: 'workflow_dispatch' | 'workflow_call', config: YAMLMap, d
       problem('syntax-check', section as Node, `"${key}" of the "${name}" event must be a mapping, not ${nodeKind(section)}.`);
       continue;
     }
+    for (const d of caseDuplicates(section)) problem('syntax-check', d.key, `"${d.name}" duplicates "${d.previous}" in ${key} of the ${name} event: these names are case-insensitive.`);
     if (key === 'inputs') {
-      if (name === 'workflow_dispatch' && section.items.length > 25) problem('events', pair.key as Node, `A workflow_dispatch event takes at most 25 inputs; this one has ${section.items.length}.`);
+      if (name === 'workflow_dispatch' && section.items.length > 25) problem('events', eventKey, `A workflow_dispatch event takes at most 25 inputs; this one has ${section.items.length}.`);
       for (const p of section.items) input(name, keyText(p as Pair), resolve(doc, p.value), p as Pair, problem);
     } else {
       const allowed = key === 'outputs' ? ['description', 'value'] : ['description', 'required'];
@@ -264,7 +265,7 @@ function trigger(name: 'workflow_dispatch' | 'workflow_call', config: YAMLMap, d
           const k = keyText(q as Pair);
           if (!allowed.includes(k)) problem('syntax-check', q.key as Node, `Unknown key "${k}" in ${key} of the workflow_call event. Expected ${allowed.join(', ')}.`, closest(k, allowed) ? { rename: { key: q.key as Scalar, to: closest(k, allowed)! } } : {});
         }
-        if (key === 'outputs' && !pairOf(v, 'value')) problem('syntax-check', v.items[0]?.key as Node ?? v, `Output "${keyText(p as Pair)}" of the workflow_call event needs a "value".`);
+        if (key === 'outputs' && !pairOf(v, 'value')) problem('syntax-check', p.key as Node, `Output "${keyText(p as Pair)}" of the workflow_call event needs a "value".`);
       }
     }
   }
@@ -294,7 +295,7 @@ function input(event: string, id: string, value: unknown, pair: Pair, problem: P
     problem('syntax-check', typeNode as Node, `Input type "${type}" is not valid for the ${event} event: use ${types.join(', ')}.`);
     return;
   }
-  if (event === 'workflow_call' && !typeNode) problem('syntax-check', value.items[0]?.key as Node ?? value, `Input "${id}" of the workflow_call event needs a "type" (boolean, number or string).`);
+  if (event === 'workflow_call' && !typeNode) problem('syntax-check', pair.key as Node, `Input "${id}" of the workflow_call event needs a "type" (boolean, number or string).`);
   const defaultPair = pairOf(value, 'default');
   const def = defaultPair?.value;
   const defText = isScalar(def) && def.value !== null ? String(def.value) : undefined;
@@ -308,7 +309,7 @@ function input(event: string, id: string, value: unknown, pair: Pair, problem: P
   }
   const optionsPair = pairOf(value, 'options');
   if (event === 'workflow_dispatch') {
-    if (optionsPair && type !== 'choice') problem('events', optionsPair, `"options" only applies to inputs of type choice; input "${id}" is ${type ? `of type ${type}` : 'untyped (string)'}.`);
+    if (optionsPair && type !== 'choice') problem('events', pair.key as Node, `"options" only applies to inputs of type choice; input "${id}" is ${type ? `of type ${type}` : 'untyped (string)'}.`);
     const options = optionsPair?.value;
     if (type === 'choice') {
       if (!isSeq(options) || !options.items.length) {

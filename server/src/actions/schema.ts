@@ -5,6 +5,9 @@ export interface ScalarSpec {
   t: 'string' | 'bool' | 'number' | 'any' | 'scalar';
   expr?: boolean;
   allowEmpty?: boolean;
+  /** Numbers: must be > 0 / must be an integer. */
+  positive?: boolean;
+  integer?: boolean;
 }
 
 export type Spec =
@@ -28,6 +31,7 @@ const any: Spec = { t: 'any' };
 const strList = (name: string): Spec => ({ t: 'seq', name, of: str, expr: true });
 
 const env: Spec = { t: 'dict', name: 'env', of: scalar, expr: true, allowEmpty: true };
+export const RUNS_ON_KEYS = ['group', 'labels'];
 const defaults: Spec = {
   t: 'map',
   name: 'defaults',
@@ -59,7 +63,7 @@ const stepKeys: Record<string, Spec> = {
   with: { t: 'dict', name: 'with', of: scalar, expr: true, allowEmpty: true },
   env,
   'continue-on-error': bool,
-  'timeout-minutes': num,
+  'timeout-minutes': { t: 'number', expr: true, positive: true },
   'working-directory': str,
 };
 export const STEP: Spec = { t: 'map', name: 'step', keys: stepKeys };
@@ -83,11 +87,11 @@ export const JOB_KEYS: Record<string, Spec> = {
   defaults,
   if: { t: 'scalar', expr: true },
   steps: { t: 'seq', name: 'steps', of: STEP },
-  'timeout-minutes': num,
+  'timeout-minutes': { t: 'number', expr: true, positive: true },
   strategy: {
     t: 'map',
     name: 'strategy',
-    keys: { matrix: { t: 'custom', name: 'matrix' }, 'fail-fast': bool, 'max-parallel': num },
+    keys: { matrix: { t: 'custom', name: 'matrix' }, 'fail-fast': bool, 'max-parallel': { t: 'number', expr: true, positive: true, integer: true } },
     expr: true,
   },
   'continue-on-error': bool,

@@ -82,11 +82,11 @@ class Walker {
         this.report(job === null || (isScalar(job) && job.value === null) ? 'empty' : 'type', (pair.value ?? pair.key) as Node, `Job "${keyText(pair)}" must be a mapping with "runs-on" and "steps" (or "uses"), not ${nodeKind(job)}.`);
         continue;
       }
-      this.job(job, keyText(pair));
+      this.job(job, keyText(pair), pair.key as Node);
     }
   }
 
-  private job(job: YAMLMap, id: string): void {
+  private job(job: YAMLMap, id: string, idNode: Node): void {
     const uses = pairOf(job, 'uses');
     if (uses) {
       for (const pair of job.items) {
@@ -96,7 +96,7 @@ class Walker {
         }
       }
       const keys = Object.fromEntries(Object.entries(JOB_KEYS).filter(([k]) => CALLER_JOB_KEYS.includes(k)));
-      this.map(job, { t: 'map', name: `job "${id}"`, keys }, new Set(Object.keys(JOB_KEYS)));
+      this.map(job, { t: 'map', name: `job "${id}"`, keys }, new Set(Object.keys(JOB_KEYS)), undefined, idNode);
       return;
     }
     for (const k of ['with', 'secrets']) {
@@ -104,9 +104,33 @@ class Walker {
       if (p) this.report('unknown-key', p.key as Node, `"${k}" is only for jobs that call a reusable workflow with "uses", and job "${id}" has no "uses".`);
     }
     const keys = Object.fromEntries(Object.entries(JOB_KEYS).filter(([k]) => k !== 'with' && k !== 'secrets' && k !== 'uses'));
-    this.map(job, { t: 'map', name: `job "${id}"`, keys, required: ['runs-on', 'steps'] }, new Set(['with', 'secrets']));
+    this.map(job, { t: 'map', name: `job "${id}"`, keys, required: ['runs-on', 'steps'] }, new Set(['with', 'secrets']), undefined, idNode);
+    this.runsOn(pairOf(job, 'runs-on'));
     const steps = resolve(this.doc, pairValue(job, 'steps'));
     if (isSeq(steps)) for (const step of steps.items) this.step(resolve(this.doc, step));
+  }
+
+  /** `runs-on`: a label, a list of labels, or `{group, labels}`. */
+  private runsOn(pair: Pair | undefined): void {
+    if (!pair) return;
+    const value = resolve(this.doc, pair.value);
+    const labels = (v: unknown, owner: Node | Pair, name: string) => {
+      const r = resolve(this.doc, v);
+      if (isSeq(r)) {
+        if (!r.items.length) this.report('empty', r, `"${name}" is an empty list of runner labels.`);
+        for (const item of r.items) this.check(item, { t: 'string', expr: true }, item as Node);
+      } else if (isScalar(r)) this.check(r, { t: 'string', expr: true }, owner);
+      else if (isNull(r)) this.report('empty', owner, `"${name}" is empty: name the runner labels.`);
+      else this.report('type', r as Node, `"${name}" must be a label or a list of labels, not ${nodeKind(r)}.`);
+    };
+    if (isMap(value)) {
+      this.map(value, { t: 'map', name: '"runs-on"', keys: { group: { t: 'string', expr: true }, labels: { t: 'custom', name: 'labels' } } });
+      const l = pairOf(value, 'labels');
+      if (l) labels(l.value, l, 'labels');
+      if (!l && !pairOf(value, 'group')) this.report('required', pair.key as Node, '"runs-on" needs "group" or "labels".');
+      return;
+    }
+    labels(value, pair, 'runs-on');
   }
 
   step(step: unknown): void {
@@ -180,7 +204,7 @@ class Walker {
       }
       case 'map':
       case 'dict':
-        if (isMap(value)) return spec.t === 'map' ? this.map(value, spec) : this.dict(value, spec);
+        if (isMap(value)) return spec.t === 'map' ? this.map(value, spec, undefined, undefined, isPair(owner) ? (owner.key as Node) : undefined) : this.dict(value, spec);
         if (spec.expr && isScalar(value) && typeof value.value === 'string' && value.value.includes('${{')) return;
         if (value === null || value === undefined || (isScalar(value) && value.value === null)) return this.empty(owner, spec.name, spec.t === 'dict' && spec.allowEmpty);
         return this.report('type', value as Node, `"${spec.name}" must be a mapping, not ${nodeKind(value)}.`);
@@ -224,6 +248,8 @@ class Walker {
     if (spec.t === 'string' && typeof v === 'string' && !v.trim() && !spec.allowEmpty) this.report('empty', value, `"${name}" is an empty string.`);
     if (spec.t === 'bool' && typeof v !== 'boolean' && !/^(true|false)$/i.test(String(v))) this.report('type', value, `"${name}" must be true or false (or a \${{ }} expression), not "${String(v)}".`);
     if (spec.t === 'number' && typeof v !== 'number' && !/^-?\d+(\.\d+)?$/.test(String(v).trim())) this.report('type', value, `"${name}" must be a number (or a \${{ }} expression), not "${String(v)}".`);
+    else if (spec.t === 'number' && spec.positive && Number(v) <= 0) this.report('type', value, `"${name}" must be greater than zero, not ${String(v)}.`);
+    else if (spec.t === 'number' && spec.integer && !Number.isInteger(Number(v))) this.report('type', value, `"${name}" must be a whole number, not ${String(v)}.`);
   }
 
   private empty(owner: Node | Pair, name: string, allowed?: boolean): void {
@@ -231,7 +257,7 @@ class Walker {
     this.report('empty', isPair(owner) ? (owner.key as Node) : owner, `"${name}" is empty: remove it or give it a value.`);
   }
 
-  map(node: YAMLMap, spec: Extract<Spec, { t: 'map' }>, known = new Set<string>(), skipRequired?: Set<string>): void {
+  map(node: YAMLMap, spec: Extract<Spec, { t: 'map' }>, known = new Set<string>(), skipRequired?: Set<string>, anchor?: Node): void {
     const allowed = Object.keys(spec.keys);
     this.duplicates(node, spec.name);
     for (const pair of node.items) {
@@ -254,29 +280,37 @@ class Walker {
     }
     if (skipRequired) return;
     for (const r of spec.required ?? []) {
-      if (!pairOf(node, r)) this.report('required', firstKey(node) ?? node, `"${r}" is missing in ${spec.name}.`);
+      if (!pairOf(node, r)) this.report('required', anchor ?? firstKey(node) ?? node, `"${r}" is missing in ${spec.name}.`);
     }
   }
 
   private dict(node: YAMLMap, spec: Extract<Spec, { t: 'dict' }>): void {
     if (!node.items.length && !spec.allowEmpty) this.report('empty', node, `"${spec.name}" is empty: remove it or add entries.`);
-    if (spec.name !== 'env') this.duplicates(node, spec.name);
+    this.duplicates(node, spec.name);
     for (const pair of node.items) this.check(pair.value, spec.of, pair as Pair);
   }
 
-  /** Keys that differ only in case: GitHub treats ids, inputs and outputs case-insensitively. */
   duplicates(node: YAMLMap, name: string): void {
-    const seen = new Map<string, string>();
-    for (const pair of node.items) {
-      if (!isScalar(pair.key)) continue;
-      const k = keyText(pair);
-      const lower = k.toLowerCase();
-      const prev = seen.get(lower);
-      if (prev !== undefined && prev !== k) this.report('duplicate-key', pair.key as Node, `Key "${k}" duplicates "${prev}" in ${name}: these keys are case-insensitive.`);
-      else if (prev === undefined) seen.set(lower, k);
-    }
+    for (const d of caseDuplicates(node)) this.report('duplicate-key', d.key, `Key "${d.name}" duplicates "${d.previous}" in ${name}: these keys are case-insensitive.`);
   }
 }
+
+/** Keys that differ only in case: GitHub treats ids, inputs, outputs, env and matrix keys case-insensitively. */
+export function caseDuplicates(node: YAMLMap): Array<{ key: Node; name: string; previous: string }> {
+  const out: Array<{ key: Node; name: string; previous: string }> = [];
+  const seen = new Map<string, string>();
+  for (const pair of node.items) {
+    if (!isScalar(pair.key)) continue;
+    const k = keyText(pair as Pair);
+    const lower = k.toLowerCase();
+    const prev = seen.get(lower);
+    if (prev !== undefined && prev !== k) out.push({ key: pair.key as Node, name: k, previous: prev });
+    else if (prev === undefined) seen.set(lower, k);
+  }
+  return out;
+}
+
+const isNull = (n: unknown) => n === null || n === undefined || (isScalar(n) && n.value === null);
 
 export function keyText(pair: Pair): string {
   return isScalar(pair.key) ? String(pair.key.value) : '';

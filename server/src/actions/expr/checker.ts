@@ -2,7 +2,7 @@
 // typed contexts, function arity and argument types, and comparisons between values of unrelated types.
 import { FUNCTION_NAMES, FUNCTIONS, type Availability, type FunctionSig } from './contexts';
 import type { Node } from './parser';
-import { ANY, assignable, BOOL, merge, NULL, NUMBER, propertyOf, show, STRING, arrayOf, type Ty } from './types';
+import { ANY, assignable, BOOL, merge, NULL, NUMBER, propertyOf, show, STRING, arrayOf, typeOfValue, type Ty } from './types';
 
 export interface ExprProblem {
   message: string;
@@ -134,6 +134,14 @@ export function checkExpression(root: Node, scope: Scope): { type: Ty; problems:
     const args = n.args.map(visit);
     const key = n.name.toLowerCase();
     const sigs = FUNCTIONS[key];
+    if (key === 'fromjson' && n.args.length === 1 && n.args[0].kind === 'string') {
+      try {
+        return typeOfValue(JSON.parse(n.args[0].value));
+      } catch (e) {
+        report(`fromJSON() is given a string that is not valid JSON: ${(e as Error).message}.`, n.args[0]);
+        return ANY;
+      }
+    }
     const nameRange = { start: n.start, end: n.start + n.name.length };
     if (!sigs) {
       report(`Unknown function "${n.name}()". Functions are ${FUNCTION_NAMES.join(', ')}.`, nameRange, closest(key, Object.keys(FUNCTIONS)));

@@ -91,7 +91,7 @@ export const GITHUB_CONTEXT: Ty = obj(
       'secret_source', 'server_url', 'sha', 'token', 'triggering_actor', 'workflow', 'workflow_ref', 'workflow_sha', 'workspace', 'output', 'state',
       'step_summary', 'enterprise_managed_user',
     ].map((k) => [k, STRING] as [string, Ty])
-      .concat([['event', ANY], ['ref_protected', BOOL]]),
+      .concat([['event', mapOf(ANY)], ['ref_protected', BOOL]]),
   ),
 );
 

@@ -1,8 +1,13 @@
+import { isScalar } from 'yaml';
 import type { Rule } from '../../engine/types';
+import { get } from '../../yaml/yaml';
 import { expressionsOf } from '../expressions';
 import type { ActionsModel } from '../model';
 import { walk } from '../expr/parser';
 import { placeholders } from '../expr/templates';
+
+/** Functions whose result depends only on their arguments. */
+const PURE = new Set(['contains', 'startswith', 'endswith', 'format', 'join', 'tojson', 'fromjson', 'case']);
 
 /** `if:` conditions that are always true (text around `${{ }}`) or constant. */
 export const ifCond: Rule<ActionsModel> = {
@@ -29,6 +34,13 @@ if: github.event_name == 'push' && github.ref_name == 'main'
   check(ctx) {
     const { model } = ctx;
     const reported = new Set<unknown>();
+    // `if: true` / `if: 0`: YAML turns these into booleans and numbers, which are constant too.
+    const ifs = [...model.jobs.map((j) => get(j.node, 'if')), ...model.steps.map((s) => get(s.node, 'if'))];
+    for (const node of ifs) {
+      if (isScalar(node) && node.value !== null && typeof node.value !== 'string') {
+        ctx.report({ range: model.index.range(node.range![0], node.range![1]), message: `The condition "${String(node.value)}" is constant. Remove the condition (or the step).` });
+      }
+    }
     for (const site of expressionsOf(model).sites) {
       const key = site.path[site.path.length - 1];
       const isIf = key === 'if' && (site.path.length === 3 || site.path[2] === 'steps' || site.path[1] === 'steps');
@@ -57,7 +69,7 @@ if: github.event_name == 'push' && github.ref_name == 'main'
       if (!site.node) continue;
       let dynamic = false;
       walk(site.node, (n) => {
-        if (n.kind === 'var' || n.kind === 'call') dynamic = true;
+        if (n.kind === 'var' || (n.kind === 'call' && !PURE.has(n.name.toLowerCase()))) dynamic = true;
       });
       if (!dynamic) {
         ctx.report({ range: model.index.range(site.range[0], site.range[1]), message: `The condition "${site.expr.trim()}" is constant: it does not depend on any context. Remove the condition (or the step).` });

@@ -58,8 +58,7 @@ jobs:
         if (state.get(next) === 'visiting') {
           const cycle = stack.slice(stack.indexOf(next));
           const job = ids.get(next)!;
-          const node = needsOf(job).find((n) => cycle.includes(n.id.toLowerCase()))?.node ?? job.key;
-          ctx.report({ range: nodeRange(model, node), message: `Jobs ${[...cycle, next].map((c) => `"${ids.get(c)!.id}"`).join(' → ')} need each other in a cycle: none of them can start.` });
+          ctx.report({ range: nodeRange(model, job.key), message: `Jobs ${[...cycle, next].map((c) => `"${ids.get(c)!.id}"`).join(' → ')} need each other in a cycle: none of them can start.` });
         } else if (!state.has(next)) visit(next);
       }
       stack.pop();

@@ -2,7 +2,7 @@ import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml
 import type { Rule } from '../../engine/types';
 import type { ActionsModel } from '../model';
 import { get, getIn } from '../../yaml/yaml';
-import { keyText, nodeKind, resolve } from '../structure';
+import { caseDuplicates, keyText, nodeKind, resolve } from '../structure';
 import { nodeRange } from './structure-rule';
 
 const json = (n: unknown): unknown => (n && typeof (n as { toJSON?: unknown }).toJSON === 'function' ? (n as { toJSON: () => unknown }).toJSON() : n);
@@ -48,6 +48,7 @@ strategy:
         ctx.report({ range: nodeRange(model, (m ?? pair) as Node | Pair), message: `"matrix" must be a mapping of dimensions (or a \${{ }} expression), not ${nodeKind(m)}.`, aliases: ['actionlint/syntax-check'] });
         continue;
       }
+      for (const d of caseDuplicates(m)) ctx.report({ range: nodeRange(model, d.key), message: `Matrix key "${d.name}" duplicates "${d.previous}": matrix keys are case-insensitive.`, aliases: ['actionlint/syntax-check'] });
       const dims = new Map<string, unknown[] | undefined>();
       let exclude: Pair | undefined;
       for (const p of m.items) {
@@ -69,6 +70,12 @@ strategy:
         if (isSeq(v)) {
           if (!v.items.length) ctx.report({ range: nodeRange(model, v), message: `Matrix dimension "${k}" is an empty list: the job would never run.`, aliases: ['actionlint/syntax-check'] });
           const values = json(v) as unknown[];
+          const seen = new Set<string>();
+          v.items.forEach((item, i) => {
+            const key = JSON.stringify(values[i]);
+            if (seen.has(key)) ctx.report({ range: nodeRange(model, item as Node), message: `Value ${key} appears twice in matrix dimension "${k}": the same job would run twice.`, aliases: ['actionlint/matrix'] });
+            seen.add(key);
+          });
           dims.set(k, hasExpr(values) ? undefined : values);
         } else if (isScalar(v) && typeof v.value === 'string' && v.value.includes('${{')) dims.set(k, undefined);
         else if (v === null || (isScalar(v) && v.value === null)) ctx.report({ range: nodeRange(model, p as Pair), message: `Matrix dimension "${k}" is empty.`, aliases: ['actionlint/syntax-check'] });
