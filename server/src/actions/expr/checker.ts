@@ -10,6 +10,8 @@ export interface ExprProblem {
   end: number;
   /** The receiver path and property for did-you-mean fixes. */
   suggestion?: string;
+  /** Softer than the rule's severity (an undefined property with an explicit `||` fallback). */
+  severity?: 'warning';
 }
 
 export interface Scope {
@@ -31,7 +33,10 @@ function sigText(name: string, s: FunctionSig): string {
 
 export function checkExpression(root: Node, scope: Scope): { type: Ty; problems: ExprProblem[] } {
   const problems: ExprProblem[] = [];
-  const report = (message: string, n: { start: number; end: number }, suggestion?: string) => problems.push({ message, start: n.start, end: n.end, suggestion });
+  // Inside the left operand of `||`, a missing property is an intended fallback (`matrix.os || 'ubuntu-latest'`).
+  let fallback = 0;
+  const report = (message: string, n: { start: number; end: number }, suggestion?: string) =>
+    problems.push({ message, start: n.start, end: n.end, suggestion, ...(fallback && /^Property /.test(message) ? { severity: 'warning' as const } : {}) });
 
   const visit = (n: Node): Ty => {
     switch (n.kind) {
@@ -120,7 +125,9 @@ export function checkExpression(root: Node, scope: Scope): { type: Ty; problems:
         visit(n.operand);
         return BOOL;
       case 'binary': {
+        if (n.op === '||') fallback++;
         const l = visit(n.left);
+        if (n.op === '||') fallback--;
         const r = visit(n.right);
         if (n.op === '&&' || n.op === '||') return l.k === r.k && l.k !== 'object' && l.k !== 'array' ? l : ANY;
         const bad = incomparable(n.op, l, r);

@@ -12,7 +12,6 @@ function fixFor(model: ActionsModel, lineStart: number, lineText: string): Fix |
   const m = ECHO.exec(lineText);
   if (!m) return undefined;
   const [, quote, cmd, name, value] = m;
-  if ((cmd === 'add-path') !== !name === false && cmd !== 'add-path') return undefined;
   if (cmd !== 'add-path' && !name) return undefined;
   const q = quote === "'" ? "'" : '"';
   const payload = cmd === 'add-path' ? value : `${name}=${value}`;
@@ -59,6 +58,8 @@ export const deprecatedCommands: Rule<ActionsModel> = {
         const verbatim = run.type === 'BLOCK_LITERAL' || run.type === 'PLAIN' || (run.type === 'QUOTE_SINGLE' && !source.includes("''"));
         const fix = verbatim && run.type === 'BLOCK_LITERAL' ? fixFor(model, lineStart, model.index.lineText(pos.line)) : undefined;
         ctx.report({
+          // set-output and save-state still work (with a warning in the run log); set-env and add-path fail the step.
+          severity: cmd === 'set-env' || cmd === 'add-path' ? undefined : 'warning',
           range: model.index.range(start, start + m[0].length),
           message: `"::${cmd}" is ${cmd === 'set-env' || cmd === 'add-path' ? 'disabled' : 'deprecated'}: append to "$${FILE[cmd]}" instead (echo "${cmd === 'add-path' ? '{path}' : '{name}={value}'}" >> "$${FILE[cmd]}").`,
           fix,

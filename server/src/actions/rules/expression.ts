@@ -46,7 +46,7 @@ steps:
         if (p.suggestion && site.exprOffset !== undefined) {
           fix = { title: `Change to "${p.suggestion}"`, edits: [{ range: model.index.range(s, e), newText: p.suggestion }] };
         }
-        ctx.report({ range: model.index.range(s, e), message: p.message, fix });
+        ctx.report({ range: model.index.range(s, e), message: p.message, fix, severity: p.severity });
       }
       // Objects and arrays turn into "Object"/"Array" text when embedded in a string.
       const t = site.type;

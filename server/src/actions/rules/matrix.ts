@@ -13,7 +13,7 @@ function matches(pattern: unknown, value: unknown): boolean {
   if (pattern && typeof pattern === 'object' && value && typeof value === 'object' && !Array.isArray(pattern)) {
     return Object.entries(pattern).every(([k, v]) => matches(v, (value as Record<string, unknown>)[k]));
   }
-  return JSON.stringify(pattern) === JSON.stringify(value) || String(pattern) === String(value);
+  return JSON.stringify(pattern) === JSON.stringify(value) || String(pattern).toLowerCase() === String(value).toLowerCase();
 }
 
 export const matrix: Rule<ActionsModel> = {
