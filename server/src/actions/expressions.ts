@@ -33,6 +33,8 @@ export interface ExprAnalysis {
 }
 
 const cache = new WeakMap<ActionsModel, ExprAnalysis>();
+/** Keys the availability table does not list (a workflow's `name`, unknown keys): no restriction. */
+const EVERYTHING = { contexts: ['github', 'env', 'vars', 'job', 'jobs', 'steps', 'runner', 'secrets', 'strategy', 'matrix', 'needs', 'inputs'], functions: ['always', 'cancelled', 'success', 'failure', 'hashFiles'] };
 
 /** Source offsets of a problem inside an expression site. */
 export function problemRange(site: ExprSite, p: { start: number; end: number }): [number, number] {
@@ -52,6 +54,7 @@ export function expressionsOf(model: ActionsModel): ExprAnalysis {
   cache.set(model, found);
   if (!model.root || !model.text.includes('${{') && !/\bif\s*:/.test(model.text)) return found;
   const typeCache = new Map<string, Ty>();
+  const contextCache = new Map<string, Record<string, Ty>>();
   const jobsById = new Map(model.jobs.map((j) => [j.id, j]));
   const visitScalar = (s: Scalar, path: string[]) => {
     if (typeof s.value !== 'string' || !s.range) return;
@@ -63,12 +66,15 @@ export function expressionsOf(model: ActionsModel): ExprAnalysis {
     const stepIndex = model.kind === 'workflow' ? (path[2] === 'steps' && /^\d+$/.test(path[3] ?? '') ? Number(path[3]) : undefined) : path[1] === 'steps' ? Number(path[2]) : undefined;
     const key = `${job?.id ?? ''}#${stepIndex ?? ''}`;
     const availability = availabilityAt(path, model.kind);
-    const scope = () => ({
-      availability: availability ?? { contexts: ['github', 'env', 'vars', 'job', 'jobs', 'steps', 'runner', 'secrets', 'strategy', 'matrix', 'needs', 'inputs'], functions: ['always', 'cancelled', 'success', 'failure', 'hashFiles'] },
-      contexts: contextsFor(model, job, stepIndex, typeCache),
-      where: `"${path.filter((p) => !/^\d+$/.test(p)).slice(-2).join('.')}"`,
-    });
-    void key;
+    const scope = () => {
+      let contexts = contextCache.get(key);
+      if (!contexts) contextCache.set(key, (contexts = contextsFor(model, job, stepIndex, typeCache)));
+      return {
+        availability: availability ?? EVERYTHING,
+        contexts,
+        where: `"${path.filter((p) => !/^\d+$/.test(p)).slice(-2).join('.')}"`,
+      };
+    };
     const list = placeholders(s.value);
     if (isIf && !list.length) {
       const trimmed = s.value.trim();

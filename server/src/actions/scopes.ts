@@ -102,12 +102,21 @@ export function contextsFor(model: ActionsModel, job: Job | undefined, stepIndex
     jobs = obj(Object.fromEntries(model.jobs.map((j) => [j.id, jobResult(j)])));
     cache.set('jobs', jobs);
   }
-  const needs: Record<string, Ty> = {};
-  if (job) {
-    for (const n of needsOf(job)) {
-      const target = model.jobs.find((j) => j.id.toLowerCase() === n.id.toLowerCase());
-      needs[n.id] = target ? jobResult(target) : obj({ outputs: mapOf(STRING), result: STRING });
+  const jobKey = `job:${job?.id ?? ''}`;
+  let needsType = cache.get(`${jobKey}:needs`);
+  let matrix = cache.get(`${jobKey}:matrix`);
+  if (!needsType || !matrix) {
+    const needs: Record<string, Ty> = {};
+    if (job) {
+      for (const n of needsOf(job)) {
+        const target = model.jobs.find((j) => j.id.toLowerCase() === n.id.toLowerCase());
+        needs[n.id] = target ? jobResult(target) : obj({ outputs: mapOf(STRING), result: STRING });
+      }
     }
+    needsType = obj(needs);
+    matrix = model.kind === 'action' ? mapOf(ANY) : matrixType(job);
+    cache.set(`${jobKey}:needs`, needsType);
+    cache.set(`${jobKey}:matrix`, matrix);
   }
   const steps = model.kind === 'action' ? model.steps : (job?.steps ?? []);
   return {
@@ -120,8 +129,8 @@ export function contextsFor(model: ActionsModel, job: Job | undefined, stepIndex
     job: JOB_CONTEXT,
     inputs,
     jobs,
-    needs: obj(needs),
-    matrix: model.kind === 'action' ? mapOf(ANY) : matrixType(job),
+    needs: needsType,
+    matrix,
     steps: stepsBefore(steps, stepIndex),
   };
 }
