@@ -86,7 +86,7 @@ export const JOB_KEYS: Record<string, Spec> = {
   env,
   defaults,
   if: { t: 'scalar', expr: true },
-  steps: { t: 'seq', name: 'steps', of: STEP },
+  steps: { t: 'seq', name: 'steps', of: { t: 'custom', name: 'step' } }, // each step is checked by Walker.step
   'timeout-minutes': { t: 'number', expr: true, positive: true },
   strategy: {
     t: 'map',
@@ -150,7 +150,7 @@ export const ACTION: Spec = {
 };
 
 export const RUNS_KEYS: Record<string, Record<string, Spec>> = {
-  composite: { using: str, steps: { t: 'seq', name: 'steps', of: STEP, allowEmpty: true } },
+  composite: { using: str, steps: { t: 'seq', name: 'steps', of: { t: 'custom', name: 'step' }, allowEmpty: true } },
   docker: {
     using: str,
     image: str,
