@@ -1,6 +1,7 @@
 import type { Language, Suppression } from '../engine/types';
 import { buildModel, type ActionsModel } from './model';
 import { actionsRules } from './rules';
+import { complete, hover, symbols } from './editor';
 
 // zizmor: `# zizmor: ignore[audit1,audit2]` on the line of the finding (usually trailing).
 const ZIZMOR = /#\s*zizmor:\s*ignore\[([^\]]+)\]/;
@@ -24,6 +25,9 @@ function makeLanguage(kind: 'workflow' | 'action'): Language<ActionsModel> {
     },
     rules: actionsRules,
     suppressions: zizmorSuppressions,
+    hover: (model, position) => hover(model, position),
+    complete: (model, position, ctx) => complete(model, ctx.text, position),
+    symbols,
   };
 }
 
