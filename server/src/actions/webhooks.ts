@@ -6,7 +6,7 @@ const PR_TYPES = 'assigned unassigned labeled unlabeled opened edited closed reo
 export const EVENTS: Record<string, string> = {
   branch_protection_rule: 'created edited deleted',
   check_run: 'created rerequested completed requested_action',
-  check_suite: 'completed',
+  check_suite: 'completed requested rerequested',
   create: '',
   delete: '',
   deployment: '',

@@ -49,8 +49,10 @@ const TABLE: Record<string, Availability> = {
   'jobs.*.with': a('github needs strategy matrix inputs vars'),
   'jobs.*.snapshot': a('github needs strategy matrix vars inputs'),
   // Composite actions: the action's own inputs, steps and the runner.
-  'runs.steps': a('github inputs steps job runner env strategy matrix', 'hashFiles'),
-  'runs.steps.if': a('github inputs steps job runner env strategy matrix', `${STATUS_FUNCTIONS.join(' ')} hashFiles`),
+  'runs.steps': a('github inputs steps job runner env strategy matrix vars', 'hashFiles'),
+  'runs.steps.if': a('github inputs steps job runner env strategy matrix vars', `${STATUS_FUNCTIONS.join(' ')} hashFiles`),
+  'runs.pre-if': a('github inputs job runner env strategy matrix vars', STATUS_FUNCTIONS.join(' ')),
+  'runs.post-if': a('github inputs job runner env strategy matrix vars', STATUS_FUNCTIONS.join(' ')),
   'runs': a('github inputs'),
   'runs.env': a('github inputs'),
   'outputs.*.value': a('github inputs steps'),
