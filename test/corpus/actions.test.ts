@@ -18,8 +18,11 @@ const ROOT = path.join(CORPUS, 'actions/actionlint');
 const engine = new Engine(createRegistry());
 const config = mergeConfig(DEFAULT_CONFIG, {});
 
-/** Kinds checked by the "actions used" rules (action metadata, reusable workflow calls). */
-const OTHER_KINDS = new Set(['action', 'workflow-call']);
+/**
+ * Kinds checked by the other half of the Actions rules (actions used: action metadata and reusable workflow calls;
+ * ShellCheck on run:), and pyflakes, which Shipshape does not run.
+ */
+const OTHER_KINDS = new Set(['action', 'workflow-call', 'shellcheck', 'pyflakes']);
 /** Template-injection findings (actionlint files them under `expression`) belong to the security audits. */
 const OTHER_MESSAGES = /is potentially untrusted/;
 const hasBinary = (name: string) => spawnSync(name, ['--version'], { encoding: 'utf8' }).status === 0;

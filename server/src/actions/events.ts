@@ -265,7 +265,9 @@ function trigger(name: 'workflow_dispatch' | 'workflow_call', config: YAMLMap, d
           const k = keyText(q as Pair);
           if (!allowed.includes(k)) problem('syntax-check', q.key as Node, `Unknown key "${k}" in ${key} of the workflow_call event. Expected ${allowed.join(', ')}.`, closest(k, allowed) ? { rename: { key: q.key as Scalar, to: closest(k, allowed)! } } : {});
         }
-        if (key === 'outputs' && !pairOf(v, 'value')) problem('syntax-check', p.key as Node, `Output "${keyText(p as Pair)}" of the workflow_call event needs a "value".`);
+        const valuePair = pairOf(v, 'value');
+        if (key === 'outputs' && valuePair && isNull(valuePair.value)) problem('syntax-check', valuePair.key as Node, `Output "${keyText(p as Pair)}" has an empty "value".`);
+        if (key === 'outputs' && !valuePair) problem('syntax-check', p.key as Node, `Output "${keyText(p as Pair)}" of the workflow_call event needs a "value".`);
       }
     }
   }
@@ -288,7 +290,15 @@ function input(event: string, id: string, value: unknown, pair: Pair, problem: P
       problem('syntax-check', q.key as Node, `Unknown key "${k}" in input "${id}" of the ${event} event.${guess ? ` Did you mean "${guess}"?` : ''} Expected one of: ${allowed.join(', ')}.`, guess ? { rename: { key: q.key as Scalar, to: guess } } : {});
     }
   }
+  const requiredNode = pairOf(value, 'required')?.value;
+  if (isScalar(requiredNode) && typeof requiredNode.value !== 'boolean' && requiredNode.value !== null) {
+    problem('syntax-check', requiredNode, `"required" of input "${id}" must be true or false, not "${String(requiredNode.value)}".`);
+  }
   const typeNode = pairOf(value, 'type')?.value;
+  if (typeNode && !isScalar(typeNode)) {
+    problem('syntax-check', typeNode as Node, `"type" of input "${id}" must be a type name, not ${nodeKind(typeNode)}.`);
+    return;
+  }
   const type = isScalar(typeNode) ? String(typeNode.value ?? '') : undefined;
   const types = event === 'workflow_call' ? CALL_TYPES : DISPATCH_TYPES;
   if (type !== undefined && !types.includes(type)) {

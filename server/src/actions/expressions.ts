@@ -58,7 +58,7 @@ export function expressionsOf(model: ActionsModel): ExprAnalysis {
   const jobsById = new Map(model.jobs.map((j) => [j.id, j]));
   const visitScalar = (s: Scalar, path: string[]) => {
     if (typeof s.value !== 'string' || !s.range) return;
-    const isIf = path[path.length - 1] === 'if' && (path.length === 3 || (path.length === 5 && path[2] === 'steps') || (model.kind === 'action' && path[1] === 'steps'));
+    const isIf = isConditionPath(path, model.kind);
     if (!isIf && !s.value.includes('${{')) return;
     const [from, to] = scalarSource(model, s);
     const map = new SourceMap(model.text, from, to);
@@ -116,6 +116,13 @@ export function expressionsOf(model: ActionsModel): ExprAnalysis {
   };
   visit(model.root, []);
   return found;
+}
+
+/** `if:` of a job, a step, a job's snapshot or a composite action step. */
+export function isConditionPath(path: string[], kind: 'workflow' | 'action'): boolean {
+  if (path[path.length - 1] !== 'if') return false;
+  if (kind === 'action') return path[0] === 'runs' && path[1] === 'steps' && path.length === 4;
+  return path[0] === 'jobs' && (path.length === 3 || (path.length === 5 && path[2] === 'steps') || (path.length === 4 && path[2] === 'snapshot'));
 }
 
 function analyse(site: ExprSite, scope: () => Parameters<typeof checkExpression>[1]): ExprSite {

@@ -80,7 +80,6 @@ export function matrixType(job: Job | undefined): Ty {
       props[key] = types.length ? types.reduce(merge) : ANY;
     } else props[key] = ANY; // `${{ fromJSON(...) }}` rows
   }
-  for (const k of Object.keys(props)) if (props[k].k === 'object' || props[k].k === 'array') props[k] = ANY;
   return obj(props);
 }
 

@@ -143,11 +143,11 @@ class Walker {
     const allowed = run ? RUN_STEP_KEYS : uses ? USES_STEP_KEYS : Object.keys((STEP as { keys: object }).keys);
     const what = run ? 'a step that runs a script' : uses ? 'a step that uses an action' : 'a step';
     const keys = Object.fromEntries(Object.entries((STEP as Extract<Spec, { t: 'map' }>).keys).filter(([k]) => allowed.includes(k)));
-    if (run && uses) this.report('required', uses.key as Node, 'A step has either "run" or "uses", not both.');
+    if (run && uses) this.report('required', run.key as Node, 'A step has either "run" or "uses", not both.');
     if (!run && !uses) this.report('required', firstKey(step) ?? step, 'A step needs "run" (a script) or "uses" (an action).');
     for (const pair of step.items) {
       const k = keyText(pair);
-      if (run && (k === 'with' || k === 'uses')) this.report('unknown-key', pair.key as Node, `"${k}" does not apply to a step that runs a script ("run"); it is for steps that use an action.`);
+      if (run && k === 'with') this.report('unknown-key', pair.key as Node, `"${k}" does not apply to a step that runs a script ("run"); it is for steps that use an action.`);
       if (uses && (k === 'shell' || k === 'working-directory')) this.report('unknown-key', pair.key as Node, `"${k}" does not apply to a step that uses an action; it is for "run" steps (pass the action an input instead).`);
     }
     this.map(step, { t: 'map', name: what, keys }, new Set(Object.keys((STEP as { keys: object }).keys)), run || uses ? undefined : new Set());

@@ -1,7 +1,7 @@
 import { isScalar } from 'yaml';
 import type { Rule } from '../../engine/types';
 import { get } from '../../yaml/yaml';
-import { expressionsOf } from '../expressions';
+import { expressionsOf, isConditionPath } from '../expressions';
 import type { ActionsModel } from '../model';
 import { walk } from '../expr/parser';
 import { placeholders } from '../expr/templates';
@@ -42,9 +42,7 @@ if: github.event_name == 'push' && github.ref_name == 'main'
       }
     }
     for (const site of expressionsOf(model).sites) {
-      const key = site.path[site.path.length - 1];
-      const isIf = key === 'if' && (site.path.length === 3 || site.path[2] === 'steps' || site.path[1] === 'steps');
-      if (!isIf) continue;
+      if (!isConditionPath(site.path, model.kind)) continue;
       const value = String(site.scalar.value);
       if (site.embedded && !reported.has(site.scalar)) {
         reported.add(site.scalar);

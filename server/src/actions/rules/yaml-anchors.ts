@@ -31,7 +31,7 @@ jobs:
     const defined: Array<{ name: string; node: Node; used: boolean }> = [];
     const current = new Map<string, { name: string; node: Node; used: boolean }>();
     visit(doc, {
-      Node(_, node) {
+      Node(_, node, path) {
         if ((node as Node).anchor) {
           const entry = { name: (node as Node).anchor!, node: node as Node, used: false };
           defined.push(entry);
@@ -39,8 +39,10 @@ jobs:
         }
         if (isAlias(node)) {
           const target = current.get(node.source);
-          if (target) target.used = true;
-          else ctx.report({ range: nodeRange(model, node as unknown as Node), message: `Alias "*${node.source}" refers to no anchor defined before it.` });
+          if (target) {
+            target.used = true;
+            if (path.includes(target.node as never)) ctx.report({ range: nodeRange(model, node as unknown as Node), message: `Alias "*${node.source}" is inside the node its anchor names: it would expand forever.` });
+          } else ctx.report({ range: nodeRange(model, node as unknown as Node), message: `Alias "*${node.source}" refers to no anchor defined before it.` });
         }
       },
       Pair(_, pair) {
