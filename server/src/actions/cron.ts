@@ -40,7 +40,12 @@ function expand(text: string, f: (typeof FIELDS)[number]): number[] | string {
 }
 
 /** A problem with a cron expression (syntax, or runs more often than every 5 minutes), or undefined. */
-export function cronProblem(expr: string): string | undefined {
+export function cronProblem(expr: string): { message: string; tooFrequent?: boolean } | undefined {
+  const message = cronMessage(expr);
+  return message ? { message, tooFrequent: message.startsWith('This schedule runs every') } : undefined;
+}
+
+function cronMessage(expr: string): string | undefined {
   const fields = expr.trim().split(/\s+/);
   if (fields.length !== 5) return `"${expr}" is not a valid cron expression: it needs 5 fields (minute hour day month weekday), found ${fields.length}.`;
   const expanded: number[][] = [];

@@ -203,7 +203,8 @@ function schedule(value: unknown, pair: Pair, problem: Problem): void {
           continue;
         }
         const bad = cronProblem(v.value);
-        if (bad) problem('events', v, bad);
+        // GitHub accepts a faster schedule and simply runs it every 5 minutes at most: a warning, not an error.
+        if (bad) problem('events', v, bad.message, bad.tooFrequent ? { severity: 'warning' } : {});
       } else if (k === 'timezone') {
         const v = p.value;
         if (!isScalar(v) || !validTimezone(String(v.value ?? ''))) problem('events', (v ?? p) as Node, `"${isScalar(v) ? String(v.value) : ''}" is not an IANA time zone name (like "Europe/Berlin" or "UTC").`);
@@ -236,7 +237,8 @@ function trigger(name: 'workflow_dispatch' | 'workflow_call', config: YAMLMap, d
     const key = keyText(pair as Pair);
     if (!TRIGGER_KEYS[name].includes(key)) {
       const guess = closest(key, TRIGGER_KEYS[name]);
-      problem('syntax-check', pair.key as Node, `Unknown key "${key}" for the "${name}" event. Expected ${TRIGGER_KEYS[name].join(', ')}.`, guess ? { rename: { key: pair.key as Scalar, to: guess } } : {});
+      // GitHub ignores unknown keys here (they do not fail the workflow), so they are warnings.
+      problem('syntax-check', pair.key as Node, `Unknown key "${key}" for the "${name}" event: GitHub ignores it. Expected ${TRIGGER_KEYS[name].join(', ')}.`, { severity: 'warning', ...(guess ? { rename: { key: pair.key as Scalar, to: guess } } : {}) });
       continue;
     }
     const section = resolve(doc, pair.value);

@@ -83,6 +83,10 @@ export function expressionsOf(model: ActionsModel): ExprAnalysis {
       found!.sites.push(analyse({ path, scalar: s, expr: trimmed, exprOffset: at, range: at === undefined ? map.whole : [at, at + trimmed.length], bare: true, problems: [], embedded: false }, scope));
       return;
     }
+    if (list.length && expressionsForbidden(path, model.kind)) {
+      found!.sites.push({ path, scalar: s, expr: list[0].expr, range: map.whole, bare: false, embedded: false, problems: [{ message: 'GitHub does not evaluate ${{ }} here: the text is used as written (or the workflow is rejected).', start: 0, end: 0 }] });
+      return;
+    }
     const embedded = list.length > 1 || (list.length === 1 && (list[0].start > 0 || list[0].end < s.value.length));
     for (const p of list) {
       const at = map.locate(s.value.slice(p.start, p.end));
@@ -116,6 +120,16 @@ export function expressionsOf(model: ActionsModel): ExprAnalysis {
   };
   visit(model.root, []);
   return found;
+}
+
+/** Keys whose values and names GitHub reads literally: the workflow name, triggers (but input defaults and call outputs), job ids. */
+function expressionsForbidden(path: string[], kind: 'workflow' | 'action'): boolean {
+  if (kind !== 'workflow') return false;
+  if (path.length === 1 && path[0] === 'name') return true;
+  if (path[0] === 'jobs' && path.length === 2) return true;
+  if (path[0] !== 'on') return false;
+  const allowed = (path[1] === 'workflow_call' && ((path[2] === 'inputs' && path[4] === 'default') || (path[2] === 'outputs' && path[4] === 'value'))) || (path[1] === 'workflow_dispatch' && path[4] === 'default');
+  return !allowed;
 }
 
 /** `if:` of a job, a step, a job's snapshot or a composite action step. */

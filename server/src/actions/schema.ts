@@ -41,7 +41,7 @@ const concurrency: Spec = {
   t: 'oneOf',
   name: 'concurrency',
   scalar: str,
-  map: { t: 'map', name: 'concurrency', keys: { group: str, 'cancel-in-progress': bool }, required: ['group'] },
+  map: { t: 'map', name: 'concurrency', keys: { group: str, 'cancel-in-progress': bool, queue: str }, required: ['group'] },
 };
 const credentials: Spec = { t: 'map', name: 'credentials', keys: { username: str, password: str }, required: ['username', 'password'], expr: true };
 const containerMap = (name: string, extra: Record<string, Spec> = {}): Spec => ({
@@ -65,10 +65,16 @@ const stepKeys: Record<string, Spec> = {
   'continue-on-error': bool,
   'timeout-minutes': { t: 'number', expr: true, positive: true },
   'working-directory': str,
+  background: bool,
+  wait: { t: 'oneOf', name: 'wait', scalar: str, seq: { t: 'seq', name: 'wait', of: str } },
+  'wait-all': { t: 'scalar', expr: true, allowEmpty: true },
+  cancel: str,
 };
+/** Keys that make a step a control step of background steps (no `run`/`uses`). */
+export const CONTROL_STEP_KEYS = ['wait', 'wait-all', 'cancel'];
 export const STEP: Spec = { t: 'map', name: 'step', keys: stepKeys };
-export const RUN_STEP_KEYS = ['continue-on-error', 'env', 'id', 'if', 'name', 'run', 'shell', 'timeout-minutes', 'working-directory'];
-export const USES_STEP_KEYS = ['continue-on-error', 'env', 'id', 'if', 'name', 'timeout-minutes', 'uses', 'with'];
+export const RUN_STEP_KEYS = ['background', 'continue-on-error', 'env', 'id', 'if', 'name', 'run', 'shell', 'timeout-minutes', 'working-directory'];
+export const USES_STEP_KEYS = ['background', 'continue-on-error', 'env', 'id', 'if', 'name', 'timeout-minutes', 'uses', 'with'];
 
 export const JOB_KEYS: Record<string, Spec> = {
   name: str,
@@ -117,6 +123,7 @@ export const WORKFLOW: Spec = {
   keys: {
     name: str,
     'run-name': str,
+    description: strOrEmpty,
     on: { t: 'custom', name: 'on' },
     permissions: { t: 'custom', name: 'permissions' },
     env,

@@ -2,7 +2,7 @@
 // Rules filter this list (one rule per kind); it is computed once per model.
 import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import { closest } from './expr/checker';
-import { ACTION, CALLER_JOB_KEYS, JOB_KEYS, RUN_STEP_KEYS, RUNS_KEYS, STEP, USES_STEP_KEYS, WORKFLOW, type ScalarSpec, type Spec } from './schema';
+import { ACTION, CALLER_JOB_KEYS, CONTROL_STEP_KEYS, JOB_KEYS, RUN_STEP_KEYS, RUNS_KEYS, STEP, USES_STEP_KEYS, WORKFLOW, type ScalarSpec, type Spec } from './schema';
 import type { ActionsModel } from './model';
 
 export type StructureKind = 'unknown-key' | 'type' | 'empty' | 'required' | 'duplicate-key';
@@ -144,7 +144,8 @@ class Walker {
     const what = run ? 'a step that runs a script' : uses ? 'a step that uses an action' : 'a step';
     const keys = Object.fromEntries(Object.entries((STEP as Extract<Spec, { t: 'map' }>).keys).filter(([k]) => allowed.includes(k)));
     if (run && uses) this.report('required', run.key as Node, 'A step has either "run" or "uses", not both.');
-    if (!run && !uses) this.report('required', firstKey(step) ?? step, 'A step needs "run" (a script) or "uses" (an action).');
+    const control = CONTROL_STEP_KEYS.some((k) => pairOf(step, k));
+    if (!run && !uses && !control) this.report('required', firstKey(step) ?? step, 'A step needs "run" (a script) or "uses" (an action).');
     for (const pair of step.items) {
       const k = keyText(pair);
       if (run && k === 'with') this.report('unknown-key', pair.key as Node, `"${k}" does not apply to a step that runs a script ("run"); it is for steps that use an action.`);

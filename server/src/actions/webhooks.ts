@@ -1,6 +1,6 @@
 // The events a workflow can be triggered by, their activity types, and which filters each accepts.
 
-const PR_TYPES = 'assigned unassigned labeled unlabeled opened edited closed reopened synchronize converted_to_draft locked unlocked enqueued dequeued milestoned demilestoned ready_for_review review_requested review_request_removed auto_merge_enabled auto_merge_disabled';
+const PR_TYPES = 'assigned unassigned labeled unlabeled opened edited closed reopened synchronize converted_to_draft locked unlocked enqueued dequeued milestoned demilestoned ready_for_review review_requested review_request_removed auto_merge_enabled auto_merge_disabled stacked';
 
 /** Event name → activity types (empty string: the event has no `types`; `*`: any custom type). */
 export const EVENTS: Record<string, string> = {
@@ -17,7 +17,7 @@ export const EVENTS: Record<string, string> = {
   gollum: '',
   image_version: '',
   issue_comment: 'created edited deleted',
-  issues: 'opened edited deleted transferred pinned unpinned closed reopened assigned unassigned labeled unlabeled locked unlocked milestoned demilestoned typed untyped',
+  issues: 'opened edited deleted transferred pinned unpinned closed reopened assigned unassigned labeled unlabeled locked unlocked milestoned demilestoned typed untyped field_added field_removed',
   label: 'created edited deleted',
   merge_group: 'checks_requested',
   milestone: 'created closed opened edited deleted',
@@ -27,6 +27,7 @@ export const EVENTS: Record<string, string> = {
   project_column: 'created updated moved deleted',
   public: '',
   pull_request: PR_TYPES,
+  pull_request_comment: 'created edited deleted',
   pull_request_review: 'submitted edited dismissed',
   pull_request_review_comment: 'created edited deleted',
   pull_request_target: PR_TYPES,

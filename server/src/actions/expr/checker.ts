@@ -72,6 +72,11 @@ export function checkExpression(root: Node, scope: Scope): { type: Ty; problems:
           const t = propertyOf(recv, n.name);
           if (t) return t;
           const known = [...recv.props.keys()];
+          // The github context grows new properties over time: an unknown one is likely a typo, but not certainly.
+          if (n.receiver.kind === 'var' && n.receiver.name.toLowerCase() === 'github') {
+            problems.push({ message: `Property "${n.name}" is not a documented property of the github context.`, start: n.nameStart, end: n.end, suggestion: closest(n.name.toLowerCase(), known), severity: 'warning' });
+            return ANY;
+          }
           report(
             `Property "${n.name}" is not defined on ${describe(n.receiver)}${known.length ? `: known properties are ${known.sort().join(', ')}` : ', which has no properties here'}.`,
             { start: n.nameStart, end: n.end },

@@ -48,6 +48,10 @@ const TABLE: Record<string, Availability> = {
   'jobs.*.timeout-minutes': a('github needs strategy matrix vars inputs'),
   'jobs.*.with': a('github needs strategy matrix inputs vars'),
   'jobs.*.snapshot': a('github needs strategy matrix vars inputs'),
+  // Keys where GitHub does not evaluate expressions at all.
+  name: a(''),
+  'jobs.*.permissions': a(''),
+  permissions: a(''),
   // Composite actions: the action's own inputs, steps and the runner.
   'runs.steps': a('github inputs steps job runner env strategy matrix vars', 'hashFiles'),
   'runs.steps.if': a('github inputs steps job runner env strategy matrix vars', `${STATUS_FUNCTIONS.join(' ')} hashFiles`),
@@ -131,10 +135,11 @@ export const FUNCTIONS: Record<string, FunctionSig[]> = {
   tojson: [{ params: [ANY], returns: STRING }],
   fromjson: [{ params: [STRING], returns: ANY }],
   hashfiles: [{ params: [STRING], variadic: true, min: 1, returns: STRING }],
-  success: [{ params: [], returns: BOOL }],
+  // A job's `if:` may name needed jobs: success('build', 'test').
+  success: [{ params: [STRING], variadic: true, min: 0, returns: BOOL }],
   always: [{ params: [], returns: BOOL }],
   cancelled: [{ params: [], returns: BOOL }],
-  failure: [{ params: [], returns: BOOL }],
+  failure: [{ params: [STRING], variadic: true, min: 0, returns: BOOL }],
   case: [{ params: [ANY, ANY, ANY], variadic: true, min: 3, returns: ANY }],
 };
 

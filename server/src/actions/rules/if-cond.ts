@@ -38,7 +38,7 @@ if: github.event_name == 'push' && github.ref_name == 'main'
     const ifs = [...model.jobs.map((j) => get(j.node, 'if')), ...model.steps.map((s) => get(s.node, 'if'))];
     for (const node of ifs) {
       if (isScalar(node) && node.value !== null && typeof node.value !== 'string') {
-        ctx.report({ range: model.index.range(node.range![0], node.range![1]), message: `The condition "${String(node.value)}" is constant. Remove the condition (or the step).` });
+        ctx.report({ range: model.index.range(node.range![0], node.range![1]), message: `The condition "${String(node.value)}" is constant. Remove the condition (or the step).`, severity: 'warning' });
       }
     }
     for (const site of expressionsOf(model).sites) {
@@ -70,7 +70,8 @@ if: github.event_name == 'push' && github.ref_name == 'main'
         if (n.kind === 'var' || (n.kind === 'call' && !PURE.has(n.name.toLowerCase()))) dynamic = true;
       });
       if (!dynamic) {
-        ctx.report({ range: model.index.range(site.range[0], site.range[1]), message: `The condition "${site.expr.trim()}" is constant: it does not depend on any context. Remove the condition (or the step).` });
+        // GitHub runs it; it is dead or redundant code rather than a broken workflow, so a warning.
+        ctx.report({ range: model.index.range(site.range[0], site.range[1]), message: `The condition "${site.expr.trim()}" is constant: it does not depend on any context. Remove the condition (or the step).`, severity: 'warning' });
       }
     }
   },

@@ -73,7 +73,8 @@ strategy:
           const seen = new Set<string>();
           v.items.forEach((item, i) => {
             const key = JSON.stringify(values[i]);
-            if (seen.has(key)) ctx.report({ range: nodeRange(model, item as Node), message: `Value ${key} appears twice in matrix dimension "${k}": the same job would run twice.`, aliases: ['actionlint/matrix'] });
+            // GitHub accepts duplicates (and runs the combination twice): a warning.
+            if (seen.has(key)) ctx.report({ range: nodeRange(model, item as Node), message: `Value ${key} appears twice in matrix dimension "${k}": the same job would run twice.`, aliases: ['actionlint/matrix'], severity: 'warning' });
             seen.add(key);
           });
           dims.set(k, hasExpr(values) ? undefined : values);
