@@ -13,6 +13,8 @@ export interface StructureProblem {
   node: Node | Pair;
   /** For unknown keys: the key node and the suggested replacement. */
   rename?: { key: Scalar; to: string };
+  /** Softer than the rule's default (GitHub accepts the value, but it is most likely a mistake). */
+  severity?: 'warning';
 }
 
 const cache = new WeakMap<ActionsModel, StructureProblem[]>();
@@ -61,8 +63,8 @@ class Walker {
     private readonly out: StructureProblem[],
   ) {}
 
-  private report(kind: StructureKind, node: Node | Pair, message: string, rename?: StructureProblem['rename']): void {
-    this.out.push({ kind, node, message, rename });
+  private report(kind: StructureKind, node: Node | Pair, message: string, rename?: StructureProblem['rename'], severity?: 'warning'): void {
+    this.out.push({ kind, node, message, rename, severity });
   }
 
   workflow(root: YAMLMap): void {
@@ -249,7 +251,7 @@ class Walker {
     if (spec.t === 'string' && typeof v === 'string' && !v.trim() && !spec.allowEmpty) this.report('empty', value, `"${name}" is an empty string.`);
     if (spec.t === 'bool' && typeof v !== 'boolean' && !/^(true|false)$/i.test(String(v))) this.report('type', value, `"${name}" must be true or false (or a \${{ }} expression), not "${String(v)}".`);
     if (spec.t === 'number' && typeof v !== 'number' && !/^-?\d+(\.\d+)?$/.test(String(v).trim())) this.report('type', value, `"${name}" must be a number (or a \${{ }} expression), not "${String(v)}".`);
-    else if (spec.t === 'number' && spec.positive && Number(v) <= 0) this.report('type', value, `"${name}" must be greater than zero, not ${String(v)}.`);
+    else if (spec.t === 'number' && spec.positive && Number(v) <= 0) this.report('type', value, `"${name}" must be greater than zero, not ${String(v)}.`, undefined, 'warning');
     else if (spec.t === 'number' && spec.integer && !Number.isInteger(Number(v))) this.report('type', value, `"${name}" must be a whole number, not ${String(v)}.`);
   }
 

@@ -200,3 +200,55 @@ jobs:
     assert.deepEqual(findingsOf(W, text, 'actions/value-type'), []);
   });
 });
+
+describe('what GitHub accepts stays quiet', () => {
+  it('accepts background steps, a workflow description, concurrency queues and deployment: false', () => {
+    const text = `description: Builds things
+on: push
+concurrency:
+  group: deploy
+  queue: max
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    environment:
+      name: prod
+      deployment: false
+    steps:
+      - id: server
+        run: npm start
+        background: true
+      - wait: [server]
+      - wait-all:
+      - cancel: server
+`;
+    const all = ['actions/unknown-key', 'actions/value-type', 'actions/empty-value', 'actions/required-key'].flatMap((r) => findingsOf(W, text, r));
+    assert.deepEqual(all.map((f) => f.message), []);
+  });
+
+  it('reports ${{ }} where GitHub does not evaluate it', () => {
+    const text = `name: Build \${{ github.ref }}
+on: push
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    steps: [{run: make}]
+`;
+    const [f] = findingsOf(W, text, 'actions/expression');
+    assert.equal(covered(text, f), 'Build ${{ github.ref }}');
+    assert.match(f.message, /does not evaluate/);
+  });
+
+  it('only warns about github properties it does not know and negative timeouts', () => {
+    const text = `on: push
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    timeout-minutes: -1
+    steps:
+      - run: echo \${{ github.brand_new_property }}
+`;
+    assert.deepEqual(findingsOf(W, text, 'actions/expression').map((f) => f.severity), ['warning']);
+    assert.deepEqual(findingsOf(W, text, 'actions/value-type').map((f) => f.severity), ['warning']);
+  });
+});

@@ -31,7 +31,7 @@ export function structureRule(meta: Omit<RuleMeta, 'severity' | 'profile' | 'cat
         if (p.rename) {
           fix = { title: `Rename to "${p.rename.to}"`, edits: [{ range: nodeRange(ctx.model, p.rename.key), newText: p.rename.to }] };
         }
-        ctx.report({ range: nodeRange(ctx.model, p.node), message: p.message, fix });
+        ctx.report({ range: nodeRange(ctx.model, p.node), message: p.message, fix, severity: p.severity });
       }
     },
   };
