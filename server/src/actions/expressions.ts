@@ -7,6 +7,7 @@ import { placeholders, SourceMap } from './expr/templates';
 import type { Ty } from './expr/types';
 import type { ActionsModel, Job } from './model';
 import { contextsFor } from './scopes';
+import { isAlias } from 'yaml';
 import { isMap, isPair, isScalar, isSeq } from '../yaml/yaml';
 
 export interface ExprSite {
@@ -108,7 +109,18 @@ export function expressionsOf(model: ActionsModel): ExprAnalysis {
       found!.sites.push(analyse(site, scope));
     }
   };
-  const visit = (node: unknown, path: string[]) => {
+  const doc = model.yaml.docs[0];
+  const expanding = new Set<unknown>();
+  const visit = (raw: unknown, path: string[]) => {
+    // Aliases are checked as if expanded (in the scope where they are used); a recursive alias stops here.
+    const node = isAlias(raw) ? raw.resolve(doc) : raw;
+    if (expanding.has(node)) return;
+    if (isAlias(raw)) {
+      expanding.add(node);
+      visit(node, path);
+      expanding.delete(node);
+      return;
+    }
     if (isScalar(node)) visitScalar(node, path);
     else if (isMap(node)) {
       for (const pair of node.items) {

@@ -252,3 +252,26 @@ jobs:
     assert.deepEqual(findingsOf(W, text, 'actions/value-type').map((f) => f.severity), ['warning']);
   });
 });
+
+describe('aliases are checked as if expanded', () => {
+  it('checks aliased jobs and steps, and expressions inside them in the scope where they are used', () => {
+    const text = `on: push
+jobs:
+  a:
+    runs-on: ubuntu-latest
+    steps:
+      - &echo
+        run: echo \${{ matrix.os }}
+  b:
+    runs-on: ubuntu-latest
+    strategy:
+      matrix:
+        os: [ubuntu-latest]
+    steps:
+      - *echo
+`;
+    const found = findingsOf(W, text, 'actions/expression');
+    assert.equal(found.length, 1, 'reported once, for job a where matrix has no os');
+    assert.equal(covered(text, found[0]), 'os');
+  });
+});

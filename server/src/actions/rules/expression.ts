@@ -39,9 +39,14 @@ steps:
   fixable: true,
   check(ctx) {
     const { model } = ctx;
+    // An anchored value used through aliases is checked once per use: report each distinct problem once.
+    const seen = new Set<string>();
     for (const site of expressionsOf(model).sites) {
       for (const p of site.problems) {
         const [s, e] = problemRange(site, p);
+        const key = `${s}:${e}:${p.message}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
         let fix: Fix | undefined;
         if (p.suggestion && site.exprOffset !== undefined) {
           fix = { title: `Change to "${p.suggestion}"`, edits: [{ range: model.index.range(s, e), newText: p.suggestion }] };
