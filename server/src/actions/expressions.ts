@@ -56,6 +56,7 @@ export function expressionsOf(model: ActionsModel): ExprAnalysis {
   if (!model.root || !model.text.includes('${{') && !/\bif\s*:/.test(model.text)) return found;
   const typeCache = new Map<string, Ty>();
   const contextCache = new Map<string, Record<string, Ty>>();
+  const memo = new Map<string, Checked>();
   const jobsById = new Map(model.jobs.map((j) => [j.id, j]));
   const visitScalar = (s: Scalar, path: string[]) => {
     if (typeof s.value !== 'string' || !s.range) return;
@@ -67,13 +68,15 @@ export function expressionsOf(model: ActionsModel): ExprAnalysis {
     const stepIndex = model.kind === 'workflow' ? (path[2] === 'steps' && /^\d+$/.test(path[3] ?? '') ? Number(path[3]) : undefined) : path[1] === 'steps' ? Number(path[2]) : undefined;
     const key = `${job?.id ?? ''}#${stepIndex ?? ''}`;
     const availability = availabilityAt(path, model.kind);
+    const where = `"${path.filter((p) => !/^\d+$/.test(p)).slice(-2).join('.')}"`;
+    const scopeKey = `${key}|${where}|${availability ? availability.contexts.join(',') + '/' + availability.functions.join(',') : '*'}`;
     const scope = () => {
       let contexts = contextCache.get(key);
       if (!contexts) contextCache.set(key, (contexts = contextsFor(model, job, stepIndex, typeCache)));
       return {
         availability: availability ?? EVERYTHING,
         contexts,
-        where: `"${path.filter((p) => !/^\d+$/.test(p)).slice(-2).join('.')}"`,
+        where,
       };
     };
     const list = placeholders(s.value);
@@ -81,7 +84,7 @@ export function expressionsOf(model: ActionsModel): ExprAnalysis {
       const trimmed = s.value.trim();
       if (!trimmed) return;
       const at = map.locate(trimmed);
-      found!.sites.push(analyse({ path, scalar: s, expr: trimmed, exprOffset: at, range: at === undefined ? map.whole : [at, at + trimmed.length], bare: true, problems: [], embedded: false }, scope));
+      found!.sites.push(analyse({ path, scalar: s, expr: trimmed, exprOffset: at, range: at === undefined ? map.whole : [at, at + trimmed.length], bare: true, problems: [], embedded: false }, scope, memo, scopeKey));
       return;
     }
     if (list.length && expressionsForbidden(path, model.kind)) {
@@ -106,7 +109,7 @@ export function expressionsOf(model: ActionsModel): ExprAnalysis {
         found!.sites.push(site);
         continue;
       }
-      found!.sites.push(analyse(site, scope));
+      found!.sites.push(analyse(site, scope, memo, scopeKey));
     }
   };
   const doc = model.yaml.docs[0];
@@ -151,15 +154,27 @@ export function isConditionPath(path: string[], kind: 'workflow' | 'action'): bo
   return path[0] === 'jobs' && (path.length === 3 || (path.length === 5 && path[2] === 'steps') || (path.length === 4 && path[2] === 'snapshot'));
 }
 
-function analyse(site: ExprSite, scope: () => Parameters<typeof checkExpression>[1]): ExprSite {
-  const parsed = parseExpression(site.expr);
-  if (parsed.problem) {
-    site.problems.push(parsed.problem);
+type Checked = { node?: Node; problem?: { message: string; start: number; end: number }; type?: Ty; problems: ExprProblem[] };
+
+/** Parses and checks an expression; identical expressions in the same scope (common across jobs) are checked once. */
+function analyse(site: ExprSite, scope: () => Parameters<typeof checkExpression>[1], memo: Map<string, Checked>, scopeKey: string): ExprSite {
+  const key = `${scopeKey}\u0000${site.expr}`;
+  let result = memo.get(key);
+  if (!result) {
+    const parsed = parseExpression(site.expr);
+    if (parsed.problem) result = { problem: parsed.problem, problems: [] };
+    else {
+      const checked = checkExpression(parsed.node!, scope());
+      result = { node: parsed.node, type: checked.type, problems: checked.problems };
+    }
+    memo.set(key, result);
+  }
+  if (result.problem) {
+    site.problems.push(result.problem);
     return site;
   }
-  site.node = parsed.node;
-  const checked = checkExpression(parsed.node!, scope());
-  site.type = checked.type;
-  site.problems.push(...checked.problems);
+  site.node = result.node;
+  site.type = result.type;
+  site.problems.push(...result.problems);
   return site;
 }

@@ -26,7 +26,8 @@ jobs:
   check(ctx) {
     const { model } = ctx;
     const doc = model.yaml.docs[0];
-    if (!doc || (!model.text.includes('&') && !model.text.includes('<<'))) return;
+    // Cheap pre-check: an anchor (&name), alias (*name) or merge key (<<) must appear as a YAML token.
+    if (!doc || !/(?:^|[\s[{,])(?:[&*][^\s&*,[\]{}]|<<\s*:)/m.test(model.text)) return;
     // Anchors in document order; an alias refers to the latest definition of its name before it.
     const defined: Array<{ name: string; node: Node; used: boolean }> = [];
     const current = new Map<string, { name: string; node: Node; used: boolean }>();
