@@ -142,7 +142,7 @@ function listItems(raw: unknown, name: string, pair: Pair, problem: Problem, doc
 }
 
 function eventConfig(name: string, config: YAMLMap, out: EventAnalysis, problem: Problem, doc: Parameters<typeof resolve>[0]): void {
-  const allowedKeys = ['types', ...Object.keys(FILTERS).filter((f) => FILTERS[f].includes(name))];
+  const allowedKeys = [...(EVENTS[name] ? ['types'] : []), ...Object.keys(FILTERS).filter((f) => FILTERS[f].includes(name))];
   for (const pair of config.items) {
     const key = keyText(pair as Pair);
     if (key === 'types') {

@@ -90,7 +90,7 @@ export function checkExpression(root: Node, scope: Scope): { type: Ty; problems:
           if (recv.elem.k === 'object' && !t) report(`Property "${n.name}" is not defined on the elements of ${describe(n.receiver)}.`, { start: n.nameStart, end: n.end });
           return arrayOf(t ?? ANY);
         }
-        report(`"${describe(n.receiver)}" is a ${show(recv)}, not an object: it has no property "${n.name}".`, { start: n.nameStart, end: n.end });
+        report(`${describe(n.receiver)} is a ${show(recv)}, not an object: it has no property "${n.name}".`, { start: n.nameStart, end: n.end });
         return ANY;
       }
       case 'star': {
