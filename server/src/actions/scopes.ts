@@ -30,6 +30,17 @@ function inputsType(model: ActionsModel): Ty {
   return obj(props);
 }
 
+/** `github`, with `github.event.inputs` typed from the workflow_dispatch inputs when there are some. */
+function githubType(model: ActionsModel): Ty {
+  const inputs = model.root && getIn(get(model.root, 'on'), ['workflow_dispatch', 'inputs']);
+  if (model.kind !== 'workflow' || !isMap(inputs) || GITHUB_CONTEXT.k !== 'object') return GITHUB_CONTEXT;
+  const names: Record<string, Ty> = {};
+  for (const p of inputs.items) if (isScalar(p.key)) names[String(p.key.value)] = STRING;
+  const props = new Map(GITHUB_CONTEXT.props);
+  props.set('event', obj({ inputs: obj(names) }, ANY));
+  return { k: 'object', props };
+}
+
 function outputsOf(job: Job): Ty {
   if (get(job.node, 'uses')) return mapOf(STRING); // reusable workflow: outputs live in the callee
   const outputs = get(job.node, 'outputs');
@@ -118,8 +129,13 @@ export function contextsFor(model: ActionsModel, job: Job | undefined, stepIndex
     cache.set(`${jobKey}:matrix`, matrix);
   }
   const steps = model.kind === 'action' ? model.steps : (job?.steps ?? []);
+  let github = cache.get('github');
+  if (!github) {
+    github = githubType(model);
+    cache.set('github', github);
+  }
   return {
-    github: GITHUB_CONTEXT,
+    github,
     env: mapOf(STRING),
     vars: mapOf(STRING),
     secrets: mapOf(STRING),

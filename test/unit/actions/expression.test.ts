@@ -162,3 +162,14 @@ describe('actions/expression (actionlint/expression)', () => {
     assert.equal(f.severity, 'warning');
   });
 });
+
+describe('github.event.inputs', () => {
+  it('is typed from the workflow_dispatch inputs', () => {
+    const text = wf(`  build:
+    runs-on: ubuntu-latest
+    steps:
+      - run: echo "\${{ github.event.inputs.name }} \${{ github.event.inputs.nmae }} \${{ github.event.head_commit.message }}"
+`);
+    assert.deepEqual(findingsOf(W, text, RULE).map((f) => covered(text, f)), ['nmae']);
+  });
+});
