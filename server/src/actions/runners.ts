@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import { isMap, isScalar, isSeq, type Scalar } from 'yaml';
 import type { WorkspaceReader } from '../engine/types';
 import type { Job } from './model';
-import { get } from '../yaml/yaml';
+import { get, getIn } from '../yaml/yaml';
 import { matrixValues } from './matrix-values';
 
 const LINUX = 'ubuntu-latest ubuntu-24.04 ubuntu-22.04 ubuntu-24.04-arm ubuntu-22.04-arm ubuntu-slim';
@@ -67,6 +67,8 @@ export interface RunnerLabel {
   label: string;
   node: Scalar;
   fromMatrix: boolean;
+  /** For matrix values: the value's own node in `strategy.matrix`, when it is a plain list entry. */
+  valueNode?: Scalar;
 }
 
 /** Labels a job's `runs-on` asks for; `${{ matrix.x }}` expands to the values of the dimension. */
@@ -85,7 +87,12 @@ export function runnerLabels(job: Job): RunnerLabel[] {
     const value = String(node.value ?? '');
     const m = /^\$\{\{\s*matrix\.([A-Za-z0-9_-]+)\s*\}\}$/.exec(value.trim());
     if (m) {
-      for (const v of matrixValues(job, m[1]) ?? []) if (typeof v === 'string' && !v.includes('${{')) out.push({ label: v, node, fromMatrix: true });
+      const dim = getIn(job.node, ['strategy', 'matrix', m[1]]);
+      const valueNodes = isSeq(dim) ? dim.items.filter(isScalar) : [];
+      for (const v of matrixValues(job, m[1]) ?? []) {
+        if (typeof v !== 'string' || v.includes('${{')) continue;
+        out.push({ label: v, node, fromMatrix: true, valueNode: valueNodes.find((n) => n.value === v) });
+      }
       continue;
     }
     if (!value.includes('${{')) out.push({ label: value, node, fromMatrix: false });

@@ -172,3 +172,19 @@ jobs:
     assert.equal(findingsOf(W, fixed, 'actions/deprecated-commands').length, 1);
   });
 });
+
+describe('actions/runner-label with a matrix', () => {
+  it('reports matrix values that conflict with a fixed hosted label, on the value', () => {
+    const text = `on: push
+jobs:
+  test:
+    strategy:
+      matrix:
+        os: [windows-latest, ubuntu-latest, windows]
+    runs-on: [ubuntu-latest, '\${{ matrix.os }}']
+    steps: [{run: make}]
+`;
+    const found = findingsOf(W, text, 'actions/runner-label');
+    assert.deepEqual(found.map((f) => [covered(text, f), f.range.start.line]), [['windows-latest', 5], ['windows', 5]]);
+  });
+});

@@ -50,6 +50,15 @@ runs-on: \${{ matrix.os }}
           ctx.report({ range: nodeRange(model, l.node), message: `"${l.label}" and "${hosted[0].label}" are different GitHub-hosted runners: no runner has both labels. Use a matrix to run on each.` });
         }
       }
+      // A matrix value combined with a fixed hosted label: each other image or OS makes that combination unschedulable.
+      const fixed = hosted[0];
+      if (!fixed) continue;
+      for (const l of labels) {
+        if (!l.fromMatrix) continue;
+        const lower = l.label.toLowerCase();
+        const clash = (HOSTED_LABELS.includes(lower) && lower !== fixed.label.toLowerCase()) || (['linux', 'windows', 'macos'].includes(lower) && osOfLabel(lower) !== osOfLabel(fixed.label));
+        if (clash) ctx.report({ range: nodeRange(model, l.valueNode ?? l.node), message: `Matrix value "${l.label}" is combined with "${fixed.label}" in runs-on: no runner has both labels.` });
+      }
     }
   },
 };
