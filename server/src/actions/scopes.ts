@@ -4,6 +4,7 @@ import { GITHUB_CONTEXT, JOB_CONTEXT, RUNNER_CONTEXT, STRATEGY_CONTEXT } from '.
 import { ANY, BOOL, mapOf, merge, NUMBER, obj, STRING, typeOfValue, type Ty } from './expr/types';
 import type { ActionsModel, Job, Step } from './model';
 import { get, getIn, isMap, isScalar, isSeq, scalarString } from '../yaml/yaml';
+import { resolve } from './structure';
 
 const INPUT_TYPES: Record<string, Ty> = { string: STRING, boolean: BOOL, number: NUMBER, choice: STRING, environment: STRING };
 
@@ -15,10 +16,12 @@ function inputsType(model: ActionsModel): Ty {
     if (isMap(inputs)) for (const p of inputs.items) if (isScalar(p.key)) props[String(p.key.value)] = STRING;
     return obj(props);
   }
-  const on = get(model.root, 'on');
+  const doc = model.yaml.docs[0];
+  const on = resolve(doc, get(model.root, 'on'));
   const props: Record<string, Ty> = {};
   for (const event of ['workflow_dispatch', 'workflow_call']) {
-    const inputs = getIn(on, [event, 'inputs']);
+    const inputs = resolve(doc, get(resolve(doc, get(on, event)), 'inputs'));
+    if (inputs && !isMap(inputs)) return mapOf(ANY); // an expression or something odd: do not guess
     if (!isMap(inputs)) continue;
     for (const p of inputs.items) {
       if (!isScalar(p.key)) continue;
