@@ -250,7 +250,7 @@ function trigger(name: 'workflow_dispatch' | 'workflow_call', config: YAMLMap, d
     for (const d of caseDuplicates(section)) problem('syntax-check', d.key, `"${d.name}" duplicates "${d.previous}" in ${key} of the ${name} event: these names are case-insensitive.`);
     if (key === 'inputs') {
       if (name === 'workflow_dispatch' && section.items.length > 25) problem('events', eventKey, `A workflow_dispatch event takes at most 25 inputs; this one has ${section.items.length}.`);
-      for (const p of section.items) input(name, keyText(p as Pair), resolve(doc, p.value), p as Pair, problem);
+      for (const p of section.items) if (keyText(p as Pair) !== '<<') input(name, keyText(p as Pair), resolve(doc, p.value), p as Pair, problem);
     } else {
       const allowed = key === 'outputs' ? ['description', 'value'] : ['description', 'required'];
       for (const p of section.items) {
@@ -293,7 +293,7 @@ function input(event: string, id: string, value: unknown, pair: Pair, problem: P
     }
   }
   const requiredNode = pairOf(value, 'required')?.value;
-  if (isScalar(requiredNode) && typeof requiredNode.value !== 'boolean' && requiredNode.value !== null) {
+  if (isScalar(requiredNode) && typeof requiredNode.value !== 'boolean' && requiredNode.value !== null && !String(requiredNode.value).includes('${{')) {
     problem('syntax-check', requiredNode, `"required" of input "${id}" must be true or false, not "${String(requiredNode.value)}".`);
   }
   const typeNode = pairOf(value, 'type')?.value;

@@ -137,7 +137,7 @@ class Walker {
 
   step(step: unknown): void {
     if (!isMap(step)) {
-      if (step && !isExpression(step)) this.report('type', step as Node, `A step must be a mapping with "run" or "uses", not ${nodeKind(step)}.`);
+      if (step && !isExpression(step) && !(isScalar(step) && step.value === null)) this.report('type', step as Node, `A step must be a mapping with "run" or "uses", not ${nodeKind(step)}.`);
       return;
     }
     const run = pairOf(step, 'run');
@@ -262,7 +262,7 @@ class Walker {
 
   map(node: YAMLMap, spec: Extract<Spec, { t: 'map' }>, known = new Set<string>(), skipRequired?: Set<string>, anchor?: Node): void {
     const allowed = Object.keys(spec.keys);
-    this.duplicates(node, spec.name);
+    // Fixed-key sections: a case variant of a known key is reported as an unknown key (with a rename), not twice.
     for (const pair of node.items) {
       if (!isScalar(pair.key)) continue;
       const k = keyText(pair);

@@ -34,7 +34,7 @@ jobs:
       const seen = new Map<string, Scalar>();
       for (const step of steps) {
         const node = get(step.node, 'id');
-        if (!isScalar(node) || typeof node.value !== 'string' || node.value.includes('${{')) continue;
+        if (!isScalar(node) || typeof node.value !== 'string' || !node.value || node.value.includes('${{')) continue; // empty: actions/empty-value
         const id = node.value;
         if (!ID.test(id)) ctx.report({ range: nodeRange(model, node), message: `Step id "${id}" is invalid: it must start with a letter or "_" and contain only letters, digits, "-" and "_".` });
         const prev = seen.get(id.toLowerCase());

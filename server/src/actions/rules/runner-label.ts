@@ -35,6 +35,7 @@ runs-on: \${{ matrix.os }}
       const hosted: typeof labels = [];
       for (const l of labels) {
         const lower = l.label.toLowerCase();
+        if (!lower.trim()) continue; // empty labels are actions/empty-value's
         if (RETIRED_LABELS.includes(lower)) {
           ctx.report({ range: nodeRange(model, l.node), message: `Runner image "${l.label}" has been retired by GitHub: jobs asking for it never start. Use a current image (e.g. ${osOfLabel(lower) === 'macos' ? 'macos-latest' : osOfLabel(lower) === 'windows' ? 'windows-latest' : 'ubuntu-latest'}).` });
           continue;
