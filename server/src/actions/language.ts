@@ -2,6 +2,7 @@ import { indentationUnitEnd } from '../engine/suppress';
 import type { Language, Suppression } from '../engine/types';
 import { buildModel, type ActionsModel } from './model';
 import { actionsRules } from './rules';
+import { complete, hover, symbols } from './editor';
 
 // zizmor: `# zizmor: ignore[audit1,audit2]` on any line of the finding's span. Our findings start at the flagged
 // token, so a comment covers its own line and, on a line that opens a block (`run: |`, `- uses:` with `with:`
@@ -27,6 +28,9 @@ function makeLanguage(kind: 'workflow' | 'action'): Language<ActionsModel> {
     },
     rules: actionsRules,
     suppressions: zizmorSuppressions,
+    hover: (model, position) => hover(model, position),
+    complete: (model, position, ctx) => complete(model, ctx.text, position),
+    symbols,
   };
 }
 

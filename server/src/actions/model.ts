@@ -1,5 +1,5 @@
 // The workflow/action model: one YAML parse, jobs, steps and every `uses:` reference with its node.
-import type { Scalar } from 'yaml';
+import { isAlias, type Document, type Scalar } from 'yaml';
 import { LineIndex } from '../engine/text';
 import { get, isMap, isScalar, isSeq, parseYaml, scalarString, type YamlFile, type YAMLMap } from '../yaml/yaml';
 
@@ -38,10 +38,19 @@ export interface ActionsModel {
   uses: UsesRef[];
 }
 
-function stepsOf(list: unknown, job: Job | undefined, uses: UsesRef[]): Step[] {
+/** Follows YAML aliases (`*name`) to their anchored node, so aliased jobs and steps are checked as if expanded. */
+function deref(doc: Document.Parsed | undefined, node: unknown): unknown {
+  let cur = node;
+  for (let i = 0; i < 10 && isAlias(cur) && doc; i++) cur = cur.resolve(doc);
+  return cur;
+}
+
+function stepsOf(list: unknown, job: Job | undefined, uses: UsesRef[], doc?: Document.Parsed): Step[] {
+  list = deref(doc, list);
   if (!isSeq(list)) return [];
   const steps: Step[] = [];
-  list.items.forEach((item, index) => {
+  list.items.forEach((raw, index) => {
+    const item = deref(doc, raw);
     if (!isMap(item)) return;
     const step: Step = { node: item, job, id: scalarString(get(item, 'id')), index };
     steps.push(step);
@@ -58,18 +67,19 @@ export function buildModel(text: string, kind: 'workflow' | 'action'): ActionsMo
   const model: ActionsModel = { kind, text, index, yaml, root: isMap(root) ? root : undefined, jobs: [], steps: [], uses: [] };
   if (!model.root) return model;
   if (kind === 'action') {
-    model.steps = stepsOf(get(get(model.root, 'runs'), 'steps'), undefined, model.uses);
+    model.steps = stepsOf(get(get(model.root, 'runs'), 'steps'), undefined, model.uses, yaml.docs[0]);
     return model;
   }
   const jobs = get(model.root, 'jobs');
   if (!isMap(jobs)) return model;
   for (const pair of jobs.items) {
-    if (!isScalar(pair.key) || !isMap(pair.value)) continue;
-    const job: Job = { id: String(pair.key.value), key: pair.key, node: pair.value, steps: [] };
+    const value = deref(yaml.docs[0], pair.value);
+    if (!isScalar(pair.key) || !isMap(value)) continue;
+    const job: Job = { id: String(pair.key.value), key: pair.key, node: value, steps: [] };
     model.jobs.push(job);
     const u = get(job.node, 'uses');
     if (isScalar(u) && typeof u.value === 'string') model.uses.push({ node: u, value: u.value, at: 'job', job });
-    job.steps = stepsOf(get(job.node, 'steps'), job, model.uses);
+    job.steps = stepsOf(get(job.node, 'steps'), job, model.uses, yaml.docs[0]);
     model.steps.push(...job.steps);
   }
   return model;
