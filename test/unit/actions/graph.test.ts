@@ -106,7 +106,7 @@ jobs:
   });
 });
 
-describe('actions/shell-name, actions/env-var, actions/credentials', () => {
+describe('actions/shell-name, actions/env-var, actions/hardcoded-credentials', () => {
   it('checks shells per runner OS', () => {
     const text = `on: push
 jobs:
@@ -146,7 +146,10 @@ jobs:
     steps: [{run: make}]
 `;
     assert.deepEqual(findingsOf(W, text, 'actions/env-var').map((f) => covered(text, f)), ['BAD NAME']);
-    assert.deepEqual(findingsOf(W, text, 'actions/credentials').map((f) => covered(text, f)), ['hunter2']);
+    // actionlint's `credentials` check is one finding of actions/hardcoded-credentials, carrying its code.
+    const creds = findingsOf(W, text, 'actions/hardcoded-credentials');
+    assert.deepEqual(creds.map((f) => covered(text, f)), ['hunter2']);
+    assert.ok(creds[0].aliases.includes('actionlint/credentials'));
   });
 });
 

@@ -110,7 +110,7 @@ describe('actions/hardcoded-credentials', () => {
 `);
     const found = findingsOf(W, text, 'actions/hardcoded-credentials');
     assert.deepEqual(found.map((f) => covered(text, f)), ['hunter2', `ghp_${'a'.repeat(36)}`, 'AKIAABCDEFGHIJKLMNOP']);
-    assert.deepEqual(found.map((f) => f.aliases), [['zizmor/hardcoded-credentials', 'zizmor/hardcoded-container-credentials'], [], []]);
+    assert.deepEqual(found.map((f) => f.aliases), [['zizmor/hardcoded-credentials', 'zizmor/hardcoded-container-credentials', 'actionlint/credentials'], [], []]);
     assert.equal(found[0].severity, 'error');
   });
 });

@@ -18,7 +18,7 @@ const TOKENS: Array<[RegExp, string]> = [
 
 export const hardcodedCredentials: Rule<ActionsModel> = {
   id: 'actions/hardcoded-credentials',
-  aliases: ['zizmor/hardcoded-credentials', 'zizmor/hardcoded-container-credentials'],
+  aliases: ['zizmor/hardcoded-credentials', 'zizmor/hardcoded-container-credentials', 'actionlint/credentials'],
   severity: 'error',
   profile: 'recommended',
   category: 'security',
@@ -45,7 +45,7 @@ container:
       for (const c of jobContainers(job)) {
         const pw = get(get(c, 'credentials'), 'password');
         if (isScalar(pw) && pw.value !== null && pw.value !== '' && !String(pw.value).includes('${{')) {
-          ctx.report({ range: rangeOf(model.index, pw)!, message: 'The registry password is written in the workflow: use `${{ secrets.… }}`.', aliases: ['zizmor/hardcoded-credentials', 'zizmor/hardcoded-container-credentials'] });
+          ctx.report({ range: rangeOf(model.index, pw)!, message: 'The registry password is written in the workflow: use `${{ secrets.… }}`.', aliases: ['zizmor/hardcoded-credentials', 'zizmor/hardcoded-container-credentials', 'actionlint/credentials'] });
         }
       }
     }

@@ -1,7 +1,6 @@
 // Structure, expressions, the job graph and names (actionlint's territory), one file each.
 import type { Rule } from '../../engine/types';
 import type { ActionsModel } from '../model';
-import { credentials } from './credentials';
 import { deprecatedCommands } from './deprecated-commands';
 import { duplicateKey } from './duplicate-key';
 import { emptyValue } from './empty-value';
@@ -38,7 +37,6 @@ export const structureRules: Rule<ActionsModel>[] = [
   shellName,
   envVar,
   deprecatedCommands,
-  credentials,
   expression,
   ifCond,
 ];
