@@ -1,6 +1,7 @@
 import type { Language, Suppression } from '../engine/types';
 import { buildModel, type DockerfileModel } from './model';
 import { dockerfileRules } from './rules';
+import { dockerfileCompletions, dockerfileHover, dockerfileSymbols } from './features';
 
 /** Line of the last line of the instruction that starts on or covers `line`. */
 function instructionEnd(model: DockerfileModel, line: number): number {
@@ -44,4 +45,7 @@ export const dockerfileLanguage: Language<DockerfileModel> = {
     const directives = model.ast.getDirectives();
     return directives.length ? directives[directives.length - 1].getRange().end.line + 1 : 0;
   },
+  hover: (model, position) => dockerfileHover(model, position),
+  complete: (model, position) => dockerfileCompletions(model, position),
+  symbols: (model) => dockerfileSymbols(model),
 };
