@@ -2,30 +2,7 @@
 import * as path from 'node:path';
 import { commands, ProgressLocation, StatusBarAlignment, window, workspace, type ExtensionContext, type StatusBarItem } from 'vscode';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-
-// Custom requests of the server (server/src/lsp/features.ts).
-const LINT_WORKSPACE_REQUEST = 'shipshape/lintWorkspace';
-const LINT_PROGRESS_NOTIFICATION = 'shipshape/lintWorkspaceProgress';
-const RULES_REQUEST = 'shipshape/rules';
-
-interface LintWorkspaceResult {
-  files: number;
-  findings: number;
-  errors: number;
-  warnings: number;
-  cancelled: boolean;
-}
-
-interface RuleListEntry {
-  id: string;
-  aliases: string[];
-  kind: string;
-  severity: string;
-  profile: string;
-  description: string;
-  docs: string;
-  url: string;
-}
+import { LINT_PROGRESS_NOTIFICATION, LINT_WORKSPACE_REQUEST, RULES_REQUEST, type LintProgress, type LintWorkspaceResult, type RuleListEntry } from '../../server/src/lsp/protocol';
 
 let client: LanguageClient | undefined;
 
@@ -91,7 +68,7 @@ async function lintWorkspace(): Promise<LintWorkspaceResult | undefined> {
   if (!c) return undefined;
   return window.withProgress({ location: ProgressLocation.Notification, title: 'Shipshape: linting the workspace', cancellable: true }, async (progress, token) => {
     let reported = 0;
-    const sub = c.onNotification(LINT_PROGRESS_NOTIFICATION, (p: { done: number; total: number; file?: string }) => {
+    const sub = c.onNotification(LINT_PROGRESS_NOTIFICATION, (p: LintProgress) => {
       const pct = p.total ? Math.floor((p.done / p.total) * 100) : 100;
       progress.report({ increment: pct - reported, message: p.file ? `${p.done}/${p.total} ${workspace.asRelativePath(p.file)}` : `${p.done}/${p.total}` });
       reported = pct;

@@ -52,14 +52,14 @@ export function runCodeServerCli(args: string[], timeoutMs = 120000): Promise<st
 }
 
 /** Starts code-server on a free port with its own user-data and extensions folders; resolves once it listens. */
-export async function startCodeServer(opts: { userDataDir: string; extensionsDir: string; settings?: Record<string, unknown>; timeoutMs?: number }): Promise<CodeServer> {
+export async function startCodeServer(opts: { userDataDir: string; extensionsDir: string; settings?: Record<string, unknown>; env?: Record<string, string>; timeoutMs?: number }): Promise<CodeServer> {
   if (!fs.existsSync(CODE_SERVER)) throw new Error(`code-server not found at ${CODE_SERVER}: run test/e2e/setup.sh first`);
   fs.mkdirSync(path.join(opts.userDataDir, 'User'), { recursive: true });
   fs.mkdirSync(opts.extensionsDir, { recursive: true });
   fs.writeFileSync(path.join(opts.userDataDir, 'User', 'settings.json'), JSON.stringify({ ...USER_SETTINGS, ...opts.settings }, null, 2));
   const args = ['--auth', 'none', '--bind-addr', '127.0.0.1:0', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
     '--disable-getting-started-override', '--user-data-dir', opts.userDataDir, '--extensions-dir', opts.extensionsDir];
-  const proc = spawn(CODE_SERVER, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, SHIPSHAPE_E2E: '1' } });
+  const proc = spawn(CODE_SERVER, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...opts.env } });
   let log = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`code-server did not listen within ${opts.timeoutMs ?? 60000} ms\n${log}`)), opts.timeoutMs ?? 60000);

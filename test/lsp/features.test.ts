@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import type { CompletionItem, DocumentSymbol, Hover, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, Hover, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { startServer, type TestClient } from './client';
 
 const URI = 'file:///tmp/shipshape-lsp-features/Dockerfile';
@@ -46,6 +46,17 @@ describe('language server editor features', () => {
     c.conn.sendNotification('textDocument/didChange', { textDocument: { uri: URI, version: 3 }, contentChanges: [{ text: 'FROM node:22 AS build\nRUN npm ci\nFROM nginx:1.27\n' }] });
     const symbols = (await c.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri: URI } })) as DocumentSymbol[];
     assert.deepEqual(symbols.map((s) => s.name), ['build', 'stage 1']);
+  });
+
+  it('lists a fix shared by two findings once in the quick-fix menu', async () => {
+    const uri = 'file:///tmp/shipshape-lsp-features/deploy.yaml';
+    const text = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: w\nspec:\n  template:\n    spec:\n      containers:\n        - name: w\n          image: nginx:1.27\n          ports:\n            - containerPort: 80\n';
+    c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+    const { items } = (await c.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { items: Diagnostic[] };
+    const probes = items.filter((d) => /probe/.test(String(d.code)));
+    assert.equal(probes.length, 2);
+    const actions = (await c.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: probes[0].range, context: { diagnostics: probes, only: ['quickfix'] } })) as CodeAction[];
+    assert.equal(actions.filter((a) => /^Add livenessProbe and readinessProbe/.test(a.title)).length, 1, actions.map((a) => a.title).join('\n'));
   });
 
   it('lists rules with their docs', async () => {

@@ -26,6 +26,7 @@ import { docsUrl, type Registry } from '../engine/registry';
 import { comparePositions } from '../engine/text';
 import type { CompletionEntryKind, Finding, Kind, Language, LanguageFeatureContext, SymbolEntry, SymbolEntryKind, WorkspaceReader } from '../engine/types';
 import { toDiagnostic } from './convert';
+import { LINT_PROGRESS_NOTIFICATION, LINT_WORKSPACE_REQUEST, RULES_REQUEST, type LintProgress, type LintWorkspaceResult, type RuleListEntry } from './protocol';
 
 export const COMPLETION_TRIGGERS = [':', ' ', '.', '-', '=', '$', '{', ','];
 
@@ -34,30 +35,6 @@ export const FEATURE_CAPABILITIES: ServerCapabilities = {
   documentSymbolProvider: true,
   hoverProvider: true,
 };
-
-/** Custom requests the VS Code client (and any other client) can send. */
-export const LINT_WORKSPACE_REQUEST = 'shipshape/lintWorkspace';
-export const LINT_PROGRESS_NOTIFICATION = 'shipshape/lintWorkspaceProgress';
-export const RULES_REQUEST = 'shipshape/rules';
-
-export interface LintWorkspaceResult {
-  files: number;
-  findings: number;
-  errors: number;
-  warnings: number;
-  cancelled: boolean;
-}
-
-export interface RuleListEntry {
-  id: string;
-  aliases: string[];
-  kind: string;
-  severity: string;
-  profile: string;
-  description: string;
-  docs: string;
-  url: string;
-}
 
 /** What the server shares with the feature handlers. */
 export interface FeatureHost {
@@ -245,7 +222,7 @@ export function registerFeatures(host: FeatureHost): void {
         break;
       }
       const file = candidates[i];
-      void connection.sendNotification(LINT_PROGRESS_NOTIFICATION, { done: i, total: candidates.length, file });
+      void connection.sendNotification(LINT_PROGRESS_NOTIFICATION, { done: i, total: candidates.length, file } satisfies LintProgress);
       // Yield so cancellation and other requests (typing in an open file) are served between files.
       await new Promise((resolve) => setImmediate(resolve));
       if (open.has(file)) continue;
