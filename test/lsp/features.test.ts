@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, Hover, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { CancellationTokenSource } from 'vscode-jsonrpc';
 import { startServer, type TestClient } from './client';
 
 const URI = 'file:///tmp/shipshape-lsp-features/Dockerfile';
@@ -78,5 +79,22 @@ describe('language server editor features', () => {
     assert.ok(byFile.get('svc/Dockerfile')!.includes('dockerfile/latest-tag'));
     assert.ok(byFile.get('deploy.yaml')!.includes('kubernetes/image-tag'));
     assert.deepEqual(progress[progress.length - 1], { done: progress[0].total, total: progress[0].total });
+  });
+
+  it('stops linting the workspace when the request is cancelled', async () => {
+    const many = fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-ws-many-'));
+    for (let i = 0; i < 300; i++) fs.writeFileSync(path.join(many, `Dockerfile.${i}`), 'FROM node:latest\n');
+    const other = await startServer({ pull: true, rootUri: pathToFileURL(many).href });
+    try {
+      const source = new CancellationTokenSource();
+      // Cancel once the server reports its first file, as the Cancel button of the progress notification does.
+      other.conn.onNotification('shipshape/lintWorkspaceProgress', () => source.cancel());
+      const result = (await other.conn.sendRequest('shipshape/lintWorkspace', {}, source.token).catch((err: { code?: number }) => ({ files: 0, cancelled: err?.code === -32800 }))) as { files: number; cancelled: boolean };
+      assert.equal(result.cancelled, true);
+      assert.ok(result.files < 300, `stopped early (${result.files} files)`);
+    } finally {
+      await other.stop();
+      fs.rmSync(many, { recursive: true, force: true });
+    }
   });
 });
