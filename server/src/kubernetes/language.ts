@@ -2,6 +2,9 @@ import type { Language, Suppression } from '../engine/types';
 import { get, isMap, scalarString } from '../yaml/yaml';
 import { buildModel, type KubernetesModel } from './model';
 import { kubernetesRules } from './rules';
+import { applyTemplating } from './documents';
+import { kubernetesCompletions, kubernetesHover, kubernetesSymbols } from './features';
+import { crdSummary } from './schema/crds';
 
 const KUBE_LINTER_CHECK = 'ignore-check.kube-linter.io/';
 
@@ -27,8 +30,13 @@ export const kubernetesLanguage: Language<KubernetesModel> = {
   kind: 'kubernetes',
   parse(text) {
     const model = buildModel(text);
-    return { model, problems: model.yaml.problems.map((p) => ({ ...p, ruleId: 'kubernetes/syntax' })) };
+    const problems = applyTemplating(model, model.yaml.problems);
+    return { model, problems: problems.map((p) => ({ ...p, ruleId: 'kubernetes/syntax' })) };
   },
   rules: kubernetesRules,
   suppressions: annotationSuppressions,
+  summarize: (model) => ({ crds: crdSummary(model) }),
+  hover: kubernetesHover,
+  complete: kubernetesCompletions,
+  symbols: kubernetesSymbols,
 };

@@ -1,6 +1,7 @@
 // The Kubernetes model: every YAML document with top-level apiVersion and kind, their pod templates and containers.
 import type { Document } from 'yaml';
 import { LineIndex } from '../engine/text';
+import type { TemplatedDocument } from './documents';
 import { get, getIn, isMap, isSeq, parseYaml, scalarString, type YamlFile, type YAMLMap } from '../yaml/yaml';
 
 export interface Manifest {
@@ -41,6 +42,8 @@ export interface KubernetesModel {
   manifests: Manifest[];
   podTemplates: PodTemplate[];
   containers: Container[];
+  /** Documents with `{{ }}` template expressions (set by the language's parse; see documents.ts). */
+  templatedDocuments?: TemplatedDocument[];
 }
 
 /** Where each workload kind keeps its pod spec. */
