@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { suite, suiteSetup, test, teardown } from 'mocha';
 import * as vscode from 'vscode';
 import { CMD_FIXED } from './fixtures';
+import { report } from './report';
 
 const EXTENSION_ID = 'shipshape.shipshape';
 const ws = () => vscode.workspace.workspaceFolders![0].uri.fsPath;
@@ -88,7 +89,7 @@ suite('Shipshape in the editor', () => {
     const editor = await open('docker/cmd-fix/Dockerfile');
     const d = (await diagnosticsWith('docker/cmd-fix/Dockerfile', 'dockerfile/json-args')).find((x) => String(x.code instanceof Object ? x.code.value : x.code) === 'dockerfile/json-args')!;
     assert.ok(await applyAction(editor.document.uri, d.range, /JSON/i), 'JSON-form fix offered');
-    assert.equal(editor.document.lineAt(2).text, CMD_FIXED);
+    assert.equal(editor.document.lineAt(3).text, CMD_FIXED);
     await waitFor('json-args gone', () => codes(editor.document.uri), (c) => !c.includes('dockerfile/json-args'));
   });
 
@@ -105,7 +106,7 @@ suite('Shipshape in the editor', () => {
     if (sc) {
       assert.ok(await vscode.workspace.applyEdit(sc.edit!));
       assert.match(editor.document.getText(), /securityContext:/);
-    } else console.log('    (no securityContext quick fix offered yet: step skipped)');
+    } else report('    (no securityContext quick fix offered yet: step skipped)');
   });
 
   test('fix-all applies every safe fix, on demand and on save', async () => {
@@ -113,9 +114,22 @@ suite('Shipshape in the editor', () => {
     await diagnosticsWith('docker/fix-all/Dockerfile', 'dockerfile/json-args');
     const cfg = vscode.workspace.getConfiguration('editor', editor.document);
     await cfg.update('codeActionsOnSave', { 'source.fixAll.shipshape': 'explicit' }, vscode.ConfigurationTarget.Workspace);
+    const fixedOnDisk = (t: string) => t.includes('ENTRYPOINT ["/run.sh"]') && t.includes('CMD ["node", "build.js"]');
     try {
-      await vscode.commands.executeCommand('workbench.action.files.save');
-      await waitFor('fix-all on save', () => fs.readFileSync(editor.document.uri.fsPath, 'utf8'), (t) => t.includes('ENTRYPOINT ["/run.sh"]') && t.includes('CMD ["node", "build.js"]'));
+      // Save participants run for a real edit: type a comment first, as a user would, then save explicitly.
+      await waitFor('setting visible', () => JSON.stringify(vscode.workspace.getConfiguration('editor', editor.document).get('codeActionsOnSave')), (v) => v.includes('source.fixAll.shipshape'));
+      // One retry (reported) when the save participant did not run in time: the machine may be loaded.
+      for (let attempt = 0; ; attempt++) {
+        await editor.edit((b) => b.insert(new vscode.Position(editor.document.lineCount, 0), '# saved\n'));
+        await vscode.commands.executeCommand('workbench.action.files.save');
+        try {
+          await waitFor('fix-all on save', () => fs.readFileSync(editor.document.uri.fsPath, 'utf8'), fixedOnDisk, 10000);
+          break;
+        } catch (err) {
+          if (attempt) throw err;
+          report('    (fix-all on save: not applied on the first save, retried once)');
+        }
+      }
     } finally {
       await cfg.update('codeActionsOnSave', undefined, vscode.ConfigurationTarget.Workspace);
     }

@@ -15,7 +15,7 @@ export function snippetText(file: string, prefix: string): string {
 }
 
 export const BAD_DOCKERFILE = 'FROM node:latest\nWORKDIR /app\nCMD node server.js\n';
-export const CMD_FIX_DOCKERFILE = 'FROM node:22.12-bookworm-slim\nWORKDIR /app\nCMD node server.js\n';
+export const CMD_FIX_DOCKERFILE = 'FROM node:22.12-bookworm-slim\nWORKDIR /app\nUSER 1000\nCMD node server.js\n';
 export const CMD_FIXED = 'CMD ["node", "server.js"]';
 
 export const BAD_DEPLOYMENT = `apiVersion: apps/v1
@@ -54,12 +54,12 @@ export function fixtureFiles(): Record<string, string> {
   return {
     'docker/bad/Dockerfile': BAD_DOCKERFILE,
     'docker/cmd-fix/Dockerfile': CMD_FIX_DOCKERFILE,
-    'docker/fix-all/Dockerfile': 'FROM node:22.12-bookworm-slim AS build\nCMD node build.js\nFROM node:22.12-bookworm-slim\nENTRYPOINT /run.sh\n',
-    'docker/settings/Dockerfile': 'FROM node:latest\n',
+    'docker/fix-all/Dockerfile': 'FROM node:22.12-bookworm-slim AS build\nCMD node build.js\nFROM node:22.12-bookworm-slim\nUSER 1000\nENTRYPOINT /run.sh\n',
+    // Only the latest tag is wrong here: the settings scenarios turn that one rule off and expect a clean file.
+    'docker/settings/Dockerfile': 'FROM node:latest\nUSER 1000\n',
     'docker/good/Dockerfile': snippetText('dockerfile.json', 'ss-node'),
     'docker/good/.dockerignore': '.git\nnode_modules\n',
     'docker/good/package-lock.json': '{}\n',
-    'docker/snippet/Dockerfile': '',
     'k8s/bad-deployment.yaml': BAD_DEPLOYMENT,
     'k8s/fix-deployment.yaml': BAD_DEPLOYMENT.replace(/\bapi\b/g, 'worker'),
     'k8s/good-deployment.yaml': snippetText('kubernetes.json', 'ss-deployment'),
