@@ -16,12 +16,12 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_CONFIG, findConfigFile, mergeConfig, parseConfigText, type Config, type ConfigLayer } from './engine/config';
-import { comparePositions } from './engine/text';
 import { Engine, type LintResult } from './engine/lint';
 import { diskWorkspace } from './engine/workspace';
 import type { WorkspaceReader } from './engine/types';
 import { createRegistry } from './languages';
 import { FIX_ALL_KIND, minimalEdit, quickFixes } from './lsp/actions';
+import { FEATURE_CAPABILITIES, registerFeatures } from './lsp/features';
 import { toDiagnostic } from './lsp/convert';
 import { settingsLayer, type ShipshapeSettings } from './lsp/settings';
 
@@ -151,7 +151,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FIX_ALL_KIND], resolveProvider: false },
-      hoverProvider: true,
+      ...FEATURE_CAPABILITIES,
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'shipshape', version: typeof SHIPSHAPE_VERSION === 'string' ? SHIPSHAPE_VERSION : '0.0.0-dev' },
@@ -239,20 +239,24 @@ connection.onCodeAction(async (params): Promise<CodeAction[]> => {
   return out;
 });
 
-connection.onHover(async (params) => {
-  const doc = documents.get(params.textDocument.uri);
-  if (!doc) return null;
-  const result = results.get(doc.uri)?.result ?? (await lintDocument(doc));
-  const p = params.position;
-  const hits = (result?.findings ?? []).filter((f) => comparePositions(f.range.start, p) <= 0 && comparePositions(p, f.range.end) <= 0);
-  if (!hits.length) return null;
-  const parts = hits.map((f) => {
-    const meta = registry.rule(f.ruleId);
-    const aliases = f.aliases.length ? ` (${f.aliases.join(', ')})` : '';
-    const firstParagraph = meta?.docs.split(/\n\s*\n/)[0] ?? '';
-    return `**${f.ruleId}**${aliases} — ${meta?.description ?? ''}\n\n${firstParagraph}\n\n[Rule documentation](${f.docsUrl})`;
-  });
-  return { contents: { kind: 'markdown', value: parts.join('\n\n---\n\n') } };
+registerFeatures({
+  connection,
+  documents,
+  registry,
+  engine,
+  uriToPath,
+  workspaceFor,
+  workspaceFolders: () => workspaceFolders,
+  lint: lintDocument,
+  currentResult: (uri, version) => {
+    const cached = results.get(uri);
+    return cached && cached.version === version ? cached.result : undefined;
+  },
+  async configFor(uri, file) {
+    const settings = await settingsFor(uri);
+    if (settings.enable === false) return undefined;
+    return mergeConfig(DEFAULT_CONFIG, configFileLayer(file, workspaceFor(file)).layer, settingsLayer(settings));
+  },
 });
 
 process.on('uncaughtException', (err) => connection.console.error(`uncaught: ${err?.stack ?? err}`));

@@ -3,6 +3,7 @@ import { BUILDKIT_CHECKS, directiveBlockEnd, EXPERIMENTAL_CHECKS, experimentalEn
 import { buildModel, type DockerfileModel } from './model';
 import { dockerfileRules } from './rules';
 import { syntaxProblems } from './validate';
+import { dockerfileCompletions, dockerfileHover, dockerfileSymbols } from './features';
 
 /** Line of the last line of the instruction that starts on or covers `line`. */
 function instructionEnd(model: DockerfileModel, line: number): number {
@@ -82,4 +83,7 @@ export const dockerfileLanguage: Language<DockerfileModel> = {
     // Parser directives (`# syntax=`, `# escape=`, `# check=`) must stay first.
     return directiveBlockEnd(model.index);
   },
+  hover: (model, position) => dockerfileHover(model, position),
+  complete: (model, position) => dockerfileCompletions(model, position),
+  symbols: (model) => dockerfileSymbols(model),
 };

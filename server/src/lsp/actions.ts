@@ -20,11 +20,18 @@ function action(uri: string, fix: Fix, kind: string, diagnostic?: Diagnostic, pr
 export function quickFixes(uri: string, result: LintResult, language: Language | undefined, model: unknown, diagnostics: Diagnostic[]): CodeAction[] {
   const out: CodeAction[] = [];
   const seenIgnore = new Set<string>();
+  const seenFixes = new Set<string>();
   for (const d of diagnostics) {
     if (d.source !== 'shipshape') continue;
     const finding = result.findings.find((f) => sameFinding(d, f));
     if (!finding) continue;
-    finding.fixes.forEach((fix, i) => out.push(action(uri, fix, CodeActionKind.QuickFix, d, i === 0 && fix.safe !== false)));
+    finding.fixes.forEach((fix, i) => {
+      // Two findings may offer the same edit (missing liveness and readiness probes → one "add probes" fix): list it once.
+      const key = `${fix.title}\u0000${JSON.stringify(fix.edits)}`;
+      if (seenFixes.has(key)) return;
+      seenFixes.add(key);
+      out.push(action(uri, fix, CodeActionKind.QuickFix, d, i === 0 && fix.safe !== false));
+    });
     if (finding.ruleId.startsWith('shipshape/')) continue;
     const line = language?.ignoreCommentLine?.(model, finding.range.start.line) ?? finding.range.start.line;
     const lineKey = `${finding.ruleId}:${line}`;
