@@ -44,7 +44,7 @@ headers and URLs with a literal password (\`https://user:pass@host\`).
 
 **Bad**
 \`\`\`dockerfile
-ENV GITHUB_TOKEN=ghp_0123456789abcdefghijklmnopqrstuvwxyzAB
+ENV GITHUB_TOKEN=ghp_…   # a real token here (elided)
 \`\`\`
 **Good**
 \`\`\`dockerfile
