@@ -5,7 +5,10 @@ import {
   CodeActionKind,
   createConnection,
   DocumentDiagnosticReportKind,
+  FileChangeType,
+  LSPErrorCodes,
   ProposedFeatures,
+  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
   type CodeAction,
@@ -24,6 +27,8 @@ import { createRegistry } from './languages';
 import { FIX_ALL_KIND, minimalEdit, quickFixes } from './lsp/actions';
 import { toDiagnostic } from './lsp/convert';
 import { settingsLayer, type ShipshapeSettings } from './lsp/settings';
+import { IndexService } from './lsp/index-service';
+import { recordingWorkspace, ValidationQueue } from './lsp/scheduler';
 
 const connection: Connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -32,10 +37,18 @@ const engine = new Engine(registry, (m) => connection.console.error(m));
 
 let pullDiagnostics = false;
 let configurationRequests = false;
+let progressSupport = false;
+let folderChangeSupport = false;
 let workspaceFolders: string[] = [];
 
-/** Last lint of each open document, keyed by URI, for code actions, hover and re-use of the parse. */
-const results = new Map<string, { version: number; result: LintResult; configKey: string }>();
+/**
+ * Last lint of each open document, keyed by URI, for code actions, hover and re-use of the parse. `generation` is
+ * the project index's state it saw (it is stale when a kind it read changed); `touched` the files its rules read.
+ */
+const results = new Map<string, { version: number; result: LintResult; configKey: string; generation: number; touched: Set<string>; resultId: string }>();
+let lintCount = 0;
+/** Paths of open documents: the index takes their summaries from the buffer, not the disk. */
+const openPaths = new Map<string, number>();
 const settingsCache = new Map<string, Promise<ShipshapeSettings>>();
 const configFileCache = new Map<string, ConfigLayer>();
 /** Documents whose diagnostics should reflect the saved state only (`shipshape.run: onSave`). */
@@ -85,22 +98,61 @@ function configFileLayer(file: string, ws: WorkspaceReader): { layer?: ConfigLay
   return { layer, key: source };
 }
 
+const projectIndex = new IndexService({
+  engine,
+  isOpen: (file) => openPaths.has(file),
+  onChanged: (kinds, file) => revalidateDependants((entry, uri) => uriToPath(uri) !== file && !!entry.result.projectKinds?.some((k) => kinds.includes(k))),
+  log: (m) => connection.console.error(m),
+  progress: async () => {
+    if (!progressSupport) return undefined;
+    const p = await connection.window.createWorkDoneProgress();
+    return { begin: (t, pct, m) => p.begin(t, pct, m), report: (pct, m) => p.report(pct, m), done: () => p.done() };
+  },
+});
+
+/** Re-validates open documents whose last lint depended on something that changed (in the background). */
+function revalidateDependants(depends: (entry: NonNullable<ReturnType<typeof results.get>>, uri: string) => boolean): void {
+  let any = false;
+  for (const [uri, entry] of results) {
+    if (!depends(entry, uri)) continue;
+    results.delete(uri);
+    any = true;
+    if (!pullDiagnostics) queue.schedule(uri, false);
+  }
+  if (any && pullDiagnostics) scheduleRefresh();
+}
+
+let refreshTimer: ReturnType<typeof setTimeout> | undefined;
+function scheduleRefresh(): void {
+  if (refreshTimer) return;
+  refreshTimer = setTimeout(() => {
+    refreshTimer = undefined;
+    connection.languages.diagnostics.refresh();
+  }, 50);
+}
+
 async function lintDocument(doc: TextDocument): Promise<LintResult | undefined> {
   const settings = await settingsFor(doc.uri);
   if (settings.enable === false) return undefined;
   const file = uriToPath(doc.uri);
-  const ws = workspaceFor(file);
+  const { workspace: ws, touched } = recordingWorkspace(workspaceFor(file));
   const fromFile = configFileLayer(file, ws);
   const config: Config = mergeConfig(DEFAULT_CONFIG, fromFile.layer, settingsLayer(settings));
   const text = settings.run === 'onSave' ? (savedText.get(doc.uri) ?? doc.getText()) : doc.getText();
   const version = settings.run === 'onSave' ? -1 : doc.version;
   const configKey = `${fromFile.key}|${JSON.stringify(settings)}`;
   const cached = results.get(doc.uri);
-  if (cached && cached.version === version && version !== -1 && cached.configKey === configKey) return cached.result;
-  const parsed = cached && cached.version === version && version !== -1 ? cached.result.parsed : undefined;
+  const sameText = cached && cached.version === version && version !== -1;
+  if (sameText && cached.configKey === configKey && (!cached.result.projectKinds?.length || cached.generation === projectIndex.index.generation)) {
+    return cached.result;
+  }
+  const parsed = sameText ? cached.result.parsed : undefined;
   try {
-    const result = engine.lint({ path: file, text, languageId: doc.languageId, config, workspace: ws, parsed });
-    results.set(doc.uri, { version, result, configKey });
+    const project = projectIndex.idle ? undefined : projectIndex.index;
+    const result = engine.lint({ path: file, text, languageId: doc.languageId, config, workspace: ws, parsed, project });
+    // Other files see this document's unsaved state; this may re-validate documents that depend on it.
+    if (result.kind && version !== -1) projectIndex.updateFromDocument(file, result.kind, result.summary);
+    results.set(doc.uri, { version, result, configKey, generation: projectIndex.index.generation, touched, resultId: String(++lintCount) });
     return result;
   } catch (err) {
     // The engine isolates rules; reaching here means a bug in the engine itself. Keep the server alive.
@@ -109,26 +161,23 @@ async function lintDocument(doc: TextDocument): Promise<LintResult | undefined> 
   }
 }
 
-// --- push mode: validate on a per-document queue so a newer version supersedes pending work -------------------
-const pending = new Map<string, ReturnType<typeof setTimeout>>();
+// --- push mode: one queue, the edited document first, so an edit never waits behind other documents' work ------
+const queue = new ValidationQueue(
+  async (uri) => {
+    const current = documents.get(uri);
+    if (!current) return;
+    const version = current.version;
+    const result = await lintDocument(current);
+    // Stale: the document changed while we were linting; the newer version is queued ahead of everything else.
+    if (documents.get(uri)?.version !== version) return;
+    void connection.sendDiagnostics({ uri, version, diagnostics: (result?.findings ?? []).map(toDiagnostic) });
+  },
+  (err) => connection.console.error(`validation failed: ${(err as Error)?.stack ?? err}`),
+);
 
 function schedulePush(doc: TextDocument): void {
   if (pullDiagnostics) return;
-  const existing = pending.get(doc.uri);
-  if (existing) clearTimeout(existing);
-  pending.set(
-    doc.uri,
-    setTimeout(async () => {
-      pending.delete(doc.uri);
-      const current = documents.get(doc.uri);
-      if (!current) return;
-      const version = current.version;
-      const result = await lintDocument(current);
-      // Stale: the document changed while we were linting; the newer version has its own run queued.
-      if (documents.get(doc.uri)?.version !== version) return;
-      void connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: (result?.findings ?? []).map(toDiagnostic) });
-    }, 0),
-  );
+  queue.schedule(doc.uri, true);
 }
 
 function refreshAll(): void {
@@ -141,6 +190,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const caps = params.capabilities;
   pullDiagnostics = !!caps.textDocument?.diagnostic;
   configurationRequests = !!caps.workspace?.configuration;
+  progressSupport = !!caps.window?.workDoneProgress;
+  folderChangeSupport = !!caps.workspace?.workspaceFolders;
   const folders: WorkspaceFolder[] = params.workspaceFolders ?? [];
   workspaceFolders = folders.map((f) => uriToPath(f.uri));
   if (!folders.length && params.rootUri) workspaceFolders = [uriToPath(params.rootUri)];
@@ -149,7 +200,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-      ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+      ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: !projectIndex.idle, workspaceDiagnostics: false } } : {}),
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FIX_ALL_KIND], resolveProvider: false },
       hoverProvider: true,
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -161,6 +212,16 @@ declare const SHIPSHAPE_VERSION: string | undefined;
 
 connection.onInitialized(() => {
   if (configurationRequests) void connection.client.register({ method: 'workspace/didChangeConfiguration' } as never).catch(() => undefined);
+  if (folderChangeSupport) {
+    connection.workspace.onDidChangeWorkspaceFolders((e) => {
+      for (const removed of e.removed) projectIndex.forgetFolder(uriToPath(removed.uri));
+      const removedPaths = new Set(e.removed.map((f) => uriToPath(f.uri)));
+      workspaceFolders = [...workspaceFolders.filter((f) => !removedPaths.has(f)), ...e.added.map((f) => uriToPath(f.uri))];
+      void projectIndex.indexFolders(workspaceFolders);
+    });
+  }
+  // In the background: open documents are linted meanwhile against what the index holds so far.
+  void projectIndex.indexFolders(workspaceFolders).catch((err) => connection.console.error(`indexing failed: ${(err as Error)?.stack ?? err}`));
 });
 
 connection.onDidChangeConfiguration((change) => {
@@ -175,17 +236,34 @@ connection.onDidChangeWatchedFiles((params) => {
   if (params.changes.some((c) => /\.shipshape\.ya?ml$/.test(c.uri))) {
     configFileCache.clear();
     refreshAll();
+    return;
   }
+  const events = params.changes.map((c) => ({ file: uriToPath(c.uri), deleted: c.type === FileChangeType.Deleted }));
+  projectIndex.applyFileEvents(events);
+  // Files rules read directly (`.dockerignore`, a local action): re-validate the documents that read them.
+  const changed = new Set(events.flatMap((e) => [e.file, path.dirname(e.file)]));
+  revalidateDependants((entry) => [...entry.touched].some((t) => changed.has(t)));
 });
 
-connection.languages.diagnostics.on(async (params) => {
+const cancelled = () => new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed; diagnostics are recomputed for the new version.', { retriggerRequest: true });
+
+connection.languages.diagnostics.on(async (params, token) => {
+  // Yield first: a newer edit or a cancellation already in the pipe is read before we spend time on this one.
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  if (token.isCancellationRequested) throw cancelled();
   const doc = documents.get(params.textDocument.uri);
   if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
   const result = await lintDocument(doc);
-  return { kind: DocumentDiagnosticReportKind.Full, items: (result?.findings ?? []).map(toDiagnostic) };
+  if (token.isCancellationRequested) throw cancelled();
+  const entry = results.get(doc.uri);
+  const resultId = entry && entry.result === result ? entry.resultId : undefined;
+  if (resultId && params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
+  return { kind: DocumentDiagnosticReportKind.Full, resultId, items: (result?.findings ?? []).map(toDiagnostic) };
 });
 
 documents.onDidOpen((e) => {
+  const file = uriToPath(e.document.uri);
+  openPaths.set(file, (openPaths.get(file) ?? 0) + 1);
   savedText.set(e.document.uri, e.document.getText());
   schedulePush(e.document);
 });
@@ -204,9 +282,12 @@ documents.onDidClose((e) => {
   results.delete(e.document.uri);
   savedText.delete(e.document.uri);
   settingsCache.delete(e.document.uri);
-  const timer = pending.get(e.document.uri);
-  if (timer) clearTimeout(timer);
-  pending.delete(e.document.uri);
+  queue.cancel(e.document.uri);
+  const file = uriToPath(e.document.uri);
+  const count = (openPaths.get(file) ?? 1) - 1;
+  if (count > 0) openPaths.set(file, count);
+  else openPaths.delete(file);
+  projectIndex.documentClosed(file);
   if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 
