@@ -34,6 +34,11 @@ const connection: Connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const registry = createRegistry();
 const engine = new Engine(registry, (m) => connection.console.error(m));
+// Fault injection for the resilience test: the named rule throws, to prove one failing rule costs only its findings.
+const faultyRule = process.env.SHIPSHAPE_TEST_FAULTY_RULE;
+if (faultyRule) {
+  for (const rule of registry.rules) if (rule.id === faultyRule && 'check' in rule) (rule as { check: () => void }).check = () => { throw new Error('injected fault'); };
+}
 
 let pullDiagnostics = false;
 let configurationRequests = false;
