@@ -35,7 +35,9 @@ export async function measure(server, doc, { edits = 200, timeoutMs = 60000, ext
   const conn = rpc.createMessageConnection(new rpc.StreamMessageReader(proc.stdout), new rpc.StreamMessageWriter(proc.stdin));
   const uri = pathToFileURL(doc.file).href;
   let waiter;
+  const publishedUris = new Set();
   conn.onNotification('textDocument/publishDiagnostics', (p) => {
+    publishedUris.add(p.uri);
     if (waiter && p.uri === waiter.uri && (p.version === undefined || p.version === null || p.version >= waiter.version)) {
       const w = waiter;
       waiter = undefined;
@@ -77,6 +79,9 @@ export async function measure(server, doc, { edits = 200, timeoutMs = 60000, ext
       conn.sendNotification('textDocument/didOpen', { textDocument: { uri: pathToFileURL(extra.file).href, languageId: server.languageId, version: 1, text: extra.text } });
       if (i % 50 === 49) await new Promise((r) => setTimeout(r, 10));
     }
+    // Let the server finish the other documents first: the figures below are for one more document among them.
+    const extraDeadline = Date.now() + timeoutMs;
+    while (extraDocs.length && publishedUris.size < extraDocs.length && Date.now() < extraDeadline) await new Promise((r) => setTimeout(r, 20));
     let text = doc.text;
     const lines = text.split('\n');
     const line = doc.editLine;

@@ -1,6 +1,6 @@
 // `npm run bench`: editor latency vs. the peer language servers, CLI throughput vs. the peer libraries, and our lint
 // time as a multiple of a bare parse. Prints tables with ratios and writes bench/.results/latest.json.
-// Options: --quick (small sizes, few edits: checks the harness), --only=latency,cli,floor, --edits=N, --budget=S.
+// Options: --quick (small sizes, few edits: checks the harness), --only=latency,many,cli,floor, --edits=N, --budget=S.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -18,7 +18,7 @@ const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 const CACHE = path.join(ROOT, 'bench/.cache');
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')).map(([k, v]) => [k, v ?? true]));
 const quick = !!args.quick;
-const only = new Set(String(args.only ?? 'latency,cli,floor').split(','));
+const only = new Set(String(args.only ?? 'latency,many,cli,floor').split(','));
 const SIZES = quick ? [100, 1000] : [100, 1000, 5000];
 const EDITS = Number(args.edits ?? (quick ? 20 : 200));
 /** Seconds of edits per server and document: slow peers get fewer edits (the table says how many). */
@@ -82,6 +82,8 @@ if (only.has('latency')) {
       }
     }
   }
+}
+if (only.has('many')) {
   // Memory with many open documents: 1,000 documents of ~100 lines open, then edits on one more.
   const many = [];
   for (let i = 0; i < 1000; i++) {
@@ -125,6 +127,13 @@ if (only.has('floor')) {
   results.floor = floors(path.join(CACHE, 'engine.cjs'), SIZES.filter((s) => s >= 1000), quick ? 5 : 20);
 }
 
+// The package size (the .vsix is what users download).
+{
+  const vsix = path.join(CACHE, 'shipshape.vsix');
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '-o', vsix], { cwd: ROOT, encoding: 'utf8' });
+  results.vsixKb = r.status === 0 ? fs.statSync(vsix).size / 1024 : undefined;
+}
+
 // --- report ------------------------------------------------------------------------------------------------------
 const out = [];
 out.push(`Shipshape benchmark — ${results.date} — ${results.machine} — load ${results.load.map((l) => l.toFixed(2)).join(' ')}${quick ? ' — QUICK RUN (harness check, not results)' : ''}`);
@@ -134,7 +143,7 @@ if (results.latency.length) {
     const target = TARGETS[r.kind]?.[r.lines >= 4000 ? 5000 : r.lines >= 900 ? 1000 : 0];
     return r.error
       ? [r.kind, r.lines, r.server, 'error: ' + r.error.slice(0, 80), '', '', '', '', '', '', '', '']
-      : [r.kind, r.lines, r.server, fmt(r.initializeMs, 0), fmt(r.firstDiagnosticsMs, 0), fmt(r.p50), fmt(r.p95), fmt(r.p99), r.edits, fmt(r.peakRssMb, 0), r.server === 'shipshape' || !ours ? '' : `${fmt(r.p95 / ours.p95, 1)}×`, r.server === 'shipshape' && target ? `${target} ${r.p95 <= target ? 'met' : 'NOT met'}` : ''];
+      : [r.kind, r.lines, r.server, fmt(r.initializeMs, 0), fmt(r.firstDiagnosticsMs, 0), fmt(r.p50), fmt(r.p95), fmt(r.p99), r.edits, fmt(r.peakRssMb, 0), r.server.startsWith('shipshape') || !ours ? '' : `${fmt(r.p95 / ours.p95, 1)}×`, r.server === 'shipshape' && target ? `${target} ${r.p95 <= target ? 'met' : 'NOT met'}` : ''];
   });
   out.push('\nEdit → diagnostics over stdio (ms; RSS in MB; "peer/ours" = peer p95 ÷ our p95)');
   out.push(table(['kind', 'lines', 'server', 'init', 'first', 'p50', 'p95', 'p99', 'edits', 'RSS', 'peer/ours', 'target p95'], rows));
@@ -147,6 +156,7 @@ if (results.floor.length) {
   out.push('\nThe floor: our lint time as a multiple of a bare parse of the same file (ms, median)');
   out.push(table(['kind', 'lines', 'parse', 'full lint', '× parse', 'lint after 1-char edit', '× parse'], results.floor.map((r) => [r.kind, r.lines, fmt(r.parseMs), fmt(r.lintMs), fmt(r.lintMs / r.parseMs, 2), fmt(r.editLintMs), fmt(r.editLintMs / r.parseMs, 2)])));
 }
+out.push(`\n.vsix: ${results.vsixKb ? `${results.vsixKb.toFixed(0)} KB (target ≤ 1,024 KB: ${results.vsixKb <= 1024 ? 'met' : 'NOT met'})` : 'packaging failed'}`);
 out.push(`\nTotal ${Math.round((Date.now() - started) / 1000)} s. Peers: ${['dockerfile-language-server-nodejs', 'yaml-language-server', '@actions/languageserver', 'dockerfile-utils', '@actions/workflow-parser', 'kubernetes-models'].map((p) => `${p}@${JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', p, 'package.json'), 'utf8')).version}`).join(', ')}.`);
 const report = out.join('\n');
 console.log(report);

@@ -52,8 +52,8 @@ let workspaceFolders: string[] = [];
  */
 const results = new Map<string, { version: number; result: LintResult; configKey: string; generation: number; touched: Set<string>; resultId: string }>();
 let lintCount = 0;
-/** Paths of open documents: the index takes their summaries from the buffer, not the disk. */
-const openPaths = new Map<string, number>();
+/** Open documents by path (a path may be open under several URIs): rules and the index read their buffers. */
+const openPaths = new Map<string, Set<string>>();
 const settingsCache = new Map<string, Promise<ShipshapeSettings>>();
 const configFileCache = new Map<string, ConfigLayer>();
 /** Documents whose diagnostics should reflect the saved state only (`shipshape.run: onSave`). */
@@ -73,7 +73,8 @@ function rootFor(file: string): string | undefined {
 
 function workspaceFor(file: string): WorkspaceReader {
   return diskWorkspace(rootFor(file), (abs) => {
-    for (const doc of documents.all()) if (uriToPath(doc.uri) === abs) return doc.getText();
+    const uris = openPaths.get(abs);
+    if (uris) for (const uri of uris) return documents.get(uri)?.getText();
     return undefined;
   });
 }
@@ -136,7 +137,25 @@ function scheduleRefresh(): void {
   }, 50);
 }
 
-async function lintDocument(doc: TextDocument): Promise<LintResult | undefined> {
+/**
+ * Parsed models are kept for the most recently linted documents only: with 1,000 documents open the parse trees
+ * would dominate memory, and only the document being edited needs its model (code actions re-lint the others).
+ */
+const KEEP_PARSED = 32;
+const parsedKept = new Set<string>();
+function keepParsed(uri: string): void {
+  parsedKept.delete(uri);
+  parsedKept.add(uri);
+  for (const old of parsedKept) {
+    if (parsedKept.size <= KEEP_PARSED) break;
+    parsedKept.delete(old);
+    const entry = results.get(old);
+    if (entry) entry.result = { ...entry.result, parsed: undefined };
+  }
+}
+
+/** Lints a document (or returns the cached lint of this version); `needModel` when the caller reads the parse. */
+async function lintDocument(doc: TextDocument, needModel = false): Promise<LintResult | undefined> {
   const settings = await settingsFor(doc.uri);
   if (settings.enable === false) return undefined;
   const file = uriToPath(doc.uri);
@@ -148,7 +167,8 @@ async function lintDocument(doc: TextDocument): Promise<LintResult | undefined> 
   const configKey = `${fromFile.key}|${JSON.stringify(settings)}`;
   const cached = results.get(doc.uri);
   const sameText = cached && cached.version === version && version !== -1;
-  if (sameText && cached.configKey === configKey && (!cached.result.projectKinds?.length || cached.generation === projectIndex.index.generation)) {
+  const fresh = sameText && cached.configKey === configKey && (!cached.result.projectKinds?.length || cached.generation === projectIndex.index.generation);
+  if (fresh && (!needModel || cached.result.parsed || !cached.result.kind)) {
     return cached.result;
   }
   const parsed = sameText ? cached.result.parsed : undefined;
@@ -157,7 +177,8 @@ async function lintDocument(doc: TextDocument): Promise<LintResult | undefined> 
     const result = engine.lint({ path: file, text, languageId: doc.languageId, config, workspace: ws, parsed, project });
     // Other files see this document's unsaved state; this may re-validate documents that depend on it.
     if (result.kind && version !== -1) projectIndex.updateFromDocument(file, result.kind, result.summary);
-    results.set(doc.uri, { version, result, configKey, generation: projectIndex.index.generation, touched, resultId: String(++lintCount) });
+    results.set(doc.uri, { version, result, configKey, generation: projectIndex.index.generation, touched, resultId: fresh ? cached.resultId : String(++lintCount) });
+    keepParsed(doc.uri);
     return result;
   } catch (err) {
     // The engine isolates rules; reaching here means a bug in the engine itself. Keep the server alive.
@@ -268,7 +289,7 @@ connection.languages.diagnostics.on(async (params, token) => {
 
 documents.onDidOpen((e) => {
   const file = uriToPath(e.document.uri);
-  openPaths.set(file, (openPaths.get(file) ?? 0) + 1);
+  openPaths.set(file, (openPaths.get(file) ?? new Set()).add(e.document.uri));
   savedText.set(e.document.uri, e.document.getText());
   schedulePush(e.document);
 });
@@ -285,13 +306,13 @@ documents.onDidSave((e) => {
 });
 documents.onDidClose((e) => {
   results.delete(e.document.uri);
+  parsedKept.delete(e.document.uri);
   savedText.delete(e.document.uri);
   settingsCache.delete(e.document.uri);
   queue.cancel(e.document.uri);
   const file = uriToPath(e.document.uri);
-  const count = (openPaths.get(file) ?? 1) - 1;
-  if (count > 0) openPaths.set(file, count);
-  else openPaths.delete(file);
+  openPaths.get(file)?.delete(e.document.uri);
+  if (!openPaths.get(file)?.size) openPaths.delete(file);
   projectIndex.documentClosed(file);
   if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
@@ -299,7 +320,7 @@ documents.onDidClose((e) => {
 connection.onCodeAction(async (params): Promise<CodeAction[]> => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc) return [];
-  const result = await lintDocument(doc);
+  const result = await lintDocument(doc, true);
   if (!result?.kind) return [];
   const only = params.context.only;
   const wantsFixAll = only?.some((k) => FIX_ALL_KIND.startsWith(k) && k.startsWith(CodeActionKind.SourceFixAll)) ?? false;
