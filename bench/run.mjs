@@ -22,7 +22,7 @@ const only = new Set(String(args.only ?? 'latency,many,cli,floor').split(','));
 const SIZES = quick ? [100, 1000] : [100, 1000, 5000];
 const EDITS = Number(args.edits ?? (quick ? 20 : 200));
 /** Seconds of edits per server and document: slow peers get fewer edits (the table says how many). */
-const BUDGET_S = Number(args.budget ?? (quick ? 5 : 25));
+const BUDGET_S = Number(args.budget ?? (quick ? 5 : 15));
 const node = process.execPath;
 const started = Date.now();
 
@@ -58,9 +58,9 @@ const table = (head, rows) => {
 
 async function timed(server, doc, opts = {}) {
   // A first pass sizes the edit count to the time budget; slow servers are measured on fewer edits.
-  const probe = await measure(server, doc, { edits: 4, ...opts });
+  const probe = await measure(server, doc, { edits: 2, ...opts });
   const perEdit = Math.max(probe.p50, 1);
-  const edits = Math.max(10, Math.min(EDITS, Math.floor((BUDGET_S * 1000) / perEdit)));
+  const edits = Math.max(5, Math.min(EDITS, Math.floor((BUDGET_S * 1000) / perEdit)));
   return measure(server, doc, { edits, ...opts });
 }
 

@@ -150,8 +150,14 @@ function lint(args: string[], out: (s: string) => void, err: (s: string) => void
   const configCache = new Map<string, { config: Config; ignore: (p: string) => boolean }>();
   const reportedConfigProblems = new Set<string>();
 
+  // Files of one folder share their root and config file: look them up once per folder.
+  const configFileByDir = new Map<string, string | null>();
+  const rootByDir = new Map<string, string | undefined>();
   const configFor = (file: string, ws: ReturnType<typeof diskWorkspace>) => {
-    const source = explicit ? opts.configFile! : findConfigFile(file, ws);
+    const dir = path.dirname(file);
+    let found = configFileByDir.get(dir);
+    if (found === undefined) configFileByDir.set(dir, (found = (explicit ? opts.configFile! : findConfigFile(file, ws)) ?? null));
+    const source = found ?? undefined;
     const key = source ?? '';
     let entry = configCache.get(key);
     if (!entry) {
@@ -197,7 +203,9 @@ function lint(args: string[], out: (s: string) => void, err: (s: string) => void
     }
     const kind = opts.kind ?? detectKind(file, text);
     if (!kind) continue;
-    const root = findRoot(file);
+    const dir = path.dirname(file);
+    if (!rootByDir.has(dir)) rootByDir.set(dir, findRoot(file));
+    const root = rootByDir.get(dir);
     const ws = diskWorkspace(root);
     const { config, ignore } = configFor(file, ws);
     // `ignore` globs skip files found by walking, unless the folder named on the command line is itself ignored
