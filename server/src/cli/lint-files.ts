@@ -6,6 +6,7 @@ import { Worker } from 'node:worker_threads';
 import type { Config } from '../engine/config';
 import { Engine, type Prepared } from '../engine/lint';
 import { MemoryProjectIndex } from '../engine/project';
+import type { Registry } from '../engine/registry';
 import type { Finding, Kind, Parsed } from '../engine/types';
 import { diskWorkspace } from '../engine/workspace';
 import { createRegistry } from '../languages';
@@ -53,8 +54,9 @@ export class JobRunner {
     private readonly fix: boolean,
     private readonly write: (file: string, text: string) => void,
     log: (m: string) => void,
+    registry: Registry = createRegistry(),
   ) {
-    this.engine = new Engine(createRegistry(), log);
+    this.engine = new Engine(registry, log);
   }
 
   /** Pass 1: parse and summarize the files whose kind has summaries. */
