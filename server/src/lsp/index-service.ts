@@ -4,7 +4,7 @@
 // re-validated when a kind they read changes.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { collectFiles } from '../cli/walk';
+import { collectFilesAsync } from '../cli/walk';
 import { detectKind } from '../engine/detect';
 import type { Engine } from '../engine/lint';
 import { MemoryProjectIndex } from '../engine/project';
@@ -57,12 +57,13 @@ export class IndexService {
       const files: string[] = [];
       for (const folder of folders) {
         try {
-          for (const f of collectFiles([folder])) if (CANDIDATE.test(path.basename(f.file))) files.push(f.file);
+          for (const f of await collectFilesAsync(folder)) if (CANDIDATE.test(path.basename(f))) files.push(f);
         } catch (err) {
           this.opts.log(`cannot index ${folder}: ${(err as Error).message}`);
         }
-        await yieldToEventLoop();
+        if (crawl !== this.generationOfCrawl) return;
       }
+      files.sort();
       const changed = new Set<Kind>();
       let sliceStart = Date.now();
       for (let i = 0; i < files.length; i++) {

@@ -8,6 +8,7 @@ import { Registry } from '../../../server/src/engine/registry';
 import type { Kind, Language } from '../../../server/src/engine/types';
 import { IndexService } from '../../../server/src/lsp/index-service';
 import { ValidationQueue } from '../../../server/src/lsp/scheduler';
+import { collectFiles, collectFilesAsync } from '../../../server/src/cli/walk';
 
 // A fake Kubernetes language whose summary is the list of `name:` values in the file.
 const fake: Language<string> = {
@@ -97,6 +98,26 @@ describe('the server project index', () => {
     assert.equal(svc.idle, true);
     await svc.indexFolders([workspace({ 'a.yaml': 'name: a\n' })]);
     assert.equal(svc.index.size, 0);
+  });
+});
+
+describe('asynchronous workspace walk', () => {
+  it('finds the same files as the CLI walk, honouring nested .gitignore files', async () => {
+    const dir = workspace({
+      'a.yaml': '',
+      '.gitignore': 'build/\n*.tmp\n',
+      'build/x.yaml': '',
+      'src/b.yml': '',
+      'src/c.tmp': '',
+      'src/.gitignore': 'secret.yaml\n',
+      'src/secret.yaml': '',
+      'src/deep/d/Dockerfile': '',
+      'node_modules/m.yaml': '',
+    });
+    fs.mkdirSync(path.join(dir, '.git'));
+    const sync = collectFiles([dir]).map((f) => f.file).sort();
+    assert.deepEqual((await collectFilesAsync(dir)).sort(), sync);
+    assert.deepEqual(sync.map((f) => path.relative(dir, f)), ['.gitignore', 'a.yaml', 'src/.gitignore', 'src/b.yml', 'src/deep/d/Dockerfile']);
   });
 });
 
