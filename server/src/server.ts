@@ -271,7 +271,7 @@ connection.onDidChangeWatchedFiles((params) => {
   revalidateDependants((entry) => [...entry.touched].some((t) => changed.has(t)));
 });
 
-const cancelled = () => new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed; diagnostics are recomputed for the new version.', { retriggerRequest: true });
+const cancelled = () => new ResponseError(LSPErrorCodes.ServerCancelled, 'Cancelled: the diagnostics will be computed for the current version of the document.', { retriggerRequest: true });
 
 connection.languages.diagnostics.on(async (params, token) => {
   // Yield first: a newer edit or a cancellation already in the pipe is read before we spend time on this one.

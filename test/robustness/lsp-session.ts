@@ -18,7 +18,7 @@ export interface Session {
   stop(): Promise<void>;
 }
 
-export async function session(opts: { rootUri?: string; env?: Record<string, string>; nodeArgs?: string[] } = {}): Promise<Session> {
+export async function session(opts: { rootUri?: string; env?: Record<string, string>; nodeArgs?: string[]; pull?: boolean } = {}): Promise<Session> {
   const proc = spawn(process.execPath, [...(opts.nodeArgs ?? []), path.join(DIST, 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...opts.env } });
   let stderr = '';
   proc.stderr!.on('data', (d) => (stderr += d));
@@ -40,7 +40,7 @@ export async function session(opts: { rootUri?: string; env?: Record<string, str
     processId: process.pid,
     rootUri,
     workspaceFolders: rootUri ? [{ uri: rootUri, name: 'ws' }] : null,
-    capabilities: { workspace: { configuration: true }, window: { workDoneProgress: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+    capabilities: { workspace: { configuration: true }, window: { workDoneProgress: true }, textDocument: { publishDiagnostics: { versionSupport: true }, ...(opts.pull ? { diagnostic: { dynamicRegistration: false } } : {}) } },
   });
   conn.sendNotification('initialized', {});
   return {
