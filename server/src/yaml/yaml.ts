@@ -70,9 +70,14 @@ function parseBySegments(text: string): Document.Parsed[] | undefined {
     if (hit) {
       segmentCache.delete(body); // re-insert: most recently used last
       segmentCache.set(body, hit);
-      const doc = hit.doc.clone() as Document.Parsed;
-      shiftDocument(doc, start - hit.start);
-      docs.push(doc);
+      // Documents before the edit did not move: they are shared as they are (parsed documents are never mutated);
+      // the ones after it are cloned so that the previous version's ranges stay true.
+      if (start === hit.start) docs.push(hit.doc);
+      else {
+        const doc = hit.doc.clone() as Document.Parsed;
+        shiftDocument(doc, start - hit.start);
+        docs.push(doc);
+      }
       continue;
     }
     const parsed = parseAllDocuments(body, PARSE_OPTIONS);
