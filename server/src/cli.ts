@@ -166,7 +166,8 @@ function lint(args: string[], out: (s: string) => void, err: (s: string) => void
         if (!reportedConfigProblems.has(p)) err(`shipshape: config: ${p}`);
         reportedConfigProblems.add(p);
       }
-      const config = mergeConfig(DEFAULT_CONFIG, loaded?.layer, cliLayer);
+      // The CLI runs on the user's own files: the workspace is trusted (optional tools such as ShellCheck may run).
+      const config = mergeConfig(DEFAULT_CONFIG, { domains: { dockerfile: { trusted: true } } }, loaded?.layer, cliLayer);
       for (const unknown of registry.unknownRuleKeys(config)) err(`shipshape: config: unknown rule or alias "${unknown}"`);
       const matcher = config.ignore.length ? picomatch(config.ignore, { dot: true }) : () => false;
       const base = config.baseDir ?? process.cwd();

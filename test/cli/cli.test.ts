@@ -22,9 +22,9 @@ function repo(files: Record<string, string>): string {
   return dir;
 }
 
-const BAD_DOCKERFILE = 'FROM node\nCMD node server.js\n';
+const BAD_DOCKERFILE = 'FROM node\nCMD node server.js\nUSER node\n';
 const GOOD_DOCKERFILE = 'FROM node:22.11-slim\nUSER node\nCMD ["node", "server.js"]\n';
-const WORKFLOW = 'on: push\npermissions: {}\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@main\n';
+const WORKFLOW = 'on: push\npermissions: {}\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@main\n        with:\n          persist-credentials: false\n    timeout-minutes: 10\n';
 
 describe('shipshape lint', () => {
   it('prints text findings as path:line:col: severity message [rule] and exits 1', () => {
@@ -97,14 +97,14 @@ describe('shipshape lint', () => {
   it('--fix rewrites files in place and reports what remains', () => {
     const dir = repo({ Dockerfile: BAD_DOCKERFILE });
     const r = run(['lint', '--fix', '.'], dir);
-    assert.equal(fs.readFileSync(path.join(dir, 'Dockerfile'), 'utf8'), 'FROM node\nCMD ["node", "server.js"]\n');
+    assert.equal(fs.readFileSync(path.join(dir, 'Dockerfile'), 'utf8'), 'FROM node\nCMD ["node", "server.js"]\nUSER node\n');
     assert.equal(r.stdout.trim().split('\n').length, 1);
     assert.match(r.stdout, /untagged-image/);
     assert.match(r.stderr, /1 fixed/);
     assert.equal(r.code, 1);
     const again = run(['lint', '--fix', '.'], dir);
     assert.match(again.stderr, /0 fixed/);
-    assert.equal(fs.readFileSync(path.join(dir, 'Dockerfile'), 'utf8'), 'FROM node\nCMD ["node", "server.js"]\n');
+    assert.equal(fs.readFileSync(path.join(dir, 'Dockerfile'), 'utf8'), 'FROM node\nCMD ["node", "server.js"]\nUSER node\n');
   });
 
   it('walks folders, skipping node_modules, .git and .gitignored paths', () => {

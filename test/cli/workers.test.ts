@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 
 const CLI = path.resolve(__dirname, '../../../dist/cli.js');
-const run = (args: string[], cwd: string) => spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
+const run = (args: string[], cwd: string) => spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
 
 /** A repository big enough for the CLI to use threads: mixed kinds, some with findings, some fixable. */
 function bigRepo(): string {

@@ -17,7 +17,21 @@ trap('http2', ['connect', 'createServer', 'createSecureServer']);
 trap('dgram', ['createSocket']);
 trap('dns', ['lookup', 'resolve', 'resolve4', 'resolve6', 'resolveAny']);
 trap('dns/promises', ['lookup', 'resolve', 'resolve4', 'resolve6', 'resolveAny']);
-trap('child_process', ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'fork']);
+// Programs: only ShellCheck, by absolute path, with an argument array and no shell (issue #7: external tools only by
+// absolute path with argument arrays). Anything else — a shell, a relative name, workspace content — is reported.
+{
+  const cp = require('child_process');
+  trap('child_process', ['exec', 'execSync', 'fork']);
+  for (const fn of ['spawn', 'spawnSync', 'execFile', 'execFileSync']) {
+    const original = cp[fn];
+    cp[fn] = function (file, args, options) {
+      const opts = Array.isArray(args) ? options : args;
+      const allowed = typeof file === 'string' && require('path').isAbsolute(file) && /^shellcheck(\.exe)?$/.test(require('path').basename(file)) && (args === undefined || Array.isArray(args)) && !(opts && opts.shell);
+      if (!allowed) report(`child_process.${fn} ${JSON.stringify(file)} ${JSON.stringify(args)}`);
+      return original.apply(this, arguments);
+    };
+  }
+}
 const net = require('net');
 net.Socket.prototype.connect = () => report('net.Socket.connect');
 globalThis.fetch = () => report('fetch');

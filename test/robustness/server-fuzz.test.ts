@@ -36,7 +36,8 @@ describe('robustness: the server process survives a whole run', () => {
       assert.doesNotMatch(s.stderr(), /uncaught|unhandled rejection/);
       s.open('file:///ws/after/Dockerfile', 'dockerfile', 'FROM node\n');
       const after = await s.diagnostics('file:///ws/after/Dockerfile', 1);
-      assert.deepEqual(after.map((d) => d.code), ['dockerfile/untagged-image']);
+      assert.ok(after.some((d) => d.code === 'dockerfile/untagged-image'));
+      assert.ok(!after.some((d) => d.code === 'shipshape/internal-error'));
     } finally {
       await s.stop();
     }
@@ -47,10 +48,10 @@ describe('robustness: the server process survives a whole run', () => {
     try {
       s.open('file:///ws/Dockerfile', 'dockerfile', 'FROM node\nCMD node a.js\n');
       const diags = await s.diagnostics('file:///ws/Dockerfile', 1);
-      assert.deepEqual(diags.map((d) => [d.code, d.message]), [
-        ['shipshape/internal-error', 'Rule dockerfile/json-args failed: injected fault'],
-        ['dockerfile/untagged-image', diags[1]?.message],
-      ]);
+      const internal = diags.filter((d) => d.code === 'shipshape/internal-error');
+      assert.deepEqual(internal.map((d) => d.message), ['Rule dockerfile/json-args failed: injected fault']);
+      assert.ok(diags.some((d) => d.code === 'dockerfile/untagged-image'), 'the other rules still report');
+      assert.ok(!diags.some((d) => d.code === 'dockerfile/json-args'));
       assert.ok(s.alive());
     } finally {
       await s.stop();

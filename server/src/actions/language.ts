@@ -1,8 +1,11 @@
+import { indentationUnitEnd } from '../engine/suppress';
 import type { Language, Suppression } from '../engine/types';
 import { buildModel, type ActionsModel } from './model';
 import { actionsRules } from './rules';
 
-// zizmor: `# zizmor: ignore[audit1,audit2]` on the line of the finding (usually trailing).
+// zizmor: `# zizmor: ignore[audit1,audit2]` on any line of the finding's span. Our findings start at the flagged
+// token, so a comment covers its own line and, on a line that opens a block (`run: |`, `- uses:` with `with:`
+// below), the lines of that block.
 const ZIZMOR = /#\s*zizmor:\s*ignore\[([^\]]+)\]/;
 
 function zizmorSuppressions(model: ActionsModel): Suppression[] {
@@ -10,7 +13,7 @@ function zizmorSuppressions(model: ActionsModel): Suppression[] {
   if (!model.text.includes('zizmor')) return out;
   for (let line = 0; line < model.index.lineCount; line++) {
     const m = ZIZMOR.exec(model.index.lineText(line));
-    if (m) out.push({ rules: m[1].split(/[\s,]+/).filter(Boolean).map((a) => `zizmor/${a}`), fromLine: line, toLine: line });
+    if (m) out.push({ rules: m[1].split(/[\s,]+/).filter(Boolean).map((a) => `zizmor/${a}`), fromLine: line, toLine: indentationUnitEnd(model.index, line) });
   }
   return out;
 }

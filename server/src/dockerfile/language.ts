@@ -1,6 +1,8 @@
-import type { Language, Suppression } from '../engine/types';
+import type { Language, Severity, Suppression } from '../engine/types';
+import { BUILDKIT_CHECKS, directiveBlockEnd, EXPERIMENTAL_CHECKS, experimentalEnabled, parseCheckDirectives, type CheckDirectives } from './directives';
 import { buildModel, type DockerfileModel } from './model';
 import { dockerfileRules } from './rules';
+import { syntaxProblems } from './validate';
 
 /** Line of the last line of the instruction that starts on or covers `line`. */
 function instructionEnd(model: DockerfileModel, line: number): number {
@@ -33,15 +35,51 @@ function pragmaSuppressions(model: DockerfileModel): Suppression[] {
   return out;
 }
 
+const directivesCache = new WeakMap<DockerfileModel, CheckDirectives>();
+function checkDirectives(model: DockerfileModel): CheckDirectives {
+  let d = directivesCache.get(model);
+  if (!d) directivesCache.set(model, (d = parseCheckDirectives(model.index, model.instructions)));
+  return d;
+}
+
+// `skip=all` skips every BuildKit check except the experimental ones (they only follow `experimental=`).
+const SKIPPABLE = BUILDKIT_CHECKS.filter((c) => !EXPERIMENTAL_CHECKS.has(c));
+const expandSkip = (rules: string[]) => (rules.includes('all') ? SKIPPABLE : rules.filter((r) => !EXPERIMENTAL_CHECKS.has(r)));
+
+/** `# check=skip=...` as suppressions of the rules that carry those BuildKit names. */
+function checkSuppressions(model: DockerfileModel): Suppression[] {
+  const d = checkDirectives(model);
+  const out: Suppression[] = [];
+  const fileRules = d.file.skipAll ? SKIPPABLE : expandSkip([...d.file.skip]);
+  if (fileRules.length) out.push({ rules: fileRules });
+  for (const local of d.local) out.push({ rules: expandSkip(local.rules), fromLine: local.fromLine, toLine: local.toLine });
+  return out;
+}
+
+const BUILDKIT_NAMES = new Set(BUILDKIT_CHECKS);
+const buildkitRuleIds = () => dockerfileRules.filter((r) => r.aliases.some((a) => BUILDKIT_NAMES.has(a)));
+
 export const dockerfileLanguage: Language<DockerfileModel> = {
   kind: 'dockerfile',
-  parse: (text) => ({ model: buildModel(text), problems: [] }),
+  parse: (text) => {
+    const model = buildModel(text);
+    return { model, problems: syntaxProblems(model) };
+  },
   rules: dockerfileRules,
-  suppressions: (model) => pragmaSuppressions(model),
+  suppressions: (model) => [...pragmaSuppressions(model), ...checkSuppressions(model)],
+  severityOverrides(model) {
+    if (!checkDirectives(model).file.error) return undefined;
+    return new Map<string, Severity>(buildkitRuleIds().map((r) => [r.id, 'error']));
+  },
+  fileEnabledRules(model) {
+    const d = checkDirectives(model);
+    return buildkitRuleIds()
+      .filter((r) => r.aliases.some((a) => EXPERIMENTAL_CHECKS.has(a) && experimentalEnabled(d, a)))
+      .map((r) => r.id);
+  },
   unitEnd: instructionEnd,
   fileIgnoreCommentLine(model) {
     // Parser directives (`# syntax=`, `# escape=`, `# check=`) must stay first.
-    const directives = model.ast.getDirectives();
-    return directives.length ? directives[directives.length - 1].getRange().end.line + 1 : 0;
+    return directiveBlockEnd(model.index);
   },
 };

@@ -1,6 +1,9 @@
 // The Dockerfile model every rule reads: one dockerfile-ast parse, stages, and ARG defaults resolved.
 import { DockerfileParser, type Dockerfile, type From, type Instruction } from 'dockerfile-ast';
 import { LineIndex } from '../engine/text';
+import { buildRuns, stageScope, type RunInfo, type StageScope } from './run-model';
+
+export type { Mount, RunInfo, StageScope } from './run-model';
 
 export interface ImageRef {
   /** As written, e.g. `node:${NODE_VERSION}`. */
@@ -23,6 +26,10 @@ export interface Stage {
   /** The earlier stage this one builds on (`FROM builder`), if any. */
   parent?: Stage;
   instructions: Instruction[];
+  /** RUN instructions of the stage (ONBUILD RUN triggers included), their shell parsed into commands. */
+  runs: RunInfo[];
+  /** ARG, ENV, SHELL, WORKDIR, USER and EXPOSE as the stage ends up with them. */
+  scope: StageScope;
 }
 
 export interface DockerfileModel {
@@ -86,7 +93,7 @@ export function buildModel(text: string): DockerfileModel {
       const rawImage = from.getImage();
       const image = rawImage ? parseImageRef(rawImage, globalArgs) : undefined;
       const parent = image ? stages.find((s) => s.name !== undefined && s.name === image.resolved.toLowerCase()) : undefined;
-      current = { index: stages.length, from, name, image, parent, instructions: [ins] };
+      current = { index: stages.length, from, name, image, parent, instructions: [ins], runs: [], scope: undefined! };
       stages.push(current);
     } else if (current) {
       current.instructions.push(ins);
@@ -97,7 +104,12 @@ export function buildModel(text: string): DockerfileModel {
       }
     }
   }
-  return { ast, index, text, escape: ast.getEscapeCharacter(), instructions, stages, globalArgs };
+  const model: DockerfileModel = { ast, index, text, escape: ast.getEscapeCharacter(), instructions, stages, globalArgs };
+  for (const stage of stages) {
+    stage.scope = stageScope(model, stage);
+    stage.runs = buildRuns(model, stage);
+  }
+  return model;
 }
 
 /** True when the FROM names an earlier stage or `scratch` rather than an image. */

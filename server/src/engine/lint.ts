@@ -122,8 +122,10 @@ export class Engine {
   private runRules(language: Language, model: unknown, req: LintRequest): Finding[] {
     const out: Finding[] = [];
     const options = req.config.domains[language.kind === 'workflow' || language.kind === 'action' ? 'actions' : language.kind] ?? {};
+    const fileEnabled = new Set(language.fileEnabledRules?.(model, req.text) ?? []);
     for (const rule of language.rules) {
-      const severity = this.registry.severityFor(rule, req.config);
+      let severity = this.registry.severityFor(rule, req.config);
+      if (severity === 'off' && fileEnabled.has(rule.id) && !this.explicitlyOff(rule, req.config)) severity = rule.severity;
       if (severity === 'off') continue;
       const reports: Report[] = [];
       try {
@@ -144,6 +146,10 @@ export class Engine {
       }
     }
     return out;
+  }
+
+  private explicitlyOff(rule: RuleMeta, config: LintRequest['config']): boolean {
+    return Object.entries(config.rules).some(([key, v]) => v === 'off' && this.registry.resolve(key).includes(rule));
   }
 
   /** Applies suppressions and per-file severity overrides, then sorts by position. */

@@ -147,6 +147,11 @@ export interface Language<M = unknown> {
   /** Rule ids the file itself promotes to error (BuildKit `# check=error=true`). */
   severityOverrides?(model: M, text: string): Map<string, Severity> | undefined;
   /**
+   * Rule ids the file itself switches on whatever the profile (BuildKit `# check=experimental=...`).
+   * A rule the configuration explicitly turns off stays off.
+   */
+  fileEnabledRules?(model: M, text: string): string[];
+  /**
    * Last line of the unit that starts at `line` (an instruction with its continuations, a YAML key with its
    * value). A `# shipshape-ignore` comment above a unit covers all of it. Default: by indentation.
    */

@@ -1,23 +1,46 @@
 import type { Language, Suppression } from '../engine/types';
-import { get, isMap, scalarString } from '../yaml/yaml';
+import { get, isMap, scalarString, type YAMLMap } from '../yaml/yaml';
 import { buildModel, type KubernetesModel } from './model';
+import { summarizeModel } from './project';
 import { kubernetesRules } from './rules';
+import { applyTemplating } from './documents';
+import { kubernetesCompletions, kubernetesHover, kubernetesSymbols } from './features';
+import { crdSummary } from './schema/crds';
 
 const KUBE_LINTER_CHECK = 'ignore-check.kube-linter.io/';
+const POLARIS_PREFIX = 'polaris.fairwinds.com/';
+
+/** Rule ids carrying a Polaris alias: what `polaris.fairwinds.com/exempt` turns off. */
+const polarisRuleIds = () => kubernetesRules.filter((r) => r.aliases.some((a) => a.startsWith('polaris/'))).map((r) => r.id);
+
+const truthy = (v: string | undefined) => (v ?? '').trim().toLowerCase() === 'true';
+
+/** Rule tokens one annotation suppresses (ids, aliases or `*`). */
+function annotationRules(key: string, value: string | undefined): string[] {
+  if (key.startsWith(KUBE_LINTER_CHECK)) return [`kube-linter/${key.slice(KUBE_LINTER_CHECK.length)}`];
+  if (key === 'kube-linter.io/ignore-all') return ['*'];
+  if (key === 'shipshape.dev/ignore') return (value ?? '').split(/[\s,]+/).filter(Boolean);
+  if (key === 'kube-score/ignore') return (value ?? '').split(/[\s,]+/).filter(Boolean).map((c) => `kube-score/${c}`);
+  if (key === `${POLARIS_PREFIX}exempt`) return truthy(value) ? polarisRuleIds() : [];
+  if (key.startsWith(POLARIS_PREFIX) && key.endsWith('-exempt')) {
+    return truthy(value) ? [`polaris/${key.slice(POLARIS_PREFIX.length, -'-exempt'.length)}`] : [];
+  }
+  return [];
+}
+
+function rulesFromAnnotations(metadata: YAMLMap | undefined): string[] {
+  const annotations = get(metadata, 'annotations');
+  if (!isMap(annotations)) return [];
+  return annotations.items.flatMap((pair) => annotationRules(scalarString(pair.key) ?? '', scalarString(pair.value)));
+}
 
 /** Annotation-based suppressions users already have, scoped to the annotated object. */
 function annotationSuppressions(model: KubernetesModel): Suppression[] {
   const out: Suppression[] = [];
   for (const m of model.manifests) {
-    const annotations = get(m.metadata, 'annotations');
-    if (!isMap(annotations)) continue;
-    const rules: string[] = [];
-    for (const pair of annotations.items) {
-      const key = scalarString(pair.key) ?? '';
-      if (key.startsWith(KUBE_LINTER_CHECK)) rules.push(`kube-linter/${key.slice(KUBE_LINTER_CHECK.length)}`);
-      else if (key === 'kube-linter.io/ignore-all') rules.push('*');
-      else if (key === 'shipshape.dev/ignore') rules.push(...(scalarString(pair.value) ?? '').split(/[\s,]+/).filter(Boolean));
-    }
+    // The object's own annotations and its pod template's both cover the whole object.
+    const templates = model.podTemplates.filter((p) => p.owner === m && p.metadata !== m.metadata);
+    const rules = [...rulesFromAnnotations(m.metadata), ...templates.flatMap((p) => rulesFromAnnotations(p.metadata))];
     if (rules.length) out.push({ rules, fromLine: m.lines[0], toLine: m.lines[1] });
   }
   return out;
@@ -27,8 +50,14 @@ export const kubernetesLanguage: Language<KubernetesModel> = {
   kind: 'kubernetes',
   parse(text) {
     const model = buildModel(text);
-    return { model, problems: model.yaml.problems.map((p) => ({ ...p, ruleId: 'kubernetes/syntax' })) };
+    const problems = applyTemplating(model, model.yaml.problems);
+    return { model, problems: problems.map((p) => ({ ...p, ruleId: 'kubernetes/syntax' })) };
   },
   rules: kubernetesRules,
   suppressions: annotationSuppressions,
+  // One summary for the project index: objects for cross-object checks, CRD schemas for validation.
+  summarize: (model) => ({ ...summarizeModel(model), crds: crdSummary(model) }),
+  hover: kubernetesHover,
+  complete: kubernetesCompletions,
+  symbols: kubernetesSymbols,
 };

@@ -1,7 +1,8 @@
 // The Kubernetes model: every YAML document with top-level apiVersion and kind, their pod templates and containers.
 import type { Document } from 'yaml';
 import { LineIndex } from '../engine/text';
-import { get, getIn, isMap, isSeq, parseYaml, scalarString, type YamlFile, type YAMLMap } from '../yaml/yaml';
+import type { TemplatedDocument } from './documents';
+import { get, getIn, isMap, isSeq, pairOf, parseYaml, scalarString, type Node, type YamlFile, type YAMLMap } from '../yaml/yaml';
 
 export interface Manifest {
   doc: Document.Parsed;
@@ -24,6 +25,8 @@ export interface PodTemplate {
   spec: YAMLMap;
   /** The pod template's metadata (or the Pod's own). */
   metadata?: YAMLMap;
+  /** The `spec` key holding the pod spec (where findings about a missing pod-level field go). */
+  specKey?: Node;
 }
 
 export interface Container {
@@ -41,10 +44,12 @@ export interface KubernetesModel {
   manifests: Manifest[];
   podTemplates: PodTemplate[];
   containers: Container[];
+  /** Documents with `{{ }}` template expressions (set by the language's parse; see documents.ts). */
+  templatedDocuments?: TemplatedDocument[];
 }
 
 /** Where each workload kind keeps its pod spec. */
-const POD_SPEC_PATHS: Record<string, string[]> = {
+export const POD_SPEC_PATHS: Record<string, string[]> = {
   Pod: ['spec'],
   Deployment: ['spec', 'template', 'spec'],
   StatefulSet: ['spec', 'template', 'spec'],
@@ -54,6 +59,7 @@ const POD_SPEC_PATHS: Record<string, string[]> = {
   Job: ['spec', 'template', 'spec'],
   CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
   Rollout: ['spec', 'template', 'spec'],
+  DeploymentConfig: ['spec', 'template', 'spec'],
   PodTemplate: ['template', 'spec'],
 };
 
@@ -97,7 +103,9 @@ export function buildModel(text: string): KubernetesModel {
     if (!isMap(spec)) continue;
     const metaPath = path.slice(0, -1).concat('metadata');
     const metadata = getIn(m.root, metaPath);
-    const pod: PodTemplate = { owner: m, spec, metadata: isMap(metadata) ? metadata : undefined };
+    const parent = path.length > 1 ? getIn(m.root, path.slice(0, -1)) : m.root;
+    const specKey = pairOf(parent, 'spec')?.key ?? undefined;
+    const pod: PodTemplate = { owner: m, spec, metadata: isMap(metadata) ? metadata : undefined, specKey };
     podTemplates.push(pod);
     for (const type of ['containers', 'initContainers', 'ephemeralContainers'] as const) {
       const list = get(spec, type);

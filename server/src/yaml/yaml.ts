@@ -239,3 +239,137 @@ export function blockYaml(value: unknown, step: number, indentSeq: boolean): str
 }
 
 export { lineIndentAt };
+
+/** An edit that replaces a scalar value, keeping its quoting style when it had quotes. */
+export function replaceScalar(index: LineIndex, node: Node, value: string | number | boolean): TextEdit {
+  const [start, end] = node.range!;
+  const old = index.text.slice(start, end);
+  const quote = old.startsWith('"') ? '"' : old.startsWith("'") ? "'" : '';
+  const text = quote && typeof value === 'string' ? `${quote}${value}${quote}` : String(value);
+  return { range: index.range(start, end), newText: text };
+}
+
+/** An edit that appends scalar items to a sequence: new `- item` lines for block sequences, `, item` for flow ones. */
+export function appendToSeq(index: LineIndex, seq: YAMLSeq, items: Array<string | number>): TextEdit {
+  const text = index.text;
+  const flowItems = items.map((i) => stringify(i, { lineWidth: 0 }).trim());
+  if (seq.flow || !seq.items.length) {
+    const close = text.lastIndexOf(']', seq.range![1]);
+    const at = index.positionAt(close);
+    return { range: { start: at, end: at }, newText: `${seq.items.length ? ', ' : ''}${flowItems.join(', ')}` };
+  }
+  const first = seq.items[0] as Node;
+  const firstLine = index.lineText(index.positionAt(first.range![0]).line);
+  const dash = /^([ ]*)- /.exec(firstLine)?.[1] ?? ' '.repeat(Math.max(0, index.positionAt(first.range![0]).character - 2));
+  const last = seq.items[seq.items.length - 1] as Node;
+  let end = last.range![1];
+  while (end > 0 && /\s/.test(text[end - 1])) end--;
+  const p = index.positionAt(index.lineEnd(index.positionAt(end).line));
+  return { range: { start: p, end: p }, newText: flowItems.map((i) => `${index.eol}${dash}- ${i}`).join('') };
+}
+
+/**
+ * Edits that make a mapping contain `desired` (deeply): missing keys are inserted, nested mappings merged,
+ * sequences of scalars get their missing items appended, and scalars that differ are replaced. Returns no edits
+ * when the mapping already matches, so fixes built on it are idempotent.
+ */
+export function mergeIntoMap(index: LineIndex, map: YAMLMap, desired: Record<string, unknown>): TextEdit[] {
+  const edits: TextEdit[] = [];
+  const missing: Record<string, unknown> = {};
+  for (const [key, want] of Object.entries(desired)) {
+    const pair = pairOf(map, key);
+    const have = pair?.value;
+    if (!pair) missing[key] = want;
+    else if (have === null || have === undefined || (isScalar(have) && have.value === null)) edits.push(...replaceEmptyValue(index, pair, want));
+    else if (isPlainObject(want)) {
+      if (isMap(have)) edits.push(...mergeIntoMap(index, have, want));
+    } else if (Array.isArray(want)) {
+      if (isSeq(have)) {
+        const present = new Set(have.items.map((i) => scalarString(i)));
+        const add = want.filter((w) => !present.has(String(w)));
+        if (add.length) edits.push(appendToSeq(index, have, add as Array<string | number>));
+      }
+    } else if (isScalar(have) && have.value !== want) {
+      edits.push(replaceScalar(index, have, want as string | number | boolean));
+    }
+  }
+  if (Object.keys(missing).length) edits.push(insertIntoMap(index, map, missing));
+  return coalesceInsertions(edits);
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** `key:` with no value (or `~`/`null`): the value is written after the key, as a nested block. */
+function replaceEmptyValue(index: LineIndex, pair: Pair<Node, Node | null>, want: unknown): TextEdit[] {
+  const key = pair.key as Node;
+  const indent = ' '.repeat(index.positionAt(key.range![0]).character);
+  const step = indentStep(index.text);
+  const value = pair.value as Node | null;
+  const start = key.range![1];
+  const end = value?.range ? value.range[1] : start;
+  let afterColon = index.text.indexOf(':', start);
+  if (afterColon < 0 || afterColon > Math.max(end, start + 1)) afterColon = start;
+  const body = isPlainObject(want) || Array.isArray(want)
+    ? blockYaml(want, step, indentsSequences(index.text)).split('\n').filter((l) => l.length).map((l) => indent + ' '.repeat(step) + l).join(index.eol)
+    : undefined;
+  const newText = body === undefined ? `: ${stringify(want, { lineWidth: 0 }).trim()}` : `:${index.eol}${body}`;
+  return [{ range: index.range(afterColon, Math.max(end, afterColon + 1)), newText }];
+}
+
+/**
+ * Several insertions at the same point become one edit. Insertions after the last line of nested maps share a point;
+ * the more deeply indented text belongs to the inner map, so it goes first.
+ */
+export function coalesceInsertions(edits: TextEdit[]): TextEdit[] {
+  const isInsert = (e: TextEdit) => e.range.start.line === e.range.end.line && e.range.start.character === e.range.end.character;
+  const depth = (e: TextEdit) => /^(?:\r?\n)?( *)/.exec(e.newText)![1].length;
+  const out: TextEdit[] = [];
+  const groups = new Map<string, TextEdit[]>();
+  for (const e of edits) {
+    if (!isInsert(e)) {
+      out.push(e);
+      continue;
+    }
+    const key = `${e.range.start.line}:${e.range.start.character}`;
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key)!.push(e);
+  }
+  for (const group of groups.values()) {
+    const sorted = group.map((e, i) => ({ e, i })).sort((a, b) => depth(b.e) - depth(a.e) || a.i - b.i).map((x) => x.e);
+    out.push({ range: sorted[0].range, newText: sorted.map((e) => e.newText).join('') });
+  }
+  return out;
+}
+
+/**
+ * An edit that deletes a key and its value from a mapping: whole lines for block maps (comments on other lines stay),
+ * the entry and one neighbouring comma for flow maps.
+ */
+export function removePair(index: LineIndex, map: YAMLMap, key: string): TextEdit | undefined {
+  const pair = pairOf(map, key);
+  if (!pair) return undefined;
+  const text = index.text;
+  const start = (pair.key as Node).range![0];
+  let end = pair.value?.range ? pair.value.range[1] : (pair.key as Node).range![1];
+  if (map.flow) {
+    const i = map.items.indexOf(pair as never);
+    let from = start;
+    let to = end;
+    if (i < map.items.length - 1) to = ((map.items[i + 1].key as Node).range![0]);
+    else if (i > 0) {
+      const prev = map.items[i - 1];
+      from = ((prev.value ?? prev.key) as Node).range![1];
+    }
+    return { range: index.range(from, to), newText: '' };
+  }
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  const firstLine = index.positionAt(start).line;
+  const lastLine = index.positionAt(end).line;
+  const from = index.lineStarts[firstLine];
+  const to = lastLine + 1 < index.lineCount ? index.lineStarts[lastLine + 1] : text.length;
+  // A key that shares its line with a sequence dash (`- key: v`) cannot lose the whole line.
+  if (!/^\s*$/.test(text.slice(from, start))) return { range: index.range(start, to), newText: '' };
+  return { range: index.range(from, to), newText: '' };
+}

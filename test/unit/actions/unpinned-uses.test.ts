@@ -71,3 +71,16 @@ runs:
     assert.deepEqual(findingsOf(W, text, RULE), []);
   });
 });
+
+describe('actions/unpinned-uses policies', () => {
+  const text = workflow(`      - uses: actions/checkout@v4
+      - uses: github/codeql-action/init@v3
+      - uses: some-org/tool@main
+`);
+  it('matches owner/repo/*, owner/* and exact keys, most specific first; any accepts everything', () => {
+    const cfg = (unpinnedUses: Record<string, string>) => ({ config: { domains: { actions: { unpinnedUses } } } });
+    assert.deepEqual(findingsOf(W, text, RULE, cfg({ 'actions/*': 'hash-pin' })).map((f) => covered(text, f)), ['v4', 'main']);
+    assert.deepEqual(findingsOf(W, text, RULE, cfg({ 'github/codeql-action/*': 'hash-pin' })).map((f) => covered(text, f)), ['v3', 'main']);
+    assert.deepEqual(findingsOf(W, text, RULE, cfg({ 'Some-Org/tool': 'any' })).map((f) => covered(text, f)), []);
+  });
+});

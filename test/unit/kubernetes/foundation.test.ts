@@ -134,7 +134,9 @@ kind: Deployment
 metadata:
     name: web   # the web tier
 spec:
+    selector: {matchLabels: {app: web}}
     template:
+        metadata: {labels: {app: web}}
         spec:
             containers:
             - name: web
@@ -151,7 +153,9 @@ kind: Deployment
 metadata:
     name: web   # the web tier
 spec:
+    selector: {matchLabels: {app: web}}
     template:
+        metadata: {labels: {app: web}}
         spec:
             containers:
             - name: web

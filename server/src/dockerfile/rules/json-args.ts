@@ -40,6 +40,8 @@ CMD ["node", "server.js"]
         const fix: Fix | undefined = json ? { title: `Convert ${keyword} to JSON (exec) form`, edits: [{ range, newText: json }] } : undefined;
         ctx.report({
           range,
+          // BuildKit does not report shell form once the stage has changed SHELL; hadolint still does.
+          aliases: stage.scope.shellInstruction ? ['DL3025'] : ['DL3025', 'JSONArgsRecommended'],
           message: `${keyword} uses shell form; use JSON form, e.g. ${keyword} ${json ?? '["executable", "arg"]'}, so the process receives signals.`,
           fix,
         });

@@ -1,5 +1,5 @@
 import type { Rule } from '../../engine/types';
-import { get, rangeOf, scalarString } from '../../yaml/yaml';
+import { get, rangeOf, scalarString, type Node } from '../../yaml/yaml';
 import type { KubernetesModel } from '../model';
 
 /** Splits `registry/name:tag@digest` without mistaking a registry port for a tag. */
@@ -17,9 +17,21 @@ export function imageParts(image: string): { name: string; tag?: string; digest?
   return { name: rest, digest };
 }
 
+/** Every container image written literally (not templated), split into parts, with its node. */
+export function literalImages(model: KubernetesModel): Array<{ node: Node; name: string; tag?: string; digest?: string }> {
+  const out: Array<{ node: Node; name: string; tag?: string; digest?: string }> = [];
+  for (const c of model.containers) {
+    const node = get(c.node, 'image');
+    const image = scalarString(node);
+    if (!node || !image || image.includes('{{') || image.includes('$(')) continue;
+    out.push({ node, ...imageParts(image.trim()) });
+  }
+  return out;
+}
+
 export const imageTag: Rule<KubernetesModel> = {
   id: 'kubernetes/image-tag',
-  aliases: ['kube-linter/latest-tag', 'polaris/tagNotSpecified'],
+  aliases: ['kube-linter/latest-tag', 'polaris/tagNotSpecified', 'kube-score/container-image-tag'],
   severity: 'warning',
   profile: 'recommended',
   category: 'reliability',
@@ -36,11 +48,7 @@ image: nginx
 image: nginx:1.27.2
 \`\`\``,
   check(ctx) {
-    for (const c of ctx.model.containers) {
-      const node = get(c.node, 'image');
-      const image = scalarString(node);
-      if (!image || image.includes('{{') || image.includes('$(')) continue;
-      const { name, tag, digest } = imageParts(image.trim());
+    for (const { node, name, tag, digest } of literalImages(ctx.model)) {
       if (digest) continue;
       const range = rangeOf(ctx.model.index, node)!;
       if (!tag) ctx.report({ range, message: `Image "${name}" has no tag (it means :latest); pin a version.` });

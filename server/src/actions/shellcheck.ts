@@ -1,0 +1,144 @@
+// Optional ShellCheck on `run:` scripts: runs the `shellcheck` binary found on PATH (never downloaded) with an
+// argument array, feeds the script on stdin and maps its line/column back into the YAML block scalar.
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Scalar } from 'yaml';
+import type { Range, Severity } from '../engine/types';
+import type { ActionsModel } from './model';
+
+export interface ShellcheckComment {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  level: 'error' | 'warning' | 'info' | 'style';
+  code: number;
+  message: string;
+}
+
+/** Codes that only fire because of how Actions embeds scripts: placeholders, files not in the step, and `cd` failures (GitHub runs bash and sh with `-e`). */
+const EXCLUDED = ['SC1091', 'SC2050', 'SC2154', 'SC2157', 'SC2164', 'SC2194'];
+
+let resolved: string | null | undefined;
+
+/** Absolute path of `shellcheck` on PATH, looked up once. */
+export function shellcheckPath(): string | undefined {
+  if (resolved !== undefined) return resolved ?? undefined;
+  resolved = null;
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+    if (!dir || !path.isAbsolute(dir)) continue;
+    const candidate = path.join(dir, process.platform === 'win32' ? 'shellcheck.exe' : 'shellcheck');
+    try {
+      if (fs.statSync(candidate).isFile()) {
+        resolved = candidate;
+        break;
+      }
+    } catch {
+      // not here
+    }
+  }
+  return resolved ?? undefined;
+}
+
+/** `${{ … }}` replaced by a same-length variable reference, so columns stay put and the shell sees a word. */
+export function maskExpressions(script: string): string {
+  return script.replace(/\$\{\{[\s\S]*?\}\}/g, (m) => (m.includes('\n') ? m.replace(/[^\n]/g, ' ') : '$' + 'X'.repeat(m.length - 1)));
+}
+
+/**
+ * Where each script line starts in the document, for literal block scalars and single-line plain scalars
+ * (other styles fold or unescape text, so columns would not map exactly: they are skipped).
+ */
+export function scriptLineOffsets(model: ActionsModel, node: Scalar): number[] | undefined {
+  const [start, end] = node.range!;
+  const value = String(node.value);
+  if (node.type === 'PLAIN') return value.includes('\n') ? undefined : [start];
+  if (node.type !== 'BLOCK_LITERAL') return undefined;
+  const offsets: number[] = [];
+  const lines = value.split('\n');
+  let line = model.index.positionAt(start).line + 1;
+  for (const text of lines) {
+    if (offsets.length === lines.length - 1 && text === '') break;
+    const lineStart = model.index.lineStarts[line];
+    if (lineStart === undefined || lineStart > end) return undefined;
+    const src = model.index.lineText(line);
+    // The value line is the source line without the block's indentation.
+    const col = text === '' ? src.length : src.endsWith(text) ? src.length - text.length : -1;
+    if (col < 0) return undefined;
+    offsets.push(lineStart + col);
+    line++;
+  }
+  return offsets;
+}
+
+export interface MappedComment {
+  range: Range;
+  message: string;
+  severity: Severity;
+  code: string;
+}
+
+const SEVERITY: Record<ShellcheckComment['level'], Severity> = { error: 'warning', warning: 'warning', info: 'info', style: 'hint' };
+
+/** ShellCheck's 1-based line/columns (end exclusive) → document ranges. */
+export function mapComments(model: ActionsModel, offsets: number[], comments: ShellcheckComment[]): MappedComment[] {
+  const out: MappedComment[] = [];
+  for (const c of comments) {
+    const s = offsets[c.line - 1];
+    const e = offsets[c.endLine - 1];
+    if (s === undefined || e === undefined) continue;
+    const start = s + c.column - 1;
+    const end = Math.max(e + c.endColumn - 1, start + 1);
+    out.push({ range: model.index.range(start, end), message: `SC${c.code}: ${c.message}`, severity: SEVERITY[c.level] ?? 'info', code: `SC${c.code}` });
+  }
+  return out;
+}
+
+const cache = new Map<string, ShellcheckComment[]>();
+
+function parseOutput(stdout: string | undefined): Array<ShellcheckComment & { file: string }> {
+  if (!stdout) return [];
+  try {
+    return (JSON.parse(stdout) as { comments?: Array<ShellcheckComment & { file: string }> }).comments ?? [];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Runs ShellCheck on many scripts with one process (one temporary file each); results are cached by content,
+ * so an editor re-lint only checks the scripts that changed. Failures and timeouts yield no comments.
+ */
+export function runShellcheckBatch(binary: string, scripts: string[], shell: string): ShellcheckComment[][] {
+  const keyOf = (script: string) => `${shell}\u0000${script}`;
+  const todo = [...new Set(scripts.filter((s) => !cache.has(keyOf(s))))];
+  if (todo.length) {
+    let dir: string | undefined;
+    try {
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-sc-'));
+      const files = todo.map((script, i) => {
+        const file = path.join(dir!, `run${i}.sh`);
+        fs.writeFileSync(file, script);
+        return file;
+      });
+      let stdout: string | undefined;
+      try {
+        stdout = execFileSync(binary, ['--format=json1', `--shell=${shell}`, `--exclude=${EXCLUDED.join(',')}`, '--', ...files], { timeout: 10000, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 32 * 1024 * 1024 });
+      } catch (err) {
+        // ShellCheck exits 1 when it has findings: the JSON is still on stdout.
+        stdout = (err as { stdout?: string }).stdout;
+      }
+      const byFile = new Map<string, ShellcheckComment[]>(files.map((f) => [f, []]));
+      for (const c of parseOutput(stdout)) byFile.get(c.file)?.push(c);
+      if (cache.size + todo.length > 2000) cache.clear();
+      todo.forEach((script, i) => cache.set(keyOf(script), byFile.get(files[i]) ?? []));
+    } catch {
+      for (const script of todo) cache.set(keyOf(script), []);
+    } finally {
+      if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  return scripts.map((s) => cache.get(keyOf(s)) ?? []);
+}

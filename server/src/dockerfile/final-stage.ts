@@ -1,0 +1,55 @@
+// The final stage as the image users run: its instructions including those of the stages it builds on, its base
+// image's distro family, and where to insert lines before CMD/ENTRYPOINT.
+import type { Instruction } from 'dockerfile-ast';
+import type { Position } from '../engine/types';
+import type { DockerfileModel, Stage } from './model';
+
+/** A stage and the stages it builds on (`FROM base`), oldest first. */
+export function stageChain(stage: Stage): Stage[] {
+  const chain: Stage[] = [];
+  for (let s: Stage | undefined = stage; s && !chain.includes(s); s = s.parent) chain.unshift(s);
+  return chain;
+}
+
+/** Instructions that shape the final image, oldest first (`FROM base` chains included). */
+export function finalImageInstructions(model: DockerfileModel): { stage: Stage; instructions: Instruction[] } | undefined {
+  const stage = model.stages[model.stages.length - 1];
+  if (!stage) return undefined;
+  return { stage, instructions: stageChain(stage).flatMap((s) => s.instructions.slice(1)) };
+}
+
+/** The stage the chain starts from (its FROM names the base image). */
+export function rootImage(stage: Stage): Stage {
+  return stageChain(stage)[0];
+}
+
+export type Distro = 'alpine' | 'debian' | 'rhel' | 'node' | 'none' | 'unknown';
+
+/** Distro family of a base image, from its name and tag (no registry access). */
+export function distroOf(stage: Stage): Distro {
+  const img = rootImage(stage).image;
+  if (!img || img.unresolved) return 'unknown';
+  const name = img.name.toLowerCase();
+  const tag = (img.tag ?? '').toLowerCase();
+  const base = name.split('/').pop()!;
+  if (name === 'scratch' || /distroless|chainguard/.test(name)) return 'none';
+  if (base === 'node' && !/alpine/.test(tag)) return 'node';
+  if (base === 'node') return 'node';
+  if (base === 'alpine' || /alpine/.test(tag)) return 'alpine';
+  if (/^(centos|fedora|rockylinux|almalinux|amazonlinux|oraclelinux|ubi\d*(-\w+)?)$/.test(base) || /ubi\d/.test(name)) return 'rhel';
+  if (/^(debian|ubuntu|python|golang|ruby|php|openjdk|eclipse-temurin|rust|perl|buildpack-deps|gcc|maven|gradle)$/.test(base)) return 'debian';
+  if (/bookworm|bullseye|buster|trixie|jammy|noble|focal|slim/.test(tag)) return 'debian';
+  return 'unknown';
+}
+
+/** Where to insert a line in the final stage: before its first CMD/ENTRYPOINT, else after its last instruction. */
+export function insertionPoint(model: DockerfileModel, stage: Stage): { at: Position; prefix: string; suffix: string } {
+  const target = stage.instructions.find((i) => i.getKeyword() === 'CMD' || i.getKeyword() === 'ENTRYPOINT');
+  if (target) {
+    const line = target.getRange().start.line;
+    return { at: { line, character: 0 }, prefix: '', suffix: model.index.eol };
+  }
+  const last = stage.instructions[stage.instructions.length - 1];
+  const end = last.getRange().end;
+  return { at: { line: end.line, character: model.index.lineText(end.line).length }, prefix: model.index.eol, suffix: '' };
+}

@@ -1,0 +1,55 @@
+import type { Instruction } from 'dockerfile-ast';
+import type { Rule } from '../../engine/types';
+import type { DockerfileModel } from '../model';
+
+const KEYWORDS = new Set(['ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL', 'MAINTAINER', 'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR']);
+
+const isLower = (s: string) => s === s.toLowerCase();
+const isUpper = (s: string) => s === s.toUpperCase();
+
+export const consistentInstructionCasing: Rule<DockerfileModel> = {
+  id: 'dockerfile/consistent-instruction-casing',
+  aliases: ['ConsistentInstructionCasing'],
+  severity: 'warning',
+  profile: 'recommended',
+  category: 'style',
+  fixable: true,
+  description: 'Instructions should all use the same casing, upper or lower, as the majority of the file does.',
+  docs: `Instruction keywords are case-insensitive, but a file that mixes \`RUN\`, \`run\` and \`Run\` is harder to read.
+BuildKit counts the upper- and lower-case instructions of the build stages and reports every instruction that does not
+follow the majority (uppercase on a tie). The quick fix rewrites the keyword.
+
+**Bad**
+\`\`\`dockerfile
+FROM alpine:3.20
+copy app /app
+\`\`\`
+**Good**
+\`\`\`dockerfile
+FROM alpine:3.20
+COPY app /app
+\`\`\``,
+  check(ctx) {
+    // Like BuildKit: ARGs before the first FROM are not part of a stage and are not counted.
+    const instructions: Instruction[] = ctx.model.stages.flatMap((s) => s.instructions).filter((i) => KEYWORDS.has(i.getKeyword()));
+    let lower = 0;
+    let upper = 0;
+    for (const ins of instructions) {
+      const word = ins.getInstruction();
+      if (isLower(word)) lower++;
+      else if (isUpper(word)) upper++;
+    }
+    const majorityLower = lower > upper;
+    for (const ins of instructions) {
+      const word = ins.getInstruction();
+      if (majorityLower ? isLower(word) : isUpper(word)) continue;
+      const wanted = majorityLower ? word.toLowerCase() : word.toUpperCase();
+      const range = ins.getInstructionRange();
+      ctx.report({
+        range,
+        message: `Instruction "${word}" should be ${majorityLower ? 'lowercase' : 'uppercase'} like most of this file: "${wanted}".`,
+        fix: { title: `Write "${wanted}"`, edits: [{ range, newText: wanted }] },
+      });
+    }
+  },
+};

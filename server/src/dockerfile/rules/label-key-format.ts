@@ -1,0 +1,45 @@
+import type { Label } from 'dockerfile-ast';
+import type { Rule } from '../../engine/types';
+import type { DockerfileModel } from '../model';
+
+const RESERVED = /^(com\.docker\.|io\.docker\.|org\.dockerproject\.)/;
+
+/** Why a label key is invalid, or undefined when it is fine. */
+function problem(key: string): string | undefined {
+  if (RESERVED.test(key)) return 'uses a namespace reserved by Docker';
+  if (!/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/.test(key)) return 'must use lower-case letters, digits, "." and "-", and start and end with a letter or digit';
+  if (/\.\.|--|\.-|-\./.test(key)) return 'must not contain consecutive separators';
+  return undefined;
+}
+
+export const labelKeyFormat: Rule<DockerfileModel> = {
+  id: 'dockerfile/label-key-format',
+  aliases: ['DL3048'],
+  severity: 'info',
+  profile: 'recommended',
+  category: 'style',
+  description: 'Label key does not follow Docker\'s key format.',
+  docs: `Label keys should be lower-case alphanumerics with \`.\` and \`-\` separators (reverse-DNS, like
+\`org.opencontainers.image.source\`), start and end with a letter or digit, and stay out of the reserved
+\`com.docker.*\`, \`io.docker.*\` and \`org.dockerproject.*\` namespaces.
+
+**Bad**
+\`\`\`dockerfile
+LABEL Version=1.0 com.docker.app=x
+\`\`\`
+**Good**
+\`\`\`dockerfile
+LABEL org.opencontainers.image.version=1.0
+\`\`\``,
+  check(ctx) {
+    for (const ins of ctx.model.instructions) {
+      if (ins.getKeyword() !== 'LABEL') continue;
+      for (const p of (ins as Label).getProperties()) {
+        const key = p.getName();
+        if (key.includes('$')) continue;
+        const why = problem(key.replace(/^(["'])(.*)\1$/, '$2'));
+        if (why) ctx.report({ range: p.getNameRange(), message: `Label key "${key}" ${why}.` });
+      }
+    }
+  },
+};

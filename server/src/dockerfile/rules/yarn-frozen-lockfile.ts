@@ -1,0 +1,44 @@
+import type { Rule } from '../../engine/types';
+import type { DockerfileModel } from '../model';
+import { invocations, subcommand } from '../package-managers';
+
+const FROZEN = new Set(['--frozen-lockfile', '--immutable', '--pure-lockfile']);
+
+export const yarnFrozenLockfile: Rule<DockerfileModel> = {
+  id: 'dockerfile/yarn-frozen-lockfile',
+  aliases: [],
+  severity: 'warning',
+  profile: 'recommended',
+  category: 'reliability',
+  fixable: true,
+  description: '`yarn install` without `--frozen-lockfile` (Yarn 1) or `--immutable` (Yarn 2+) may change the lockfile.',
+  docs: `Without the flag, Yarn resolves again when \`package.json\` and \`yarn.lock\` disagree and writes a new lockfile
+inside the image: the build installs versions nobody reviewed. \`--frozen-lockfile\` (Yarn 1) or \`--immutable\`
+(Yarn 2+) makes it fail instead. The quick fix adds \`--immutable\` when the Dockerfile uses Yarn 2+ (\`.yarnrc.yml\`,
+corepack, \`yarn set version\`), \`--frozen-lockfile\` otherwise.
+
+**Bad**
+\`\`\`dockerfile
+RUN yarn install
+\`\`\`
+**Good**
+\`\`\`dockerfile
+RUN yarn install --frozen-lockfile
+\`\`\``,
+  check(ctx) {
+    const berry = /\.yarnrc\.yml|corepack|yarn set version|yarnpkg\/cli|--immutable/.test(ctx.model.text);
+    const flag = berry ? '--immutable' : '--frozen-lockfile';
+    for (const inv of invocations(ctx.model, ['yarn'])) {
+      const sub = subcommand(inv.args);
+      if (sub && sub.value !== 'install') continue;
+      if (inv.args.some((w) => FROZEN.has(w.value))) continue;
+      const anchor = sub ?? inv.program;
+      const at = ctx.model.index.positionAt(anchor.end);
+      ctx.report({
+        range: ctx.model.index.range(anchor.start, anchor.end),
+        message: `"yarn${sub ? ' install' : ''}" can rewrite yarn.lock during the build: add ${flag}.`,
+        fix: { title: `Add ${flag}`, edits: [{ range: { start: at, end: at }, newText: ` ${flag}` }] },
+      });
+    }
+  },
+};

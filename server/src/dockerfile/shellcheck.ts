@@ -1,0 +1,253 @@
+// Optional ShellCheck on RUN: one `shellcheck` process per Dockerfile (each RUN in its own subshell), run with an
+// argument array (no shell), a timeout, and ARG/ENV names declared as set. Results map back to exact Dockerfile
+// positions. Off unless the workspace is trusted and a `shellcheck` binary is found.
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Instruction, PropertyInstruction } from 'dockerfile-ast';
+import type { Fix, Position, Range, Severity, WorkspaceReader } from '../engine/types';
+import { distroOf, stageChain } from './final-stage';
+import type { DockerfileModel, Stage } from './model';
+
+/** A piece of the generated script that comes from the Dockerfile. */
+export interface Segment {
+  /** 1-based script line of the segment's first line. */
+  scriptLine: number;
+  lineCount: number;
+  /** Dockerfile position of the segment's first character; later lines start at column 0. */
+  docLine: number;
+  docColumn: number;
+}
+
+export interface ShellcheckComment {
+  line: number;
+  endLine: number;
+  column: number;
+  endColumn: number;
+  level: 'error' | 'warning' | 'info' | 'style';
+  code: number;
+  message: string;
+  fix?: { replacements: Array<{ line: number; endLine: number; column: number; endColumn: number; replacement: string }> } | null;
+}
+
+export interface MappedComment {
+  code: string;
+  message: string;
+  severity: Severity;
+  range: Range;
+  fix?: Fix;
+}
+
+const LEVELS: Record<string, Severity> = { error: 'error', warning: 'warning', info: 'info', style: 'info' };
+// Each RUN is a separate process: "modification is local to a subshell" is an artefact of our wrapping.
+const ALWAYS_EXCLUDED = ['SC2030', 'SC2031'];
+
+function toDoc(segments: Segment[], line: number, column: number): Position | undefined {
+  const seg = segments.find((s) => line >= s.scriptLine && line < s.scriptLine + s.lineCount);
+  if (!seg) return undefined;
+  const offset = line - seg.scriptLine;
+  return { line: seg.docLine + offset, character: (offset === 0 ? seg.docColumn : 0) + column - 1 };
+}
+
+/** Maps ShellCheck's json1 output onto Dockerfile ranges; comments on generated lines are dropped. */
+export function mapShellcheckOutput(json: string, segments: Segment[]): MappedComment[] {
+  let parsed: { comments?: ShellcheckComment[] };
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    return [];
+  }
+  const out: MappedComment[] = [];
+  for (const c of parsed.comments ?? []) {
+    const start = toDoc(segments, c.line, c.column);
+    const end = toDoc(segments, c.endLine, c.endColumn);
+    if (!start || !end) continue;
+    const edits = (c.fix?.replacements ?? []).map((r) => ({ start: toDoc(segments, r.line, r.column), end: toDoc(segments, r.endLine, r.endColumn), text: r.replacement }));
+    const fix: Fix | undefined =
+      edits.length && edits.every((e) => e.start && e.end)
+        ? { title: `Apply ShellCheck's fix for SC${c.code}`, edits: edits.map((e) => ({ range: { start: e.start!, end: e.end! }, newText: e.text })), safe: false }
+        : undefined;
+    out.push({ code: `SC${c.code}`, message: c.message, severity: LEVELS[c.level] ?? 'info', range: { start, end }, fix });
+  }
+  return out;
+}
+
+/** Names ARG and ENV declare in the stage chain up to `ins` (plus global ARGs): ShellCheck treats them as set. */
+function declaredNames(model: DockerfileModel, stage: Stage, ins: Instruction): string[] {
+  const names = new Set<string>(model.globalArgs.keys());
+  for (const i of stageChain(stage).flatMap((s) => s.instructions)) {
+    if (i === ins) break;
+    if (i.getKeyword() === 'ARG' || i.getKeyword() === 'ENV') for (const p of (i as PropertyInstruction).getProperties()) names.add(p.getName());
+  }
+  return [...names].filter((n) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(n));
+}
+
+/** The shell a stage's RUNs use: sh by default, bash if SHELL says so, undefined for shells ShellCheck cannot read. */
+function shellOf(stage: Stage): string | undefined {
+  let shell = 'sh';
+  for (const ins of stage.instructions) {
+    if (ins.getKeyword() !== 'SHELL') continue;
+    const first = /"([^"]+)"/.exec(ins.getRawArgumentsContent() ?? '')?.[1] ?? '';
+    const name = first.split('/').pop()!;
+    shell = /^(sh|bash|dash|ksh|ash)$/.test(name) ? (name === 'ash' ? 'sh' : name) : '';
+  }
+  return shell || undefined;
+}
+
+export interface Script {
+  text: string;
+  segments: Segment[];
+  /** ShellCheck's --shell. */
+  shell: string;
+  /** Codes that do not apply to this dialect. */
+  exclude: string[];
+}
+
+// BusyBox ash (Alpine) implements most of what ShellCheck's POSIX portability checks (SC3xxx) warn about.
+const PORTABILITY_CODES = Array.from({ length: 99 }, (_, i) => `SC${3001 + i}`);
+
+/** The dialect of a stage's RUNs: `bash` after SHELL bash, `ash` on Alpine, else `sh`; undefined for other shells. */
+function dialectOf(stage: Stage): string | undefined {
+  const shell = shellOf(stage);
+  if (shell !== 'sh') return shell;
+  return distroOf(stage) === 'alpine' ? 'ash' : 'sh';
+}
+
+/**
+ * Builds one script per shell dialect from every shell-form RUN (heredoc bodies included), each RUN in a subshell,
+ * keeping the columns of continuation lines.
+ */
+export function buildScripts(model: DockerfileModel): Script[] {
+  if (model.escape !== '\\') return [];
+  const byDialect = new Map<string, { lines: string[]; segments: Segment[] }>();
+  for (const stage of model.stages) {
+    const dialect = dialectOf(stage);
+    if (!dialect) continue;
+    // A command before the first directive keeps `# shellcheck disable=` scoped to one RUN (not the whole file).
+    if (!byDialect.has(dialect)) byDialect.set(dialect, { lines: ['#!/bin/sh', ':'], segments: [] });
+    const { lines, segments } = byDialect.get(dialect)!;
+    for (const ins of stage.instructions) {
+      if (ins.getKeyword() !== 'RUN') continue;
+      const body = runBody(model, ins);
+      if (!body) continue;
+      const declared = declaredNames(model, stage, ins);
+      const disabled = pragmaCodes(model, ins);
+      if (disabled.length) lines.push(`# shellcheck disable=${disabled.join(',')}`);
+      lines.push('(');
+      if (declared.length) lines.push(`export ${declared.map((n) => `${n}=x`).join(' ')}`);
+      segments.push({ scriptLine: lines.length + 1, lineCount: body.lines.length, docLine: body.line, docColumn: body.column });
+      lines.push(...body.lines, ')');
+    }
+  }
+  return [...byDialect]
+    .filter(([, s]) => s.segments.length)
+    .map(([dialect, s]) => ({
+      text: s.lines.join('\n') + '\n',
+      segments: s.segments,
+      shell: dialect === 'ash' ? 'sh' : dialect,
+      exclude: dialect === 'ash' ? PORTABILITY_CODES : [],
+    }));
+}
+
+/** SC codes named by `# hadolint ignore=` or `# shellcheck disable=` comments directly above an instruction. */
+function pragmaCodes(model: DockerfileModel, ins: Instruction): string[] {
+  const codes: string[] = [];
+  for (let line = ins.getRange().start.line - 1; line >= 0; line--) {
+    const text = model.index.lineText(line);
+    if (!/^\s*#/.test(text)) break;
+    const m = /^\s*#\s*(?:hadolint\s+ignore|shellcheck\s+disable)\s*=\s*([A-Za-z0-9,\s]+)/.exec(text);
+    if (m) codes.push(...m[1].split(/[\s,]+/).filter((c) => /^SC\d+$/i.test(c)).map((c) => c.toUpperCase()));
+  }
+  return codes;
+}
+
+/** The shell text of a RUN and where it starts; undefined for exec form. */
+function runBody(model: DockerfileModel, ins: Instruction): { lines: string[]; line: number; column: number } | undefined {
+  const range = ins.getArgumentsRange();
+  if (!range) return undefined;
+  const startOffset = model.index.offsetAt(range.start);
+  const text = model.text.slice(startOffset, model.index.offsetAt(ins.getRange().end));
+  const flags = /^(?:--[a-z-]+(?:=(?:"[^"]*"|'[^']*'|\S)*)?\s+)*/.exec(text)?.[0] ?? '';
+  const command = text.slice(flags.length);
+  if (command.trimStart().startsWith('[')) return undefined;
+  const start = model.index.positionAt(startOffset + flags.length);
+  const heredoc = /^<<(-?)(["']?)([A-Za-z_][A-Za-z0-9_]*)\2[ \t]*(?:\r?\n)/.exec(command);
+  if (heredoc) {
+    // `RUN <<EOF` with only the heredoc: the body is the script.
+    const bodyLines = command.slice(heredoc[0].length).split(/\r?\n/);
+    const end = bodyLines.findIndex((l) => (heredoc[1] ? l.trimStart() : l) === heredoc[3]);
+    if (end < 0 || /^#!(?!.*\b(?:ba|da|k)?sh\b)/.test(bodyLines[0] ?? '')) return undefined;
+    return { lines: bodyLines.slice(0, end).map((l) => l.replace(/\t/g, ' ')), line: start.line + 1, column: 0 };
+  }
+  if (/<<-?["']?[A-Za-z_]/.test(command)) return undefined;
+  const lines = command.replace(/\r/g, '').split('\n');
+  // Comment lines inside a continuation are removed by the Dockerfile parser; keep the line, blank, continued.
+  // So are empty lines (NoEmptyContinuation): keep them as blank continued lines too.
+  for (let i = 1; i < lines.length; i++) {
+    if (/^\s*(#.*)?$/.test(lines[i]) && /\\\s*$/.test(lines[i - 1]) && i < lines.length - 1) lines[i] = ' '.repeat(lines[i].length) + ' \\';
+  }
+  // The Dockerfile parser also continues a line whose `\` is followed by blanks.
+  return { lines: lines.map((l) => l.replace(/\t/g, ' ').replace(/\\[ ]+$/, '\\')), line: start.line, column: start.character };
+}
+
+const binaryCache = new Map<string, string | undefined>();
+
+function isExecutable(p: string): boolean {
+  try {
+    fs.accessSync(p, fs.constants.X_OK);
+    return fs.statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
+const verified = new Map<string, boolean>();
+
+/**
+ * Whether a path is really ShellCheck: named `shellcheck` and answering `--version` like it. A configuration file in
+ * a repository must not be able to make us feed RUN commands to another program (say, a shell).
+ */
+function isShellcheck(p: string): boolean {
+  if (!/^shellcheck(?:\.exe)?$/i.test(path.basename(p)) || !isExecutable(p)) return false;
+  let ok = verified.get(p);
+  if (ok === undefined) {
+    const r = spawnSync(p, ['--version'], { encoding: 'utf8', timeout: 5000, windowsHide: true });
+    ok = !r.error && /^ShellCheck\b/m.test(r.stdout ?? '');
+    verified.set(p, ok);
+  }
+  return ok;
+}
+
+/** An absolute `shellcheck` path: the configured one, else a PATH lookup. Never a relative or workspace path. */
+export function findShellcheck(configured: unknown, workspace: WorkspaceReader): string | undefined {
+  const root = workspace.root ? path.resolve(workspace.root) : undefined;
+  const outsideWorkspace = (p: string) => !root || root === path.parse(root).root || path.relative(root, p).startsWith('..');
+  if (typeof configured === 'string' && configured) {
+    return path.isAbsolute(configured) && outsideWorkspace(configured) && isShellcheck(configured) ? configured : undefined;
+  }
+  const key = process.env.PATH ?? '';
+  if (binaryCache.has(key)) return binaryCache.get(key);
+  const found = key
+    .split(path.delimiter)
+    .filter((dir) => path.isAbsolute(dir) && outsideWorkspace(dir))
+    .map((dir) => path.join(dir, process.platform === 'win32' ? 'shellcheck.exe' : 'shellcheck'))
+    .find(isShellcheck);
+  binaryCache.set(key, found);
+  return found;
+}
+
+const resultCache = new Map<string, string>();
+
+/** Runs ShellCheck on a script (cached by content), returning its json1 output or undefined on failure. */
+export function runShellcheck(binary: string, script: Script, exclude: string[]): string | undefined {
+  const excluded = [...new Set([...ALWAYS_EXCLUDED, ...script.exclude, ...exclude])].map((c) => c.replace(/^SC/i, '')).join(',');
+  const args = ['--format=json1', `--shell=${script.shell}`, `--exclude=${excluded}`, '-'];
+  const key = `${binary}\0${args.join(' ')}\0${script.text}`;
+  const cached = resultCache.get(key);
+  if (cached !== undefined) return cached;
+  const r = spawnSync(binary, args, { input: script.text, encoding: 'utf8', timeout: 10_000, maxBuffer: 16 << 20, windowsHide: true });
+  if (r.error || (r.status !== 0 && r.status !== 1)) return undefined;
+  if (resultCache.size > 200) resultCache.delete(resultCache.keys().next().value!);
+  resultCache.set(key, r.stdout);
+  return r.stdout;
+}

@@ -1,0 +1,190 @@
+// Workspace-wide knowledge for cross-object rules: a compact summary of each file's objects (Language.summarize),
+// read back from the project index, or from the linted file alone when there is no index.
+import type { RuleContext } from '../engine/types';
+import { get, getIn, isMap, isSeq, scalarString, type YAMLMap } from '../yaml/yaml';
+import { POD_SPEC_PATHS, type KubernetesModel, type Manifest } from './model';
+import { boolAt } from './pod';
+import { BINDING_KINDS, grantsEverything, grantsExecAttach, policyRules, ROLE_KINDS } from './rbac';
+
+export interface PortSummary {
+  name?: string;
+  port?: number;
+}
+
+export interface ObjectSummary {
+  kind?: string;
+  apiVersion?: string;
+  name?: string;
+  namespace?: string;
+  labels?: Record<string, string>;
+  /** Service selector, workload `selector.matchLabels` (or a plain selector map), PDB / NetworkPolicy selector. */
+  selector?: Record<string, string>;
+  /** Pod template labels and container ports, for workloads. */
+  podLabels?: Record<string, string>;
+  containerPorts?: PortSummary[];
+  /** Service ports: `port` and `targetPort` (a name or number). */
+  servicePorts?: Array<{ name?: string; port?: number; targetPort?: string | number }>;
+  automountServiceAccountToken?: boolean;
+  replicas?: number;
+  /** Role / ClusterRole: whether a rule grants pods/exec or pods/attach, or everything. */
+  grantsExecAttach?: boolean;
+  grantsEverything?: boolean;
+  /** RoleBinding / ClusterRoleBinding: the referenced role. */
+  roleRef?: { kind?: string; name?: string };
+  /** HPA: the scaled workload; PDB: its minAvailable / maxUnavailable. */
+  scaleTarget?: { kind?: string; name?: string };
+  minReplicas?: number;
+  minAvailable?: string | number;
+  maxUnavailable?: string | number;
+  /** ConfigMap / Secret: the keys of data, stringData and binaryData. */
+  keys?: string[];
+  /** NetworkPolicy: whether it restricts both directions (policyTypes Ingress and Egress, with rules for each). */
+  restrictsBoth?: boolean;
+}
+
+export interface FileSummary {
+  objects: ObjectSummary[];
+}
+
+function stringMap(node: unknown): Record<string, string> | undefined {
+  if (!isMap(node)) return undefined;
+  const out: Record<string, string> = {};
+  for (const p of node.items) {
+    const k = scalarString(p.key);
+    const v = scalarString(p.value);
+    if (k !== undefined && v !== undefined) out[k] = v;
+  }
+  return out;
+}
+
+function num(node: unknown): number | undefined {
+  const n = Number(scalarString(node));
+  return scalarString(node) !== undefined && Number.isFinite(n) ? n : undefined;
+}
+
+export function selectorOf(m: Manifest): Record<string, string> | undefined {
+  const selector = get(m.root, 'spec') && getIn(m.root, ['spec', 'selector']);
+  if (m.kind === 'Service' || m.kind === 'ReplicationController' || m.kind === 'DeploymentConfig') return stringMap(selector);
+  if (m.kind === 'NetworkPolicy') return stringMap(getIn(m.root, ['spec', 'podSelector', 'matchLabels']));
+  return stringMap(get(selector, 'matchLabels'));
+}
+
+export function summarizeModel(model: KubernetesModel): FileSummary {
+  const objects: ObjectSummary[] = [];
+  for (const m of model.manifests) {
+    if (m.kind?.endsWith('List') && isSeq(get(m.root, 'items'))) continue;
+    const o: ObjectSummary = { kind: m.kind, apiVersion: m.apiVersion, name: m.name, namespace: m.namespace };
+    const labels = stringMap(get(m.metadata, 'labels'));
+    if (labels) o.labels = labels;
+    const selector = selectorOf(m);
+    if (selector) o.selector = selector;
+    const pod = model.podTemplates.find((p) => p.owner === m);
+    const podPath = m.kind ? POD_SPEC_PATHS[m.kind] : undefined;
+    if (podPath) {
+      // Template labels count even when the template has no spec yet.
+      o.podLabels = stringMap(getIn(m.root, [...podPath.slice(0, -1), 'metadata', 'labels'])) ?? {};
+    }
+    if (pod) {
+      o.containerPorts = [];
+      for (const c of model.containers) {
+        if (c.pod !== pod) continue;
+        const ports = get(c.node, 'ports');
+        if (!isSeq(ports)) continue;
+        for (const p of ports.items) o.containerPorts.push({ name: scalarString(get(p, 'name')), port: num(get(p, 'containerPort')) });
+      }
+    }
+    if (podPath) {
+      const replicas = num(getIn(m.root, ['spec', 'replicas']));
+      if (replicas !== undefined) o.replicas = replicas;
+    }
+    if (m.kind === 'Service') {
+      const ports = getIn(m.root, ['spec', 'ports']);
+      o.servicePorts = isSeq(ports)
+        ? ports.items.map((p) => {
+            const t = get(p, 'targetPort');
+            return { name: scalarString(get(p, 'name')), port: num(get(p, 'port')), targetPort: num(t) ?? scalarString(t) };
+          })
+        : [];
+    }
+    if (m.kind === 'ServiceAccount') {
+      const auto = boolAt(m.root, 'automountServiceAccountToken');
+      if (auto !== undefined) o.automountServiceAccountToken = auto;
+    }
+    if (m.kind && ROLE_KINDS.has(m.kind)) {
+      const rules = policyRules(m);
+      o.grantsExecAttach = rules.some(grantsExecAttach);
+      o.grantsEverything = rules.some(grantsEverything);
+    }
+    if (m.kind && BINDING_KINDS.has(m.kind)) {
+      o.roleRef = { kind: scalarString(getIn(m.root, ['roleRef', 'kind'])), name: scalarString(getIn(m.root, ['roleRef', 'name'])) };
+    }
+    if (m.kind === 'HorizontalPodAutoscaler') {
+      o.scaleTarget = { kind: scalarString(getIn(m.root, ['spec', 'scaleTargetRef', 'kind'])), name: scalarString(getIn(m.root, ['spec', 'scaleTargetRef', 'name'])) };
+      const min = num(getIn(m.root, ['spec', 'minReplicas']));
+      if (min !== undefined) o.minReplicas = min;
+    }
+    if (m.kind === 'ConfigMap' || m.kind === 'Secret') {
+      o.keys = ['data', 'stringData', 'binaryData'].flatMap((k) => {
+        const map = get(m.root, k);
+        return isMap(map) ? map.items.map((p) => scalarString(p.key) ?? '') : [];
+      });
+    }
+    if (m.kind === 'NetworkPolicy') {
+      const types = getIn(m.root, ['spec', 'policyTypes']);
+      const names = isSeq(types) ? types.items.map((t) => scalarString(t)) : [];
+      const nonEmpty = (k: string) => {
+        const v = getIn(m.root, ['spec', k]);
+        return isSeq(v) && v.items.length > 0;
+      };
+      o.restrictsBoth = names.includes('Ingress') && names.includes('Egress') && nonEmpty('ingress') && nonEmpty('egress');
+      if (!o.selector) o.selector = {};
+    }
+    if (m.kind === 'PodDisruptionBudget') {
+      for (const key of ['minAvailable', 'maxUnavailable'] as const) {
+        const v = getIn(m.root, ['spec', key]);
+        if (v !== undefined) o[key] = num(v) ?? scalarString(v);
+      }
+    }
+    objects.push(o);
+  }
+  return { objects };
+}
+
+/** Objects of the whole workspace when the project index is available, else of the linted file. */
+const cache = new WeakMap<KubernetesModel, Array<ObjectSummary & { path: string; local: boolean }>>();
+
+export function projectObjects(ctx: RuleContext<KubernetesModel>): Array<ObjectSummary & { path: string; local: boolean }> {
+  const cached = cache.get(ctx.model);
+  if (cached) return cached;
+  const all = collectObjects(ctx);
+  cache.set(ctx.model, all);
+  return all;
+}
+
+function collectObjects(ctx: RuleContext<KubernetesModel>): Array<ObjectSummary & { path: string; local: boolean }> {
+  const own = summarizeModel(ctx.model).objects.map((o) => ({ ...o, path: ctx.path, local: true }));
+  if (!ctx.project) return own;
+  const others = ctx.project
+    .summaries('kubernetes')
+    .filter((s) => s.path !== ctx.path)
+    .flatMap((s) => ((s.summary as FileSummary | undefined)?.objects ?? []).map((o) => ({ ...o, path: s.path, local: false })));
+  return [...own, ...others];
+}
+
+/** Whether every label of a selector is among the labels (an empty selector matches nothing here). */
+export function selects(selector: Record<string, string> | undefined, labels: Record<string, string> | undefined): boolean {
+  if (!selector || !Object.keys(selector).length || !labels) return false;
+  return Object.entries(selector).every(([k, v]) => labels[k] === v);
+}
+
+export type { YAMLMap };
+
+/** Namespaces match when equal, or when either is unset (kustomize and `kubectl -n` fill them in later). */
+export function sameNamespace(a: string | undefined, b: string | undefined): boolean {
+  return a === undefined || b === undefined || a === b;
+}
+
+/** The summary of a manifest of the linted file. */
+export function ownSummary(objects: Array<ObjectSummary & { local: boolean }>, m: Manifest): ObjectSummary | undefined {
+  return objects.find((o) => o.local && o.kind === m.kind && o.name === m.name && o.namespace === m.namespace);
+}

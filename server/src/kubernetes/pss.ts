@@ -1,0 +1,65 @@
+// Pod Security Standards rules: one per admission-controller control (`pss/<checkID>`), evaluated per pod
+// template over containers, initContainers and ephemeralContainers, like the admission controller does.
+import type { Category, Fix, Range, Report, Rule, RuleContext } from '../engine/types';
+import { restrictedFix } from './fixes';
+import type { Container, KubernetesModel, PodTemplate } from './model';
+import { forEachPod, podSecurityLevel, type PodSecurityLevel } from './pod';
+import { projectObjects } from './project';
+
+const NAMESPACE_LABELS = ['pod-security.kubernetes.io/enforce', 'pod-security.kubernetes.io/warn', 'pod-security.kubernetes.io/audit'];
+
+/**
+ * The Pod Security level a pod is held to: \`kubernetes.podSecurity\`, raised to restricted when the pod's Namespace (in
+ * the workspace) carries a \`pod-security.kubernetes.io/enforce|warn|audit: restricted\` label, as the admission controller would.
+ */
+export function pssLevel(ctx: RuleContext<KubernetesModel>, pod: PodTemplate): PodSecurityLevel {
+  if (podSecurityLevel(ctx.options) === 'restricted') return 'restricted';
+  const ns = pod.owner.namespace;
+  if (!ns) return 'baseline';
+  const namespace = projectObjects(ctx).find((o) => o.kind === 'Namespace' && o.name === ns);
+  return NAMESPACE_LABELS.some((l) => namespace?.labels?.[l] === 'restricted') ? 'restricted' : 'baseline';
+}
+
+export type PssFinding = Omit<Report, 'range'> & { range: Range };
+
+export interface PssRuleSpec {
+  id: string;
+  /** The admission controller's check ID. */
+  control: string;
+  level: PodSecurityLevel;
+  description: string;
+  docs: string;
+  /** Extra anchor codes when another tool checks exactly the same thing. */
+  aliases?: string[];
+  category?: Category;
+  evaluate(ctx: RuleContext<KubernetesModel>, pod: PodTemplate, containers: Container[]): PssFinding[];
+}
+
+/** Builds a rule for one control; restricted controls run only with `kubernetes.podSecurity: restricted`. */
+export function pssRule(spec: PssRuleSpec): Rule<KubernetesModel> {
+  return {
+    id: spec.id,
+    aliases: [`pss/${spec.control}`, ...(spec.aliases ?? [])],
+    severity: 'warning',
+    profile: 'recommended',
+    category: spec.category ?? 'security',
+    description: spec.description,
+    docs: `${spec.docs}\n\nPod Security Standards control \`${spec.control}\` (${spec.level} level)${
+      spec.level === 'restricted' ? '; checked when `kubernetes.podSecurity` is `restricted` or the pod\'s Namespace is labelled `pod-security.kubernetes.io/enforce: restricted`' : ''
+    }. Evaluated like the admission controller: containers, initContainers and ephemeralContainers, with pod-level settings inherited by containers.`,
+    fixable: spec.level === 'restricted',
+    check(ctx) {
+      forEachPod(ctx, (pod, containers) => {
+        if (spec.level === 'restricted' && pssLevel(ctx, pod) !== 'restricted') return;
+        const found = spec.evaluate(ctx, pod, containers);
+        if (!found.length) return;
+        const whole = spec.level === 'restricted' ? restrictedFix(ctx.model, pod) : undefined;
+        for (const f of found) {
+          const fixes = ([] as Fix[]).concat(f.fix ?? []);
+          if (whole) fixes.push(whole);
+          ctx.report({ ...f, fix: fixes.length ? fixes : undefined });
+        }
+      });
+    },
+  };
+}

@@ -1,0 +1,28 @@
+import type { Rule } from '../../engine/types';
+import { getIn, rangeOf, scalarString } from '../../yaml/yaml';
+import type { KubernetesModel } from '../model';
+import { projectObjects, sameNamespace } from '../project';
+
+export const hpaTarget: Rule<KubernetesModel> = {
+  id: 'kubernetes/hpa-target',
+  aliases: ['kube-linter/dangling-horizontalpodautoscaler', 'kube-score/horizontalpodautoscaler-has-target'],
+  severity: 'warning',
+  profile: 'recommended',
+  category: 'correctness',
+  description: 'HorizontalPodAutoscaler scales a workload the workspace does not define.',
+  docs: `An autoscaler whose \`scaleTargetRef\` names no existing object does nothing. Checked when the workspace defines
+workloads at all.`,
+  check(ctx) {
+    const objects = projectObjects(ctx);
+    if (!objects.some((o) => o.podLabels)) return;
+    for (const m of ctx.model.manifests) {
+      if (m.kind !== 'HorizontalPodAutoscaler') continue;
+      const nameNode = getIn(m.root, ['spec', 'scaleTargetRef', 'name']);
+      const kind = scalarString(getIn(m.root, ['spec', 'scaleTargetRef', 'kind']));
+      const name = scalarString(nameNode);
+      if (!nameNode || !name || !kind) continue;
+      if (objects.some((o) => o.kind === kind && o.name === name && sameNamespace(o.namespace, m.namespace))) continue;
+      ctx.report({ range: rangeOf(ctx.model.index, nameNode)!, message: `${kind} "${name}" is not defined in the workspace.` });
+    }
+  },
+};

@@ -1,0 +1,35 @@
+import type { Rule } from '../../engine/types';
+import { keyRange } from '../../yaml/yaml';
+import type { KubernetesModel } from '../model';
+import { projectObjects } from '../project';
+
+export const networkPolicy: Rule<KubernetesModel> = {
+  id: 'kubernetes/network-policy',
+  aliases: ['polaris/missingNetworkPolicy', 'kube-linter/non-isolated-pod'],
+  severity: 'warning',
+  profile: 'strict',
+  category: 'security',
+  description: "Pods are not covered by a NetworkPolicy that restricts both ingress and egress.",
+  docs: `Without a NetworkPolicy every pod can reach every other pod, and a compromised pod can reach everything. Select the
+workload's pods with a NetworkPolicy that lists \`Ingress\` and \`Egress\` in \`policyTypes\`, with rules for both.
+Checked only when the workspace has NetworkPolicies at all (otherwise they may live elsewhere).`,
+  check(ctx) {
+    const objects = projectObjects(ctx);
+    const policies = objects.filter((o) => o.kind === 'NetworkPolicy');
+    if (!policies.length) return;
+    for (const pod of ctx.model.podTemplates) {
+      const m = pod.owner;
+      const own = objects.find((o) => o.local && o.kind === m.kind && o.name === m.name && o.namespace === m.namespace);
+      const labels = own?.podLabels ?? {};
+      const selecting = policies.filter((p) => (p.namespace ?? '') === (m.namespace ?? '') && Object.entries(p.selector ?? {}).every(([k, v]) => labels[k] === v));
+      if (selecting.some((p) => p.restrictsBoth)) continue;
+      ctx.report({
+        range: keyRange(ctx.model.index, m.root, 'kind')!,
+        message: selecting.length
+          ? `${m.kind} "${m.name ?? '?'}" is not covered by a NetworkPolicy restricting both ingress and egress.`
+          : `${m.kind} "${m.name ?? '?'}" is not selected by any NetworkPolicy.`,
+        aliases: ['polaris/missingNetworkPolicy', ...(selecting.length ? [] : ['kube-linter/non-isolated-pod'])],
+      });
+    }
+  },
+};

@@ -1,0 +1,32 @@
+import type { Rule } from '../../engine/types';
+import { getIn, keyRange, rangeOf } from '../../yaml/yaml';
+import type { KubernetesModel } from '../model';
+import { projectObjects, sameNamespace, selectorOf, selects } from '../project';
+
+export const serviceSelector: Rule<KubernetesModel> = {
+  id: 'kubernetes/service-selector',
+  aliases: ['kube-linter/dangling-service', 'kube-score/service-targets-pod'],
+  severity: 'warning',
+  profile: 'recommended',
+  category: 'correctness',
+  description: "Service selector matches no workload's pod labels, so the Service has no endpoints.",
+  docs: `A Service sends traffic to pods whose labels include all of its \`selector\`. When no pod template in the workspace has
+them (a typo, a renamed label), the Service silently has no endpoints. Checked when the workspace has workloads at all;
+Services without a selector (external endpoints) are not checked.`,
+  check(ctx) {
+    const objects = projectObjects(ctx);
+    const workloads = objects.filter((o) => o.podLabels);
+    if (!workloads.length) return;
+    for (const m of ctx.model.manifests) {
+      if (m.kind !== 'Service') continue;
+      const selector = selectorOf(m);
+      if (!selector || !Object.keys(selector).length) continue;
+      if (workloads.some((w) => sameNamespace(w.namespace, m.namespace) && selects(selector, w.podLabels))) continue;
+      const node = getIn(m.root, ['spec', 'selector']);
+      ctx.report({
+        range: keyRange(ctx.model.index, getIn(m.root, ['spec']), 'selector') ?? rangeOf(ctx.model.index, node)!,
+        message: `Service "${m.name ?? '?'}" selects ${Object.entries(selector).map(([k, v]) => `${k}=${v}`).join(', ')}, which no workload's pods carry.`,
+      });
+    }
+  },
+};

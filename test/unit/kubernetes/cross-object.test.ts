@@ -1,0 +1,188 @@
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import { DEFAULT_CONFIG, mergeConfig } from '../../../server/src/engine/config';
+import type { Finding, ProjectIndex } from '../../../server/src/engine/types';
+import { memoryWorkspace } from '../../../server/src/engine/workspace';
+import { buildModel } from '../../../server/src/kubernetes/model';
+import { kubernetesLanguage } from '../../../server/src/kubernetes/language';
+import { covered, engine } from '../../helpers';
+
+/** A project index over in-memory files, built with the language's own summarize. */
+function fakeProject(files: Record<string, string>): ProjectIndex {
+  return {
+    summaries: (kind) => (kind === 'kubernetes' ? Object.entries(files).map(([path, text]) => ({ path, summary: kubernetesLanguage.summarize!(buildModel(text), path) })) : []),
+  };
+}
+
+function lintIn(files: Record<string, string>, path: string, ruleId: string): Finding[] {
+  const r = engine.lint({
+    path,
+    text: files[path],
+    config: mergeConfig(DEFAULT_CONFIG, { allRules: true }),
+    workspace: memoryWorkspace(files),
+    project: fakeProject(files),
+  });
+  return r.findings.filter((f) => f.ruleId === ruleId);
+}
+
+const deployment = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 3
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      serviceAccountName: web
+      containers:
+        - name: web
+          image: nginx:1.27
+          ports:
+            - {name: http, containerPort: 8080}
+          envFrom:
+            - configMapRef: {name: web-config}
+`;
+
+describe('cross-object checks across the workspace', () => {
+  const service = (selector: string, targetPort: string) => `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector: {app: ${selector}}
+  ports:
+    - {name: http, port: 80, targetPort: ${targetPort}}
+`;
+
+  it('Service selector must match some workload in another file', () => {
+    const files = { '/r/deploy.yaml': deployment, '/r/svc.yaml': service('wbe', 'http') };
+    const found = lintIn(files, '/r/svc.yaml', 'kubernetes/service-selector');
+    assert.deepEqual(found.map((f) => covered(files['/r/svc.yaml'], f)), ['selector']);
+    assert.match(found[0].message, /app=wbe/);
+    assert.deepEqual(lintIn({ ...files, '/r/svc.yaml': service('web', 'http') }, '/r/svc.yaml', 'kubernetes/service-selector'), []);
+  });
+
+  it('is silent when the workspace has no workloads at all (partial repos)', () => {
+    assert.deepEqual(lintIn({ '/r/svc.yaml': service('wbe', 'http') }, '/r/svc.yaml', 'kubernetes/service-selector'), []);
+  });
+
+  it('named targetPort must exist on the selected containers', () => {
+    const files = { '/r/deploy.yaml': deployment, '/r/svc.yaml': service('web', 'htp') };
+    const found = lintIn(files, '/r/svc.yaml', 'kubernetes/service-target-port');
+    assert.deepEqual(found.map((f) => covered(files['/r/svc.yaml'], f)), ['htp']);
+    assert.deepEqual(found[0].aliases, []);
+  });
+
+  it('ServiceAccount and ConfigMap references exist only when the workspace has such objects', () => {
+    const alone = { '/r/deploy.yaml': deployment };
+    assert.deepEqual(lintIn(alone, '/r/deploy.yaml', 'kubernetes/missing-reference'), []);
+    const files = {
+      ...alone,
+      '/r/sa.yaml': 'apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: other}\n',
+      '/r/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: web-config}\n',
+    };
+    const found = lintIn(files, '/r/deploy.yaml', 'kubernetes/missing-reference');
+    assert.deepEqual(found.map((f) => covered(deployment, f)), ['web']);
+    assert.deepEqual(found[0].aliases, ['kube-linter/non-existent-service-account']);
+  });
+
+  it('env valueFrom keys must exist in the referenced ConfigMap or Secret', () => {
+    const pod = `apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  containers:
+    - name: a
+      image: x:1
+      env:
+        - {name: A, valueFrom: {configMapKeyRef: {name: cfg, key: mode}}}
+        - {name: B, valueFrom: {secretKeyRef: {name: creds, key: pasword}}}
+        - {name: C, valueFrom: {secretKeyRef: {name: other, key: x, optional: true}}}
+`;
+    const files = {
+      '/r/pod.yaml': pod,
+      '/r/cfg.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cfg}\ndata: {mode: prod}\n',
+      '/r/creds.yaml': 'apiVersion: v1\nkind: Secret\nmetadata: {name: creds}\nstringData: {password: x}\n',
+    };
+    const found = lintIn(files, '/r/pod.yaml', 'kubernetes/missing-reference');
+    assert.deepEqual(found.map((f) => [covered(pod, f), f.message, f.aliases]), [['pasword', 'Secret "creds" has no key "pasword".', ['kube-linter/env-value-from']]]);
+  });
+
+  it('Ingress backends and HPA targets must exist', () => {
+    const ingress = `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata: {name: web}
+spec:
+  tls: [{hosts: [a.example]}]
+  rules:
+    - http:
+        paths:
+          - path: /
+            pathType: Prefix
+            backend:
+              service: {name: web, port: {number: 81}}
+          - path: /api
+            pathType: Prefix
+            backend:
+              service: {name: api, port: {number: 80}}
+`;
+    const files = { '/r/deploy.yaml': deployment, '/r/svc.yaml': service('web', 'http'), '/r/ing.yaml': ingress };
+    assert.deepEqual(lintIn(files, '/r/ing.yaml', 'kubernetes/ingress-backend').map((f) => covered(ingress, f)), ['81', 'api']);
+    const hpa = `apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata: {name: h}
+spec:
+  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: wbe}
+  minReplicas: 2
+  maxReplicas: 5
+`;
+    assert.deepEqual(lintIn({ ...files, '/r/hpa.yaml': hpa }, '/r/hpa.yaml', 'kubernetes/hpa-target').map((f) => covered(hpa, f)), ['wbe']);
+  });
+
+  it('duplicate kind/namespace/name, within a file and across files', () => {
+    const twice = `${deployment}---\n${deployment}`;
+    assert.deepEqual(lintIn({ '/r/a.yaml': twice }, '/r/a.yaml', 'kubernetes/duplicate-object').map((f) => f.range.start.line), [24]);
+    const across = lintIn({ '/r/a.yaml': deployment, '/r/b.yaml': deployment }, '/r/a.yaml', 'kubernetes/duplicate-object');
+    assert.match(across[0].message, /also defined in \/r\/b\.yaml/);
+  });
+
+  it('replicas ≥ 2 without a PodDisruptionBudget is an info finding; a matching PDB elsewhere clears it', () => {
+    const found = lintIn({ '/r/deploy.yaml': deployment }, '/r/deploy.yaml', 'kubernetes/pod-disruption-budget');
+    assert.equal(found.length, 1);
+    assert.equal(found[0].severity, 'info');
+    const pdb = 'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: {name: web}\nspec:\n  maxUnavailable: 1\n  selector: {matchLabels: {app: web}}\n';
+    assert.deepEqual(lintIn({ '/r/deploy.yaml': deployment, '/r/pdb.yaml': pdb }, '/r/deploy.yaml', 'kubernetes/pod-disruption-budget'), []);
+  });
+});
+
+describe('cross-object checks within one file (no index)', () => {
+  it('workload selector must match its template labels', () => {
+    const text = deployment.replace('labels: {app: web}', 'labels: {app: webb}');
+    const r = engine.lint({ path: '/r/d.yaml', text, config: mergeConfig(DEFAULT_CONFIG, { allRules: true }), workspace: memoryWorkspace({}) });
+    const found = r.findings.filter((f) => f.ruleId === 'kubernetes/selector-mismatch');
+    assert.deepEqual(found.map((f) => covered(text, f)), ['selector']);
+    assert.deepEqual(found[0].aliases, ['kube-linter/mismatching-selector']);
+  });
+
+  it('probe ports must be declared container ports', () => {
+    const text = `apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  containers:
+    - name: a
+      image: x:1
+      ports: [{name: http, containerPort: 8080}, {name: dns, containerPort: 53, protocol: UDP}]
+      livenessProbe: {httpGet: {path: /, port: htp}}
+      readinessProbe: {tcpSocket: {port: dns}}
+      startupProbe: {httpGet: {path: /, port: 8080}}
+`;
+    const r = engine.lint({ path: '/r/p.yaml', text, config: mergeConfig(DEFAULT_CONFIG, { allRules: true }), workspace: memoryWorkspace({}) });
+    const found = r.findings.filter((f) => f.ruleId === 'kubernetes/probe-port');
+    assert.deepEqual(found.map((f) => [covered(text, f), f.aliases[0]]), [['htp', 'kube-linter/liveness-port'], ['dns', 'kube-linter/readiness-port']]);
+  });
+});

@@ -1,0 +1,274 @@
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import { parse } from 'yaml';
+import { applyEdits } from '../../../server/src/engine/text';
+import { findingsOf, fixOnce } from '../../helpers';
+
+const K = '/repo/app.yaml';
+
+/** Applies the fix with the given title of the first finding of a rule. */
+function applyFix(text: string, ruleId: string, title: RegExp, config = {}): string {
+  const f = findingsOf(K, text, ruleId, { config })[0];
+  assert.ok(f, `no ${ruleId} finding`);
+  const fix = f.fixes.find((x) => title.test(x.title));
+  assert.ok(fix, `no fix matching ${title} among ${f.fixes.map((x) => x.title)}`);
+  return applyEdits(text, fix.edits).text;
+}
+
+const FOUR_FLUSH = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+    name: web
+spec:
+    template:
+        spec:
+            containers:
+            - name: web  # the web server
+              image: nginx:1.27
+              securityContext:
+                  # keep the default drops
+                  capabilities:
+                      drop:
+                      - NET_RAW
+`;
+
+const TWO_INDENTED = `apiVersion: v1
+kind: Pod
+metadata:
+  name: other
+spec:
+  containers:
+    - name: other
+      image: nginx:1.27
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  containers:
+    - name: app
+      image: "nginx:1.27"
+      securityContext: {runAsUser: 10}
+`;
+
+describe('container securityContext fixes', () => {
+  it('merge into an existing block securityContext (4 spaces, flush sequences) without duplicating keys', () => {
+    const dropped = applyFix(FOUR_FLUSH, 'kubernetes/capabilities-drop-all', /Drop ALL/);
+    assert.equal(dropped, FOUR_FLUSH.replace('                      - NET_RAW\n', '                      - NET_RAW\n                      - ALL\n'));
+    const hardened = applyFix(FOUR_FLUSH, 'kubernetes/linux-hardening', /Harden/);
+    assert.equal(
+      hardened,
+      `${dropped}                  allowPrivilegeEscalation: false
+                  readOnlyRootFilesystem: true
+                  runAsNonRoot: true
+                  seccompProfile:
+                      type: RuntimeDefault
+`,
+    );
+    assert.deepEqual(findingsOf(K, hardened, 'kubernetes/linux-hardening'), []);
+  });
+
+  it('is idempotent: once applied, the finding and the fix are gone', () => {
+    const once = fixOnce(K, FOUR_FLUSH, 'kubernetes/allow-privilege-escalation');
+    assert.deepEqual(findingsOf(K, once, 'kubernetes/allow-privilege-escalation'), []);
+    assert.equal(
+      once,
+      `${FOUR_FLUSH}                  allowPrivilegeEscalation: false
+`,
+    );
+  });
+
+  it('replaces an explicit wrong value in place', () => {
+    const text = FOUR_FLUSH.replace('              securityContext:\n', '              securityContext:\n                  allowPrivilegeEscalation: true\n');
+    const fixed = fixOnce(K, text, 'kubernetes/allow-privilege-escalation');
+    assert.equal(fixed, text.replace('allowPrivilegeEscalation: true', 'allowPrivilegeEscalation: false'));
+  });
+
+  it('extends a flow securityContext in the second document (2 spaces, indented sequences)', () => {
+    const fixed = applyFix(TWO_INDENTED, 'kubernetes/allow-privilege-escalation', /allowPrivilegeEscalation/);
+    assert.ok(fixed.startsWith(TWO_INDENTED.slice(0, TWO_INDENTED.indexOf('---'))));
+    const p = findingsOf(K, TWO_INDENTED, 'kubernetes/allow-privilege-escalation').find((f) => f.range.start.line > 9)!;
+    const second = applyEdits(TWO_INDENTED, p.fixes[0].edits).text;
+    assert.equal(second, TWO_INDENTED.replace('{runAsUser: 10}', '{runAsUser: 10, allowPrivilegeEscalation: false}'));
+    assert.deepEqual(parse(second.split('---\n')[1]).spec.containers[0].securityContext, { runAsUser: 10, allowPrivilegeEscalation: false });
+  });
+
+  it('creates the securityContext when the container has none (2 spaces, indented sequences)', () => {
+    const fixed = applyFix(TWO_INDENTED, 'kubernetes/capabilities-drop-all', /Drop ALL/);
+    assert.equal(
+      fixed,
+      TWO_INDENTED.replace(
+        '      image: nginx:1.27\n---',
+        `      image: nginx:1.27
+      securityContext:
+        capabilities:
+          drop:
+            - ALL
+---`,
+      ),
+    );
+  });
+
+  it('pod securityContext: runAsNonRoot, runAsUser 1000 and fsGroup, keeping what is set', () => {
+    const text = `apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  securityContext:
+    fsGroup: 2000
+  containers:
+    - name: app
+      image: nginx:1.27
+`;
+    const fixed = applyFix(text, 'kubernetes/run-as-non-root', /Run the pod as user 1000/);
+    assert.equal(fixed, text.replace('    fsGroup: 2000\n', '    fsGroup: 2000\n    runAsNonRoot: true\n    runAsUser: 1000\n'));
+    assert.deepEqual(findingsOf(K, fixed, 'kubernetes/run-as-non-root'), []);
+  });
+});
+
+describe('empty securityContext', () => {
+  it('fills `securityContext:` with no value as a nested block', () => {
+    const text = `apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  containers:
+  - name: a
+    image: x:1
+    securityContext:
+`;
+    assert.equal(fixOnce(K, text, 'kubernetes/allow-privilege-escalation'), `${text}      allowPrivilegeEscalation: false\n`);
+  });
+});
+
+describe('resources fix', () => {
+  it('adds requests and limits with the defaults, in the file style', () => {
+    const fixed = applyFix(FOUR_FLUSH, 'kubernetes/resources', /requests and limits/);
+    assert.equal(
+      fixed,
+      `${FOUR_FLUSH}              resources:
+                  requests:
+                      cpu: 100m
+                      memory: 256Mi
+                  limits:
+                      cpu: 500m
+                      memory: 512Mi
+`,
+    );
+    assert.deepEqual(findingsOf(K, fixed, 'kubernetes/resources'), []);
+  });
+
+  it('adds only what is missing, with kubernetes.defaultResources', () => {
+    const text = `apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  containers:
+    - name: app
+      image: nginx:1.27
+      resources:
+        limits: {memory: 1Gi}
+`;
+    const fixed = applyFix(text, 'kubernetes/resources', /requests and limits/, { domains: { kubernetes: { defaultResources: { requests: { cpu: '50m' } } } } });
+    assert.equal(
+      fixed,
+      `apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  containers:
+    - name: app
+      image: nginx:1.27
+      resources:
+        limits: {memory: 1Gi, cpu: 500m}
+        requests:
+          cpu: 50m
+          memory: 256Mi
+`,
+    );
+    const f = findingsOf(K, text, 'kubernetes/resources')[0];
+    assert.equal(f.message, 'Container "app" has no CPU request, CPU limit or memory request.');
+    assert.deepEqual(f.aliases, ['kube-linter/unset-cpu-requirements', 'polaris/cpuRequestsMissing', 'polaris/cpuLimitsMissing', 'polaris/memoryRequestsMissing']);
+  });
+});
+
+describe('probe fix', () => {
+  it('uses tcpSocket for a port that does not speak HTTP', () => {
+    const text = `apiVersion: apps/v1
+kind: StatefulSet
+metadata: {name: db}
+spec:
+  template:
+    spec:
+      containers:
+        - name: db
+          image: postgres:16
+          ports:
+            - {name: postgres, containerPort: 5432}
+`;
+    const fixed = fixOnce(K, text, 'kubernetes/liveness-probe');
+    assert.equal(
+      fixed,
+      `${text}          livenessProbe:
+            tcpSocket:
+              port: postgres
+            initialDelaySeconds: 10
+            periodSeconds: 10
+          readinessProbe:
+            tcpSocket:
+              port: postgres
+            initialDelaySeconds: 5
+            periodSeconds: 5
+`,
+    );
+  });
+});
+
+describe('host namespace and hostPort fixes', () => {
+  it('remove the key, keeping the other lines and comments', () => {
+    const text = `apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  hostNetwork: true  # needed?
+  # the app
+  containers:
+    - name: app
+      image: nginx:1.27
+      ports:
+        - containerPort: 80
+          hostPort: 80
+`;
+    const f = findingsOf(K, text, 'kubernetes/host-namespaces')[0];
+    assert.equal(applyEdits(text, f.fixes[0].edits).text, text.replace('  hostNetwork: true  # needed?\n', ''));
+    const port = findingsOf(K, text, 'kubernetes/host-port')[0];
+    assert.equal(applyEdits(text, port.fixes[0].edits).text, text.replace('\n          hostPort: 80', ''));
+  });
+});
+
+describe('selector/labels fix', () => {
+  it('adds the selector labels to the pod template', () => {
+    const text = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels:
+      app: web
+      tier: front
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27
+`;
+    const fixed = fixOnce(K, text, 'kubernetes/selector-mismatch');
+    assert.equal(fixed, text.replace('        app: web\n    spec', '        app: web\n        tier: front\n    spec'));
+    assert.deepEqual(findingsOf(K, fixed, 'kubernetes/selector-mismatch'), []);
+  });
+});
