@@ -58,6 +58,7 @@ describe('fix safety over the corpus', () => {
     let fixableFindings = 0;
     let fixesChecked = 0;
     let fixAllFiles = 0;
+    const unsafeWithNewErrors: string[] = [];
     for (const file of filesUnder(CORPUS, (n) => !n.endsWith('.out') && !n.endsWith('.json') && !n.endsWith('.md'))) {
       const text = fs.readFileSync(file, 'utf8');
       const kind = kindOf(file, text);
@@ -89,7 +90,10 @@ describe('fix safety over the corpus', () => {
           if (after.findings.filter(isSyntax).length > syntaxBefore) failures.push(`${where}: the fixed document no longer parses: ${after.findings.filter(isSyntax).map((f) => f.message).join('; ')}`);
           if ((countBy(after.findings).get(key(finding)) ?? 0) >= (countBy(before.findings).get(key(finding)) ?? 0)) failures.push(`${where}: the finding is still there after the fix`);
           const newErrors = added(errorsBefore, countBy(after.findings, (f) => f.severity === 'error'));
-          if (newErrors.length) failures.push(`${where}: the fix introduces errors: ${newErrors.join('; ')}`);
+          // Unsafe fixes (editor-only, never applied by --fix) may leave work to do, e.g. a corrected apiVersion
+          // reveals the fields that version requires: counted, not failed. Safe fixes must not add errors.
+          if (newErrors.length && fix.safe === false) unsafeWithNewErrors.push(`${where}: ${newErrors.join('; ')}`);
+          else if (newErrors.length) failures.push(`${where}: the fix introduces errors: ${newErrors.join('; ')}`);
           const gone = lost(commentsBefore, comments(fixed.text));
           if (gone.length) failures.push(`${where}: the fix drops comments: ${gone.join(' | ')}`);
         }
@@ -104,7 +108,7 @@ describe('fix safety over the corpus', () => {
       }
     }
     const table = [...perRule].sort().map(([id, s]) => `  ${id.padEnd(48)} ${String(s.fixes).padStart(5)} fixes (${s.safe} safe)`);
-    console.log(`fix safety: ${files} files, ${fixableFindings} fixable findings, ${fixesChecked} fixes applied and checked, fix-all on ${fixAllFiles} files, ${failures.length} problems\n${table.join('\n')}`);
+    console.log(`fix safety: ${files} files, ${fixableFindings} fixable findings, ${fixesChecked} fixes applied and checked, fix-all on ${fixAllFiles} files, ${failures.length} problems, ${unsafeWithNewErrors.length} unsafe fixes leaving new errors\n${table.join('\n')}${unsafeWithNewErrors.length ? `\nunsafe fixes leaving new errors (allowed):\n  ${unsafeWithNewErrors.join('\n  ')}` : ''}`);
     assert.ok(files > 500, `the corpus should have hundreds of lintable files, found ${files}`);
     assert.ok(fixesChecked > 0, 'some corpus finding should offer a fix');
     assert.deepEqual(failures, []);
