@@ -29,20 +29,12 @@ function time(fn) {
   return { seconds: (performance.now() - t) / 1000, n };
 }
 
-/** Loads kubernetes-models' class for an apiVersion/kind (`apps/v1` + `Deployment` → kubernetes-models/apps/v1/Deployment). */
-const modelCache = new Map();
-function k8sModel(apiVersion, kind) {
-  const key = `${apiVersion}/${kind}`;
-  if (!modelCache.has(key)) {
-    let cls;
-    try {
-      cls = require(`kubernetes-models/${apiVersion}/${kind}`)[kind];
-    } catch {
-      cls = undefined;
-    }
-    modelCache.set(key, cls);
-  }
-  return modelCache.get(key);
+/** kubernetes-models' class for an apiVersion/kind (`apps/v1` + `Deployment` → `kubernetes-models/apps/v1`, export Deployment). */
+const groupCache = new Map();
+async function k8sModel(apiVersion, kind) {
+  if (typeof apiVersion !== 'string' || typeof kind !== 'string') return undefined;
+  if (!groupCache.has(apiVersion)) groupCache.set(apiVersion, await import(`kubernetes-models/${apiVersion}`).catch(() => undefined));
+  return groupCache.get(apiVersion)?.[kind];
 }
 
 export async function cliThroughput(set, dir, { root, engine: enginePath }) {
@@ -93,10 +85,10 @@ export async function cliThroughput(set, dir, { root, engine: enginePath }) {
     [
       'kubernetes',
       'kubernetes-models validate (yaml parse + per-kind model)',
-      (f) => {
+      async (f) => {
         for (const doc of parseAllDocuments(f.text)) {
           const obj = doc.toJS?.();
-          const Model = obj && typeof obj === 'object' && k8sModel(obj.apiVersion, obj.kind);
+          const Model = obj && typeof obj === 'object' && (await k8sModel(obj.apiVersion, obj.kind));
           if (!Model) continue;
           try {
             new Model(obj).validate();
