@@ -74,6 +74,8 @@ export class MemoryProjectIndex implements ProjectIndex {
  */
 export class OverlayProjectIndex implements ProjectIndex {
   readonly kindsRead = new Set<Kind>();
+  /** One merged list per kind for the whole lint: every rule asking gets the same array. */
+  private readonly merged = new Map<Kind, ReadonlyArray<IndexedSummary>>();
 
   constructor(
     private readonly base: ProjectIndex,
@@ -84,6 +86,12 @@ export class OverlayProjectIndex implements ProjectIndex {
 
   summaries(kind: Kind): ReadonlyArray<IndexedSummary> {
     this.kindsRead.add(kind);
+    let merged = this.merged.get(kind);
+    if (!merged) this.merged.set(kind, (merged = this.merge(kind)));
+    return merged;
+  }
+
+  private merge(kind: Kind): ReadonlyArray<IndexedSummary> {
     const list = this.base.summaries(kind);
     const others = list.some((s) => s.path === this.path) ? list.filter((s) => s.path !== this.path) : list;
     if (kind !== this.kind || this.summary === undefined) return others;
