@@ -1,7 +1,16 @@
 // Starts the Shipshape language server and adds the editor-side pieces: commands, status bar item, progress.
 import * as path from 'node:path';
 import { commands, ProgressLocation, StatusBarAlignment, window, workspace, type ExtensionContext, type StatusBarItem } from 'vscode';
-import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  CloseAction,
+  ErrorAction,
+  LanguageClient,
+  State,
+  TransportKind,
+  type ErrorHandler,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
 import { LINT_PROGRESS_NOTIFICATION, LINT_WORKSPACE_REQUEST, RULES_REQUEST, type LintProgress, type LintWorkspaceResult, type RuleListEntry } from '../../server/src/lsp/protocol';
 
 let client: LanguageClient | undefined;
@@ -35,9 +44,18 @@ export async function activate(context: ExtensionContext): Promise<{ client: () 
     ],
     synchronize: {
       configurationSection: 'shipshape',
-      fileEvents: workspace.createFileSystemWatcher('**/.shipshape.{yaml,yml}'),
+      // What the project index and cross-file rules read: manifests, workflows, actions, Dockerfiles, .dockerignore.
+      fileEvents: [
+        '**/*.{yaml,yml}',
+        '**/{Dockerfile,Containerfile,Dockerfile.*,Containerfile.*,*.dockerfile,*.Dockerfile,*.containerfile}',
+        '**/.dockerignore',
+        '**/.shipshape.{yaml,yml}',
+      ].map((glob) => workspace.createFileSystemWatcher(glob)),
     },
+    errorHandler: restartingErrorHandler(outputChannel),
     outputChannel,
+    // ShellCheck (an external program) only runs in trusted workspaces; the server knows trust only from here.
+    initializationOptions: { workspaceTrusted: workspace.isTrusted },
   };
   client = new LanguageClient('shipshape', 'Shipshape', serverOptions, clientOptions);
 
@@ -59,6 +77,8 @@ export async function activate(context: ExtensionContext): Promise<{ client: () 
     commands.registerCommand('shipshape.showRuleDocumentation', (ruleId?: string) => showRuleDocumentation(ruleId)),
   );
 
+  // Trust granted later: restart so the server starts with it.
+  context.subscriptions.push(workspace.onDidGrantWorkspaceTrust(() => void client?.restart()));
   await client.start();
   return { client: () => client };
 }
@@ -108,6 +128,33 @@ async function showRuleDocumentation(ruleId?: string): Promise<void> {
   } catch {
     await window.showTextDocument(doc);
   }
+}
+
+/**
+ * Restarts a crashed server (up to 5 times in 3 minutes) and says so once per session in a notification; every
+ * crash is logged in the output channel.
+ */
+function restartingErrorHandler(outputChannel: { appendLine(s: string): void }): ErrorHandler {
+  const crashes: number[] = [];
+  let told = false;
+  return {
+    error: () => ({ action: ErrorAction.Continue }),
+    closed: () => {
+      const now = Date.now();
+      crashes.push(now);
+      while (crashes.length && crashes[0] < now - 3 * 60_000) crashes.shift();
+      if (crashes.length > 5) {
+        void window.showErrorMessage('The Shipshape language server keeps crashing (more than 5 times in 3 minutes) and will not be restarted. See the Shipshape output for details.');
+        return { action: CloseAction.DoNotRestart, handled: true };
+      }
+      outputChannel.appendLine(`[${new Date(now).toISOString()}] The Shipshape language server stopped unexpectedly; restarting it.`);
+      if (!told) {
+        told = true;
+        void window.showWarningMessage('The Shipshape language server crashed and was restarted. Details are in the Shipshape output.');
+      }
+      return { action: CloseAction.Restart, handled: true };
+    },
+  };
 }
 
 export async function deactivate(): Promise<void> {

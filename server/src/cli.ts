@@ -3,13 +3,15 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { DEFAULT_CONFIG, findConfigFile, mergeConfig, parseConfigText, type Config, type ConfigLayer } from './engine/config';
-import { Engine } from './engine/lint';
+import { LineIndex } from './engine/text';
 import { LINTED_KINDS, PROFILES, type Kind, type Profile } from './engine/types';
 import { diskWorkspace } from './engine/workspace';
 import { detectKind } from './engine/detect';
 import { collectFiles, WalkError } from './cli/walk';
 import { formatGithub, formatJson, formatSarif, formatText, type FileReport } from './cli/formats';
 import { createRegistry } from './languages';
+import { lintInline, lintInWorkers, runWorker, workerCount, type LintJob, type LintOutcome, type WorkerData } from './cli/lint-files';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 
 declare const SHIPSHAPE_VERSION: string | undefined;
 const VERSION = typeof SHIPSHAPE_VERSION === 'string' ? SHIPSHAPE_VERSION : '0.0.0-dev';
@@ -30,6 +32,7 @@ Options:
   --config FILE                     use this config instead of the nearest .shipshape.yaml
   --fix                             apply safe fixes in place, then report what remains
   --max-warnings N                  exit 0 when there are no errors and at most N warnings
+  --jobs N                          lint with up to N threads (default: one per core, for large runs)
 
 Exit status: 0 no error/warning findings, 1 findings, 2 usage or I/O error.`;
 
@@ -43,6 +46,7 @@ interface LintOptions {
   configFile?: string;
   fix: boolean;
   maxWarnings?: number;
+  jobs?: number;
   paths: string[];
 }
 
@@ -94,6 +98,13 @@ function parseLintArgs(args: string[]): LintOptions {
         opts.maxWarnings = n;
         break;
       }
+      case '--jobs': {
+        const v = value();
+        const n = Number(v);
+        if (!Number.isInteger(n) || n < 1) throw new UsageError(`--jobs takes a positive whole number, not "${v}"`);
+        opts.jobs = n;
+        break;
+      }
       default:
         if (flag.startsWith('-') && flag !== '-') throw new UsageError(`unknown option ${flag}`);
         opts.paths.push(arg);
@@ -131,17 +142,22 @@ function writeAtomically(file: string, text: string): void {
   fs.renameSync(tmp, file);
 }
 
-function lint(args: string[], out: (s: string) => void, err: (s: string) => void): number {
+function lint(args: string[], out: (s: string) => void, err: (s: string) => void): number | Promise<number> {
   const opts = parseLintArgs(args);
   const registry = createRegistry();
-  const engine = new Engine(registry, (m) => err(`shipshape: ${m}`));
   const cliLayer: ConfigLayer = { profile: opts.profile, allRules: opts.allRules || undefined };
   const explicit = opts.configFile ? readConfigFile(opts.configFile) : undefined;
   const configCache = new Map<string, { config: Config; ignore: (p: string) => boolean }>();
   const reportedConfigProblems = new Set<string>();
 
+  // Files of one folder share their root and config file: look them up once per folder.
+  const configFileByDir = new Map<string, string | null>();
+  const rootByDir = new Map<string, string | undefined>();
   const configFor = (file: string, ws: ReturnType<typeof diskWorkspace>) => {
-    const source = explicit ? opts.configFile! : findConfigFile(file, ws);
+    const dir = path.dirname(file);
+    let found = configFileByDir.get(dir);
+    if (found === undefined) configFileByDir.set(dir, (found = (explicit ? opts.configFile! : findConfigFile(file, ws)) ?? null));
+    const source = found ?? undefined;
     const key = source ?? '';
     let entry = configCache.get(key);
     if (!entry) {
@@ -168,8 +184,9 @@ function lint(args: string[], out: (s: string) => void, err: (s: string) => void
     if (e instanceof WalkError) throw new IoError(e.message);
     throw e;
   }
-  const reports: FileReport[] = [];
-  let fixed = 0;
+  const configs: Config[] = [];
+  const configIds = new Map<Config, number>();
+  const jobs: LintJob[] = [];
   for (const { file, root: walkRoot } of files) {
     let bytes: Buffer;
     try {
@@ -187,56 +204,66 @@ function lint(args: string[], out: (s: string) => void, err: (s: string) => void
     }
     const kind = opts.kind ?? detectKind(file, text);
     if (!kind) continue;
-    const root = findRoot(file);
+    const dir = path.dirname(file);
+    if (!rootByDir.has(dir)) rootByDir.set(dir, findRoot(file));
+    const root = rootByDir.get(dir);
     const ws = diskWorkspace(root);
     const { config, ignore } = configFor(file, ws);
     // `ignore` globs skip files found by walking, unless the folder named on the command line is itself ignored
     // (then the user asked for it explicitly, as `npm run demo` does for examples/).
     if (file !== walkRoot && ignore(file) && !ignore(path.join(walkRoot, '.shipshape-probe'))) continue;
-    const request = { path: file, text, kind, config, workspace: ws, notUtf8 };
-    let result = engine.lint(request);
-    if (opts.fix && !notUtf8 && result.findings.some((f) => f.fixes.some((fx) => fx.safe !== false))) {
-      const fixedRun = engine.fixAll(request);
-      if (fixedRun.text !== text) {
-        try {
-          writeAtomically(file, fixedRun.text);
-        } catch (e) {
-          throw new IoError(`cannot write ${relPath(file)}: ${(e as Error).message}`);
-        }
-        fixed += fixedRun.applied;
-        result = fixedRun.result;
-      }
-    }
-    if (result.kind) reports.push({ path: relPath(file), kind: result.kind, findings: result.findings, index: result.index });
+    if (!configIds.has(config)) configIds.set(config, configs.push(config) - 1);
+    jobs.push({ file, text, kind, config: configIds.get(config)!, notUtf8, root });
   }
 
-  switch (opts.format) {
-    case 'json':
-      out(formatJson(reports));
-      break;
-    case 'sarif':
-      out(formatSarif(reports, registry.rules, VERSION, process.cwd()));
-      break;
-    case 'github': {
-      const text = formatGithub(reports);
-      if (text) out(text);
-      break;
+  const write = (file: string, text: string) => {
+    try {
+      writeAtomically(file, text);
+    } catch (e) {
+      throw new IoError(`cannot write ${relPath(file)}: ${(e as Error).message}`);
     }
-    default: {
-      const text = formatText(reports);
-      if (text) out(text);
+  };
+  const log = (m: string) => err(`shipshape: ${m}`);
+  const workers = workerCount(jobs.length, opts.jobs);
+  if (workers > 1) return lintInWorkers(__filename, workers, jobs, configs, opts.fix, log).then((outcomes) => report(outcomes));
+  return report(lintInline(jobs, configs, opts.fix, write, log));
+
+  function report(outcomes: LintOutcome[]): number {
+    const reports: FileReport[] = [];
+    let fixed = 0;
+    outcomes.forEach((o, i) => {
+      fixed += o.fixed;
+      if (o.kind) reports.push({ path: relPath(jobs[i].file), kind: o.kind, findings: o.findings, index: new LineIndex(o.text) });
+    });
+
+    switch (opts.format) {
+      case 'json':
+        out(formatJson(reports));
+        break;
+      case 'sarif':
+        out(formatSarif(reports, registry.rules, VERSION, process.cwd()));
+        break;
+      case 'github': {
+        const text = formatGithub(reports);
+        if (text) out(text);
+        break;
+      }
+      default: {
+        const text = formatText(reports);
+        if (text) out(text);
+      }
     }
+    const all = reports.flatMap((r) => r.findings);
+    const errors = all.filter((f) => f.severity === 'error').length;
+    const warnings = all.filter((f) => f.severity === 'warning').length;
+    if (opts.format === 'text') {
+      const fixNote = opts.fix ? `, ${fixed} fixed` : '';
+      err(`${reports.length} file${reports.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${all.length - errors - warnings} other${fixNote}`);
+    }
+    if (errors > 0) return 1;
+    if (opts.maxWarnings !== undefined) return warnings > opts.maxWarnings ? 1 : 0;
+    return warnings > 0 ? 1 : 0;
   }
-  const all = reports.flatMap((r) => r.findings);
-  const errors = all.filter((f) => f.severity === 'error').length;
-  const warnings = all.filter((f) => f.severity === 'warning').length;
-  if (opts.format === 'text') {
-    const fixNote = opts.fix ? `, ${fixed} fixed` : '';
-    err(`${reports.length} file${reports.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${all.length - errors - warnings} other${fixNote}`);
-  }
-  if (errors > 0) return 1;
-  if (opts.maxWarnings !== undefined) return warnings > opts.maxWarnings ? 1 : 0;
-  return warnings > 0 ? 1 : 0;
 }
 
 /** The repository root above a file (the folder holding .git), else the file's folder's filesystem root. */
@@ -270,12 +297,14 @@ function rules(args: string[], out: (s: string) => void): number {
   return 0;
 }
 
-export function main(argv: string[], out = (s: string) => process.stdout.write(s + '\n'), err = (s: string) => process.stderr.write(s + '\n')): number {
+export function main(argv: string[], out = (s: string) => process.stdout.write(s + '\n'), err = (s: string) => process.stderr.write(s + '\n')): number | Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
-      case 'lint':
-        return lint(rest, out, err);
+      case 'lint': {
+        const code = lint(rest, out, err);
+        return typeof code === 'number' ? code : code.catch((e) => failure(e, err));
+      }
       case 'rules':
         return rules(rest, out);
       case '--version':
@@ -291,21 +320,36 @@ export function main(argv: string[], out = (s: string) => process.stdout.write(s
         throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
     }
   } catch (e) {
-    if (e instanceof UsageError) {
-      err(`shipshape: ${e.message}\n\n${USAGE}`);
-      return 2;
-    }
-    if (e instanceof IoError) {
-      err(`shipshape: ${e.message}`);
-      return 2;
-    }
-    err(`shipshape: internal error: ${(e as Error)?.stack ?? e}`);
-    return 2;
+    return failure(e, err);
   }
 }
 
-if (require.main === module) {
-  const code = main(process.argv.slice(2));
-  // Let stdout drain before exiting (large SARIF/JSON output to a pipe).
-  process.stdout.write('', () => process.exit(code));
+function failure(e: unknown, err: (s: string) => void): number {
+  if (e instanceof UsageError) {
+    err(`shipshape: ${e.message}\n\n${USAGE}`);
+    return 2;
+  }
+  // Worker errors arrive as plain errors carrying the IoError's message.
+  const message = (e as Error)?.message ?? '';
+  if (e instanceof IoError || /^cannot (read|write) /.test(message)) {
+    err(`shipshape: ${message.split('\n')[0]}`);
+    return 2;
+  }
+  err(`shipshape: internal error: ${(e as Error)?.stack ?? e}`);
+  return 2;
+}
+
+if (!isMainThread && (workerData as WorkerData | undefined)?.shipshapeWorker) {
+  runWorker(workerData as WorkerData, parentPort as never, (file, text) => {
+    try {
+      writeAtomically(file, text);
+    } catch (e) {
+      throw new Error(`cannot write ${relPath(file)}: ${(e as Error).message}`);
+    }
+  });
+} else if (require.main === module) {
+  void Promise.resolve(main(process.argv.slice(2))).then((code) =>
+    // Let stdout drain before exiting (large SARIF/JSON output to a pipe).
+    process.stdout.write('', () => process.exit(code)),
+  );
 }

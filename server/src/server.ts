@@ -5,7 +5,10 @@ import {
   CodeActionKind,
   createConnection,
   DocumentDiagnosticReportKind,
+  FileChangeType,
+  LSPErrorCodes,
   ProposedFeatures,
+  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
   type CodeAction,
@@ -24,18 +27,33 @@ import { FIX_ALL_KIND, minimalEdit, quickFixes } from './lsp/actions';
 import { FEATURE_CAPABILITIES, registerFeatures } from './lsp/features';
 import { toDiagnostic } from './lsp/convert';
 import { settingsLayer, type ShipshapeSettings } from './lsp/settings';
+import { IndexService } from './lsp/index-service';
+import { recordingWorkspace, ValidationQueue } from './lsp/scheduler';
 
 const connection: Connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const registry = createRegistry();
 const engine = new Engine(registry, (m) => connection.console.error(m));
+// Fault injection for the resilience test: the named rule throws, to prove one failing rule costs only its findings.
+const faultyRule = process.env.SHIPSHAPE_TEST_FAULTY_RULE;
+if (faultyRule) {
+  for (const rule of registry.rules) if (rule.id === faultyRule && 'check' in rule) (rule as { check: () => void }).check = () => { throw new Error('injected fault'); };
+}
 
 let pullDiagnostics = false;
 let configurationRequests = false;
+let progressSupport = false;
+let folderChangeSupport = false;
 let workspaceFolders: string[] = [];
 
-/** Last lint of each open document, keyed by URI, for code actions, hover and re-use of the parse. */
-const results = new Map<string, { version: number; result: LintResult; configKey: string }>();
+/**
+ * Last lint of each open document, keyed by URI, for code actions, hover and re-use of the parse. `generation` is
+ * the project index's state it saw (it is stale when a kind it read changed); `touched` the files its rules read.
+ */
+const results = new Map<string, { version: number; result: LintResult; configKey: string; generation: number; touched: Set<string>; resultId: string }>();
+let lintCount = 0;
+/** Open documents by path (a path may be open under several URIs): rules and the index read their buffers. */
+const openPaths = new Map<string, Set<string>>();
 const settingsCache = new Map<string, Promise<ShipshapeSettings>>();
 const configFileCache = new Map<string, ConfigLayer>();
 /** Documents whose diagnostics should reflect the saved state only (`shipshape.run: onSave`). */
@@ -55,7 +73,8 @@ function rootFor(file: string): string | undefined {
 
 function workspaceFor(file: string): WorkspaceReader {
   return diskWorkspace(rootFor(file), (abs) => {
-    for (const doc of documents.all()) if (uriToPath(doc.uri) === abs) return doc.getText();
+    const uris = openPaths.get(abs);
+    if (uris) for (const uri of uris) return documents.get(uri)?.getText();
     return undefined;
   });
 }
@@ -72,6 +91,21 @@ async function settingsFor(uri: string): Promise<ShipshapeSettings> {
   return p;
 }
 let globalSettings: ShipshapeSettings = {};
+let workspaceTrusted = true;
+
+/**
+ * Defaults ← `.shipshape.yaml` ← editor settings. Trust decides whether external programs (ShellCheck) may run:
+ * trusted workspaces allow it by default; untrusted ones forbid it whatever the workspace's own files say.
+ */
+function effectiveConfig(fileLayer: ConfigLayer | undefined, settings: ShipshapeSettings): Config {
+  const trusted: ConfigLayer = { domains: { dockerfile: { trusted: true }, actions: { workspaceTrusted: true } } };
+  const untrusted: ConfigLayer = {
+    domains: { dockerfile: { trusted: false, shellcheck: false }, actions: { workspaceTrusted: false, shellcheck: false } },
+  };
+  return workspaceTrusted
+    ? mergeConfig(DEFAULT_CONFIG, trusted, fileLayer, settingsLayer(settings))
+    : mergeConfig(DEFAULT_CONFIG, fileLayer, settingsLayer(settings), untrusted);
+}
 
 function configFileLayer(file: string, ws: WorkspaceReader): { layer?: ConfigLayer; key: string } {
   const source = findConfigFile(file, ws);
@@ -85,22 +119,81 @@ function configFileLayer(file: string, ws: WorkspaceReader): { layer?: ConfigLay
   return { layer, key: source };
 }
 
-async function lintDocument(doc: TextDocument): Promise<LintResult | undefined> {
+const projectIndex = new IndexService({
+  engine,
+  isOpen: (file) => openPaths.has(file),
+  onChanged: (kinds, file) => revalidateDependants((entry, uri) => uriToPath(uri) !== file && !!entry.result.projectKinds?.some((k) => kinds.includes(k))),
+  log: (m) => connection.console.error(m),
+  progress: async () => {
+    if (!progressSupport) return undefined;
+    const p = await connection.window.createWorkDoneProgress();
+    return { begin: (t, pct, m) => p.begin(t, pct, m), report: (pct, m) => p.report(pct, m), done: () => p.done() };
+  },
+});
+
+/** Re-validates open documents whose last lint depended on something that changed (in the background). */
+function revalidateDependants(depends: (entry: NonNullable<ReturnType<typeof results.get>>, uri: string) => boolean): void {
+  let any = false;
+  for (const [uri, entry] of results) {
+    if (!depends(entry, uri)) continue;
+    results.delete(uri);
+    any = true;
+    if (!pullDiagnostics) queue.schedule(uri, false);
+  }
+  if (any && pullDiagnostics) scheduleRefresh();
+}
+
+let refreshTimer: ReturnType<typeof setTimeout> | undefined;
+function scheduleRefresh(): void {
+  if (refreshTimer) return;
+  refreshTimer = setTimeout(() => {
+    refreshTimer = undefined;
+    connection.languages.diagnostics.refresh();
+  }, 50);
+}
+
+/**
+ * Parsed models are kept for the most recently linted documents only: with 1,000 documents open the parse trees
+ * would dominate memory, and only the document being edited needs its model (code actions re-lint the others).
+ */
+const KEEP_PARSED = 32;
+const parsedKept = new Set<string>();
+function keepParsed(uri: string): void {
+  parsedKept.delete(uri);
+  parsedKept.add(uri);
+  for (const old of parsedKept) {
+    if (parsedKept.size <= KEEP_PARSED) break;
+    parsedKept.delete(old);
+    const entry = results.get(old);
+    if (entry) entry.result = { ...entry.result, parsed: undefined };
+  }
+}
+
+/** Lints a document (or returns the cached lint of this version); `needModel` when the caller reads the parse. */
+async function lintDocument(doc: TextDocument, needModel = false): Promise<LintResult | undefined> {
   const settings = await settingsFor(doc.uri);
   if (settings.enable === false) return undefined;
   const file = uriToPath(doc.uri);
-  const ws = workspaceFor(file);
+  const { workspace: ws, touched } = recordingWorkspace(workspaceFor(file));
   const fromFile = configFileLayer(file, ws);
-  const config: Config = mergeConfig(DEFAULT_CONFIG, fromFile.layer, settingsLayer(settings));
+  const config: Config = effectiveConfig(fromFile.layer, settings);
   const text = settings.run === 'onSave' ? (savedText.get(doc.uri) ?? doc.getText()) : doc.getText();
   const version = settings.run === 'onSave' ? -1 : doc.version;
   const configKey = `${fromFile.key}|${JSON.stringify(settings)}`;
   const cached = results.get(doc.uri);
-  if (cached && cached.version === version && version !== -1 && cached.configKey === configKey) return cached.result;
-  const parsed = cached && cached.version === version && version !== -1 ? cached.result.parsed : undefined;
+  const sameText = cached && cached.version === version && version !== -1;
+  const fresh = sameText && cached.configKey === configKey && (!cached.result.projectKinds?.length || cached.generation === projectIndex.index.generation);
+  if (fresh && (!needModel || cached.result.parsed || !cached.result.kind)) {
+    return cached.result;
+  }
+  const parsed = sameText ? cached.result.parsed : undefined;
   try {
-    const result = engine.lint({ path: file, text, languageId: doc.languageId, config, workspace: ws, parsed });
-    results.set(doc.uri, { version, result, configKey });
+    const project = projectIndex.idle ? undefined : projectIndex.index;
+    const result = engine.lint({ path: file, text, languageId: doc.languageId, config, workspace: ws, parsed, project });
+    // Other files see this document's unsaved state; this may re-validate documents that depend on it.
+    if (result.kind && version !== -1) projectIndex.updateFromDocument(file, result.kind, result.summary);
+    results.set(doc.uri, { version, result, configKey, generation: projectIndex.index.generation, touched, resultId: fresh ? cached.resultId : String(++lintCount) });
+    keepParsed(doc.uri);
     return result;
   } catch (err) {
     // The engine isolates rules; reaching here means a bug in the engine itself. Keep the server alive.
@@ -109,26 +202,23 @@ async function lintDocument(doc: TextDocument): Promise<LintResult | undefined> 
   }
 }
 
-// --- push mode: validate on a per-document queue so a newer version supersedes pending work -------------------
-const pending = new Map<string, ReturnType<typeof setTimeout>>();
+// --- push mode: one queue, the edited document first, so an edit never waits behind other documents' work ------
+const queue = new ValidationQueue(
+  async (uri) => {
+    const current = documents.get(uri);
+    if (!current) return;
+    const version = current.version;
+    const result = await lintDocument(current);
+    // Stale: the document changed while we were linting; the newer version is queued ahead of everything else.
+    if (documents.get(uri)?.version !== version) return;
+    void connection.sendDiagnostics({ uri, version, diagnostics: (result?.findings ?? []).map(toDiagnostic) });
+  },
+  (err) => connection.console.error(`validation failed: ${(err as Error)?.stack ?? err}`),
+);
 
 function schedulePush(doc: TextDocument): void {
   if (pullDiagnostics) return;
-  const existing = pending.get(doc.uri);
-  if (existing) clearTimeout(existing);
-  pending.set(
-    doc.uri,
-    setTimeout(async () => {
-      pending.delete(doc.uri);
-      const current = documents.get(doc.uri);
-      if (!current) return;
-      const version = current.version;
-      const result = await lintDocument(current);
-      // Stale: the document changed while we were linting; the newer version has its own run queued.
-      if (documents.get(doc.uri)?.version !== version) return;
-      void connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: (result?.findings ?? []).map(toDiagnostic) });
-    }, 0),
-  );
+  queue.schedule(doc.uri, true);
 }
 
 function refreshAll(): void {
@@ -141,15 +231,19 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const caps = params.capabilities;
   pullDiagnostics = !!caps.textDocument?.diagnostic;
   configurationRequests = !!caps.workspace?.configuration;
+  progressSupport = !!caps.window?.workDoneProgress;
+  folderChangeSupport = !!caps.workspace?.workspaceFolders;
   const folders: WorkspaceFolder[] = params.workspaceFolders ?? [];
   workspaceFolders = folders.map((f) => uriToPath(f.uri));
   if (!folders.length && params.rootUri) workspaceFolders = [uriToPath(params.rootUri)];
-  const init = params.initializationOptions as { settings?: ShipshapeSettings } | undefined;
+  const init = params.initializationOptions as { settings?: ShipshapeSettings; workspaceTrusted?: boolean } | undefined;
+  // Clients without a notion of trust (Neovim, Helix) are trusted, like the CLI; VS Code tells us.
+  workspaceTrusted = init?.workspaceTrusted !== false;
   if (init?.settings) globalSettings = init.settings;
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-      ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+      ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: !projectIndex.idle, workspaceDiagnostics: false } } : {}),
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FIX_ALL_KIND], resolveProvider: false },
       ...FEATURE_CAPABILITIES,
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -161,6 +255,16 @@ declare const SHIPSHAPE_VERSION: string | undefined;
 
 connection.onInitialized(() => {
   if (configurationRequests) void connection.client.register({ method: 'workspace/didChangeConfiguration' } as never).catch(() => undefined);
+  if (folderChangeSupport) {
+    connection.workspace.onDidChangeWorkspaceFolders((e) => {
+      for (const removed of e.removed) projectIndex.forgetFolder(uriToPath(removed.uri));
+      const removedPaths = new Set(e.removed.map((f) => uriToPath(f.uri)));
+      workspaceFolders = [...workspaceFolders.filter((f) => !removedPaths.has(f)), ...e.added.map((f) => uriToPath(f.uri))];
+      void projectIndex.indexFolders(workspaceFolders);
+    });
+  }
+  // In the background: open documents are linted meanwhile against what the index holds so far.
+  void projectIndex.indexFolders(workspaceFolders).catch((err) => connection.console.error(`indexing failed: ${(err as Error)?.stack ?? err}`));
 });
 
 connection.onDidChangeConfiguration((change) => {
@@ -175,17 +279,34 @@ connection.onDidChangeWatchedFiles((params) => {
   if (params.changes.some((c) => /\.shipshape\.ya?ml$/.test(c.uri))) {
     configFileCache.clear();
     refreshAll();
+    return;
   }
+  const events = params.changes.map((c) => ({ file: uriToPath(c.uri), deleted: c.type === FileChangeType.Deleted }));
+  projectIndex.applyFileEvents(events);
+  // Files rules read directly (`.dockerignore`, a local action): re-validate the documents that read them.
+  const changed = new Set(events.flatMap((e) => [e.file, path.dirname(e.file)]));
+  revalidateDependants((entry) => [...entry.touched].some((t) => changed.has(t)));
 });
 
-connection.languages.diagnostics.on(async (params) => {
+const cancelled = () => new ResponseError(LSPErrorCodes.ServerCancelled, 'Cancelled: the diagnostics will be computed for the current version of the document.', { retriggerRequest: true });
+
+connection.languages.diagnostics.on(async (params, token) => {
+  // Yield first: a newer edit or a cancellation already in the pipe is read before we spend time on this one.
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  if (token.isCancellationRequested) throw cancelled();
   const doc = documents.get(params.textDocument.uri);
   if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
   const result = await lintDocument(doc);
-  return { kind: DocumentDiagnosticReportKind.Full, items: (result?.findings ?? []).map(toDiagnostic) };
+  if (token.isCancellationRequested) throw cancelled();
+  const entry = results.get(doc.uri);
+  const resultId = entry && entry.result === result ? entry.resultId : undefined;
+  if (resultId && params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
+  return { kind: DocumentDiagnosticReportKind.Full, resultId, items: (result?.findings ?? []).map(toDiagnostic) };
 });
 
 documents.onDidOpen((e) => {
+  const file = uriToPath(e.document.uri);
+  openPaths.set(file, (openPaths.get(file) ?? new Set()).add(e.document.uri));
   savedText.set(e.document.uri, e.document.getText());
   schedulePush(e.document);
 });
@@ -202,18 +323,21 @@ documents.onDidSave((e) => {
 });
 documents.onDidClose((e) => {
   results.delete(e.document.uri);
+  parsedKept.delete(e.document.uri);
   savedText.delete(e.document.uri);
   settingsCache.delete(e.document.uri);
-  const timer = pending.get(e.document.uri);
-  if (timer) clearTimeout(timer);
-  pending.delete(e.document.uri);
+  queue.cancel(e.document.uri);
+  const file = uriToPath(e.document.uri);
+  openPaths.get(file)?.delete(e.document.uri);
+  if (!openPaths.get(file)?.size) openPaths.delete(file);
+  projectIndex.documentClosed(file);
   if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 
 connection.onCodeAction(async (params): Promise<CodeAction[]> => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc) return [];
-  const result = await lintDocument(doc);
+  const result = await lintDocument(doc, true);
   if (!result?.kind) return [];
   const only = params.context.only;
   const wantsFixAll = only?.some((k) => FIX_ALL_KIND.startsWith(k) && k.startsWith(CodeActionKind.SourceFixAll)) ?? false;
@@ -226,7 +350,7 @@ connection.onCodeAction(async (params): Promise<CodeAction[]> => {
     const settings = await settingsFor(doc.uri);
     const file = uriToPath(doc.uri);
     const ws = workspaceFor(file);
-    const config = mergeConfig(DEFAULT_CONFIG, configFileLayer(file, ws).layer, settingsLayer(settings));
+    const config = effectiveConfig(configFileLayer(file, ws).layer, settings);
     const fixed = engine.fixAll({ path: file, text: doc.getText(), languageId: doc.languageId, config, workspace: ws });
     if (fixed.applied > 0 && fixed.text !== doc.getText()) {
       out.push({
@@ -255,7 +379,7 @@ registerFeatures({
   async configFor(uri, file) {
     const settings = await settingsFor(uri);
     if (settings.enable === false) return undefined;
-    return mergeConfig(DEFAULT_CONFIG, configFileLayer(file, workspaceFor(file)).layer, settingsLayer(settings));
+    return effectiveConfig(configFileLayer(file, workspaceFor(file)).layer, settings);
   },
 });
 

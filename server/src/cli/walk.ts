@@ -100,3 +100,30 @@ function walk(dir: string, scopes: IgnoreScope[], add: (f: string) => void): voi
     }
   }
 }
+
+/**
+ * The same walk as `collectFiles` for one folder, reading folders asynchronously so that a long walk (the server
+ * indexing a large workspace) never holds up the event loop. Order is not guaranteed.
+ */
+export async function collectFilesAsync(root: string): Promise<string[]> {
+  const out: string[] = [];
+  const stack: Array<{ dir: string; scopes: IgnoreScope[] }> = [{ dir: path.resolve(root), scopes: parentScopes(path.resolve(root)) }];
+  while (stack.length) {
+    const { dir, scopes } = stack.pop()!;
+    const own = gitignoreOf(dir);
+    const active = own ? [...scopes, own] : scopes;
+    let entries: fs.Dirent[];
+    try {
+      entries = await fs.promises.readdir(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const e of entries) {
+      const abs = path.join(dir, e.name);
+      if (e.isDirectory()) {
+        if (!ALWAYS_SKIPPED.has(e.name) && !ignoredBy(active, abs, true)) stack.push({ dir: abs, scopes: active });
+      } else if (e.isFile() && !ignoredBy(active, abs, false)) out.push(abs);
+    }
+  }
+  return out;
+}

@@ -1,5 +1,6 @@
 import { parseConfigText, type Config } from './config';
 import { detectKind } from './detect';
+import { OverlayProjectIndex, summarizeModel } from './project';
 import { docsUrl, type Registry } from './registry';
 import { commentSuppressions, indentationUnitEnd, isSuppressed } from './suppress';
 import { applyEdits, comparePositions, LineIndex } from './text';
@@ -28,6 +29,17 @@ export interface LintResult {
   /** The parse used, for the caller to cache against the document version. */
   parsed?: Parsed<unknown>;
   index: LineIndex;
+  /** This file's own project-index summary (when its language summarizes and the file parsed). */
+  summary?: unknown;
+  /** Kinds whose project summaries the rules read: the file must be re-linted when one of them changes. */
+  projectKinds?: Kind[];
+}
+
+/** The first half of a lint: kind detection and the parse, for callers that index before they lint. */
+export interface Prepared {
+  kind: Kind | undefined;
+  parsed?: Parsed<unknown>;
+  summary?: unknown;
 }
 
 export type Logger = (message: string) => void;
@@ -71,8 +83,30 @@ export class Engine {
       const configured = this.registry.severityFor(meta, req.config);
       if (configured !== 'off') findings.push(this.finding(meta, problem.severity ?? configured, problem));
     }
-    findings.push(...this.runRules(language, parsed.model, req));
-    return { kind, findings: this.filter(language, parsed.model, req.text, index, findings), parsed, index };
+    // The file sees its own current state in the index, whatever the index last saw of it.
+    const summary = summarizeModel(language, parsed.model, req.path, this.log);
+    const project = req.project ? new OverlayProjectIndex(req.project, req.path, kind, summary) : undefined;
+    findings.push(...this.runRules(language, parsed.model, { ...req, project }));
+    const projectKinds = project ? [...project.kindsRead] : undefined;
+    return { kind, findings: this.filter(language, parsed.model, req.text, index, findings), parsed, index, summary, projectKinds };
+  }
+
+  /**
+   * Detects the kind and parses, without running rules: the CLI's indexing pass. Pass the result's `parsed` to
+   * `lint` so each file is parsed once. Skipped or unparsable files give no parse (lint reports them).
+   */
+  prepare(req: Omit<LintRequest, 'config'> & { config?: LintRequest['config'] }): Prepared {
+    const kind = req.kind ?? detectKind(req.path, req.text, req.languageId);
+    if (!kind || kind === 'config' || req.notUtf8 || req.text.includes('\u0000')) return { kind };
+    if (req.config && req.text.length > req.config.maxFileSizeKb * 1024) return { kind };
+    const language = this.registry.languages.get(kind);
+    if (!language) return { kind };
+    try {
+      const parsed = language.parse(req.text, req.path);
+      return { kind, parsed, summary: summarizeModel(language, parsed.model, req.path, this.log) };
+    } catch {
+      return { kind }; // lint() parses again and reports the failure as an internal error
+    }
   }
 
   private skipReason(req: LintRequest): string | undefined {

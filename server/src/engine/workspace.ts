@@ -8,11 +8,13 @@ import type { WorkspaceReader } from './types';
  */
 export function diskWorkspace(root?: string, overlay?: (absPath: string) => string | undefined): WorkspaceReader {
   const resolvedRoot = root ? path.resolve(root) : undefined;
-  const inside = (p: string) => {
-    if (!resolvedRoot) return true;
-    const rel = path.relative(resolvedRoot, path.resolve(p));
+  const realRoot = resolvedRoot ? realPath(resolvedRoot) : undefined;
+  const within = (base: string, p: string) => {
+    const rel = path.relative(base, p);
     return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
   };
+  // Both the path as written and where its symlinks lead must stay inside the root.
+  const inside = (p: string) => !resolvedRoot || (within(resolvedRoot, path.resolve(p)) && within(realRoot!, realPath(path.resolve(p))));
   return {
     root: resolvedRoot,
     readText(absPath) {
@@ -41,6 +43,25 @@ export function diskWorkspace(root?: string, overlay?: (absPath: string) => stri
       }
     },
   };
+}
+
+/**
+ * The canonical path with every symlink resolved. For a path that does not exist (yet), its nearest existing
+ * ancestor is resolved and the rest appended, so a missing file below a symlinked folder still counts as outside.
+ */
+function realPath(p: string): string {
+  const rest: string[] = [];
+  let cur = p;
+  for (;;) {
+    try {
+      return path.join(fs.realpathSync.native(cur), ...rest.reverse());
+    } catch {
+      const parent = path.dirname(cur);
+      if (parent === cur) return p;
+      rest.push(path.basename(cur));
+      cur = parent;
+    }
+  }
 }
 
 /** A workspace with only the given files (tests, stdin). */

@@ -1,6 +1,6 @@
 // Shared YAML plumbing for Kubernetes manifests and workflows: one parse, ranges, and text edits that keep
 // the file's own style (indentation, flush or indented sequences, comments, key order).
-import { Document, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, stringify, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { Document, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, stringify, visit, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { LineIndex } from '../engine/text';
 import type { Range, Report, TextEdit } from '../engine/types';
 
@@ -13,10 +13,10 @@ export interface YamlFile {
   problems: Report[];
 }
 
+const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: true } as const;
+
 export function parseYaml(text: string, index: LineIndex): YamlFile {
-  const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
-  const list = Array.isArray(docs) ? docs : [];
+  const list = (text.length >= SEGMENTED_PARSE_MIN_CHARS && parseBySegments(text)) || parseWhole(text);
   const problems: Report[] = [];
   for (const doc of list) {
     for (const e of [...doc.errors, ...doc.warnings]) {
@@ -29,6 +29,100 @@ export function parseYaml(text: string, index: LineIndex): YamlFile {
     }
   }
   return { docs: list, problems };
+}
+
+export function parseWhole(text: string): Document.Parsed[] {
+  const docs = parseAllDocuments(text, { lineCounter: new LineCounter(), ...PARSE_OPTIONS });
+  return Array.isArray(docs) ? docs : [];
+}
+
+// --- Incremental parsing of multi-document files -----------------------------------------------------------------
+// A large multi-document file is parsed one `---` document at a time. Parsed documents are remembered by their text,
+// so after an edit only the edited document is parsed again; the others are cloned from the previous version and
+// their ranges shifted (cloning and shifting cost a fraction of a parse). YAML anchors and keys never cross
+// documents, so the result equals a whole-file parse (test/unit/engine/yaml-incremental.test.ts checks this).
+
+/** Below this size a whole parse is cheap and the bookkeeping is not worth it. */
+const SEGMENTED_PARSE_MIN_CHARS = 16 * 1024;
+/** Bound on the remembered documents' source text, across all files (least recently used go first). */
+const SEGMENT_CACHE_MAX_CHARS = 8 * 1024 * 1024;
+const segmentCache = new Map<string, { start: number; doc: Document.Parsed }>();
+let segmentCacheChars = 0;
+
+/** Start offsets of the `---` documents of a text, or undefined when the text has directives or `...` markers. */
+export function documentStarts(text: string): number[] | undefined {
+  if (/^(?:%|\.\.\.)/m.test(text)) return undefined;
+  const starts = [0];
+  for (const m of text.matchAll(/^---(?=[ \t\r\n]|$)/gm)) if (m.index! > 0) starts.push(m.index!);
+  // Comments and blank lines before the first `---` belong to the first document, as in a whole parse.
+  if (starts.length > 1 && /^(?:\uFEFF)?(?:[ \t]*(?:#[^\r\n]*)?(?:\r?\n|\r))*[ \t]*$/.test(text.slice(0, starts[1]))) starts.splice(1, 1);
+  return starts;
+}
+
+function parseBySegments(text: string): Document.Parsed[] | undefined {
+  const starts = documentStarts(text);
+  if (!starts || starts.length < 2) return undefined;
+  const docs: Document.Parsed[] = [];
+  for (let i = 0; i < starts.length; i++) {
+    const start = starts[i];
+    const body = text.slice(start, starts[i + 1] ?? text.length);
+    const hit = segmentCache.get(body);
+    if (hit) {
+      segmentCache.delete(body); // re-insert: most recently used last
+      segmentCache.set(body, hit);
+      // Documents before the edit did not move: they are shared as they are (parsed documents are never mutated);
+      // the ones after it are cloned so that the previous version's ranges stay true.
+      if (start === hit.start) docs.push(hit.doc);
+      else {
+        const doc = hit.doc.clone() as Document.Parsed;
+        shiftDocument(doc, start - hit.start);
+        docs.push(doc);
+      }
+      continue;
+    }
+    const parsed = parseAllDocuments(body, PARSE_OPTIONS);
+    // A piece that is not exactly one document (odd markers): parse the whole file instead.
+    if (!Array.isArray(parsed) || parsed.length !== 1) return undefined;
+    const doc = parsed[0];
+    shiftDocument(doc, start);
+    remember(body, { start, doc });
+    docs.push(doc);
+  }
+  return docs;
+}
+
+/** Forgets remembered documents (benchmarks measure cold parses with it). */
+export function clearParseCache(): void {
+  segmentCache.clear();
+  segmentCacheChars = 0;
+}
+
+function remember(body: string, entry: { start: number; doc: Document.Parsed }): void {
+  if (body.length > SEGMENT_CACHE_MAX_CHARS / 4) return;
+  segmentCache.set(body, entry);
+  segmentCacheChars += body.length;
+  for (const [key] of segmentCache) {
+    if (segmentCacheChars <= SEGMENT_CACHE_MAX_CHARS) break;
+    segmentCache.delete(key);
+    segmentCacheChars -= key.length;
+  }
+}
+
+/** Moves every range of a document (nodes, errors, warnings) by `delta` characters. Errors are copied, not mutated. */
+function shiftDocument(doc: Document.Parsed, delta: number): void {
+  if (delta === 0) return;
+  const move = (r: number[] | null | undefined) => {
+    if (r) for (let i = 0; i < r.length; i++) r[i] += delta;
+  };
+  move(doc.range as unknown as number[]);
+  visit(doc, {
+    Node(_key, node) {
+      move(node.range as unknown as number[] | undefined);
+    },
+  });
+  const shiftError = <E extends { pos: [number, number] }>(e: E): E => Object.assign(Object.create(Object.getPrototypeOf(e)), e, { pos: [e.pos[0] + delta, e.pos[1] + delta] });
+  doc.errors = doc.errors.map(shiftError);
+  doc.warnings = doc.warnings.map(shiftError);
 }
 
 function yamlMessage(code: string, message: string): string {

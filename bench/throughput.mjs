@@ -1,0 +1,121 @@
+// CLI throughput: our CLI (one thread, all cores) end to end, our engine in-process, and the peer libraries
+// in-process on the same files of their kind.
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+
+const require = createRequire(import.meta.url);
+// yaml's toJS warns about complex keys in some corpus files; that is noise here.
+process.removeAllListeners('warning');
+
+function listFiles(dir) {
+  const out = [];
+  const walk = (d) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (e.name === '.git' || e.name === 'node_modules') continue;
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else out.push(p);
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+function time(fn) {
+  const t = performance.now();
+  const n = fn();
+  return { seconds: (performance.now() - t) / 1000, n };
+}
+
+/** kubernetes-models' class for an apiVersion/kind (`apps/v1` + `Deployment` → `kubernetes-models/apps/v1`, export Deployment). */
+const groupCache = new Map();
+async function k8sModel(apiVersion, kind) {
+  if (typeof apiVersion !== 'string' || typeof kind !== 'string') return undefined;
+  if (!groupCache.has(apiVersion)) groupCache.set(apiVersion, await import(`kubernetes-models/${apiVersion}`).catch(() => undefined));
+  return groupCache.get(apiVersion)?.[kind];
+}
+
+export async function cliThroughput(set, dir, { root, engine: enginePath }) {
+  const rows = [];
+  const cli = path.join(root, 'dist/cli.js');
+  for (const jobs of ['1', undefined]) {
+    const args = [cli, 'lint', '--format', 'json', ...(jobs ? ['--jobs', jobs] : []), dir];
+    const t = performance.now();
+    const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 30 });
+    const seconds = (performance.now() - t) / 1000;
+    const files = JSON.parse(r.stdout || '{"files":[]}').files.length;
+    rows.push({ set, tool: `shipshape CLI ${jobs ? '--jobs 1' : 'all cores'}`, files, seconds, rate: files / seconds });
+  }
+
+  const lib = require(enginePath);
+  const eng = new lib.Engine(lib.createRegistry());
+  const config = lib.mergeConfig(lib.DEFAULT_CONFIG);
+  const ws = lib.memoryWorkspace({});
+  const byKind = { dockerfile: [], kubernetes: [], workflow: [], action: [] };
+  for (const file of listFiles(dir)) {
+    let text;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch {
+      continue;
+    }
+    const kind = lib.detectKind(file, text);
+    if (kind && byKind[kind]) byKind[kind].push({ file, text });
+  }
+  const ours = (files, kind) => time(() => files.reduce((n, f) => (eng.lint({ path: f.file, text: f.text, kind, config, workspace: ws }), n + 1), 0));
+  const all = Object.entries(byKind).flatMap(([kind, files]) => files.map((f) => ({ ...f, kind })));
+  const inproc = time(() => all.reduce((n, f) => (eng.lint({ path: f.file, text: f.text, kind: f.kind, config, workspace: ws }), n + 1), 0));
+  rows.push({ set, tool: 'shipshape engine in-process, 1 thread', files: all.length, seconds: inproc.seconds, rate: all.length / inproc.seconds });
+
+  const { validate } = require('dockerfile-utils');
+  const { parseWorkflow, convertWorkflowTemplate, NoOperationTraceWriter } = require(path.join(path.dirname(enginePath), 'workflow-parser.cjs'));
+  const { parseAllDocuments } = require('yaml');
+  const peers = [
+    ['dockerfile', 'dockerfile-utils validate', (f) => validate(f.text)],
+    [
+      'workflow',
+      '@actions/workflow-parser parse+convert',
+      async (f) => {
+        const parsed = parseWorkflow({ name: f.file, content: f.text }, new NoOperationTraceWriter());
+        if (parsed.value) await convertWorkflowTemplate(parsed.context, parsed.value);
+      },
+    ],
+    [
+      'kubernetes',
+      'kubernetes-models validate (yaml parse + per-kind model)',
+      async (f) => {
+        for (const doc of parseAllDocuments(f.text)) {
+          const obj = doc.toJS?.();
+          const Model = obj && typeof obj === 'object' && (await k8sModel(obj.apiVersion, obj.kind));
+          if (!Model) continue;
+          try {
+            new Model(obj).validate();
+          } catch {
+            /* invalid: that is a finding, not a failure */
+          }
+        }
+      },
+    ],
+  ];
+  for (const [kind, tool, run] of peers) {
+    const files = byKind[kind];
+    if (!files.length) continue;
+    for (const f of files.slice(0, 3)) await run(f); // warm up module loading
+    const t = performance.now();
+    for (const f of files) {
+      try {
+        await run(f);
+      } catch {
+        /* a peer throwing on a file still spent the time */
+      }
+    }
+    const seconds = (performance.now() - t) / 1000;
+    const mine = ours(files, kind);
+    const rate = files.length / seconds;
+    const ourRate = files.length / mine.seconds;
+    rows.push({ set, tool: `${tool} (${kind} files)`, files: files.length, seconds, rate, ratio: `ours ${ourRate.toFixed(0)}/s = ${(ourRate / rate).toFixed(2)}×` });
+  }
+  return rows;
+}

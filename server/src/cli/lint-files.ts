@@ -1,0 +1,181 @@
+// The CLI's lint pipeline over many files: an indexing pass (parse + summarize) that fills the project index, then
+// the lint pass reusing those parses. Runs inline for small runs, or split across worker_threads for large ones;
+// results come back in input order so output stays deterministic whatever the scheduling.
+import * as os from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { Config } from '../engine/config';
+import { Engine, type Prepared } from '../engine/lint';
+import { MemoryProjectIndex } from '../engine/project';
+import type { Registry } from '../engine/registry';
+import type { Finding, Kind, Parsed } from '../engine/types';
+import { diskWorkspace } from '../engine/workspace';
+import { createRegistry } from '../languages';
+
+export interface LintJob {
+  file: string;
+  text: string;
+  kind: Kind;
+  /** Index into the configs array passed alongside the jobs (configs are shared by many files). */
+  config: number;
+  notUtf8: boolean;
+  /** Repository root: reads outside it are refused. */
+  root?: string;
+}
+
+export interface LintOutcome {
+  kind?: Kind;
+  findings: Finding[];
+  /** The text the findings refer to (after --fix, the fixed text). */
+  text: string;
+  fixed: number;
+  /** Set when --fix changed the file: the caller writes it. */
+  written?: boolean;
+}
+
+export interface Summary {
+  path: string;
+  kind: Kind;
+  summary: unknown;
+}
+
+/** Parses kept between the two passes are bounded by source size, so a huge repository cannot exhaust memory. */
+const PARSE_CACHE_CHARS = 16_000_000;
+/** Below this many files, threads cost more than they save. */
+const FILES_PER_WORKER = 150;
+
+/** One process's (or one worker's) share of the work, in the two passes. */
+export class JobRunner {
+  private readonly engine: Engine;
+  private readonly prepared = new Map<number, Prepared>();
+
+  constructor(
+    private readonly jobs: LintJob[],
+    private readonly configs: Config[],
+    private readonly fix: boolean,
+    private readonly write: (file: string, text: string) => void,
+    log: (m: string) => void,
+    registry: Registry = createRegistry(),
+  ) {
+    this.engine = new Engine(registry, log);
+  }
+
+  /** Pass 1: parse and summarize the files whose kind has summaries. */
+  index(): Summary[] {
+    const out: Summary[] = [];
+    let cached = 0;
+    this.jobs.forEach((job, i) => {
+      if (job.notUtf8 || !this.engine.registry.languages.get(job.kind)?.summarize) return;
+      const p = this.engine.prepare({ path: job.file, text: job.text, kind: job.kind, config: this.configs[job.config], workspace: diskWorkspace(job.root) });
+      if (p.summary !== undefined) out.push({ path: job.file, kind: job.kind, summary: p.summary });
+      if (p.parsed && cached + job.text.length <= PARSE_CACHE_CHARS) {
+        cached += job.text.length;
+        this.prepared.set(i, p);
+      }
+    });
+    return out;
+  }
+
+  /** Pass 2: lint (and fix) every file against the whole project's index. */
+  lint(summaries: Summary[]): LintOutcome[] {
+    const project = new MemoryProjectIndex();
+    for (const s of summaries) project.set(s.path, s.kind, s.summary);
+    return this.jobs.map((job, i) => {
+      const parsed: Parsed<unknown> | undefined = this.prepared.get(i)?.parsed;
+      this.prepared.delete(i);
+      const request = { path: job.file, text: job.text, kind: job.kind, config: this.configs[job.config], workspace: diskWorkspace(job.root), notUtf8: job.notUtf8, project, parsed };
+      let result = this.engine.lint(request);
+      if (this.fix && !job.notUtf8 && result.findings.some((f) => f.fixes.some((fx) => fx.safe !== false))) {
+        const fixedRun = this.engine.fixAll({ ...request, parsed: result.parsed });
+        if (fixedRun.text !== job.text) {
+          this.write(job.file, fixedRun.text);
+          return { kind: fixedRun.result.kind, findings: fixedRun.result.findings, text: fixedRun.text, fixed: fixedRun.applied, written: true };
+        }
+      }
+      return { kind: result.kind, findings: result.findings, text: job.text, fixed: 0 };
+    });
+  }
+}
+
+export function workerCount(files: number, requested?: number): number {
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  const wanted = requested ?? cores;
+  return Math.max(1, Math.min(wanted, Math.floor(files / FILES_PER_WORKER)));
+}
+
+export function lintInline(jobs: LintJob[], configs: Config[], fix: boolean, write: (f: string, t: string) => void, log: (m: string) => void): LintOutcome[] {
+  const runner = new JobRunner(jobs, configs, fix, write, log);
+  return runner.lint(runner.index());
+}
+
+type ToMain = { type: 'summaries'; items: Summary[] } | { type: 'results'; items: LintOutcome[] } | { type: 'log'; message: string } | { type: 'failed'; message: string };
+type ToWorker = { type: 'index'; items: Summary[] };
+
+export interface WorkerData {
+  shipshapeWorker: true;
+  jobs: LintJob[];
+  configs: Config[];
+  fix: boolean;
+}
+
+/**
+ * Splits the jobs round-robin over `n` workers running `script` (the CLI bundle itself), gathers every worker's
+ * summaries into one index, sends it back, and reassembles the outcomes in input order.
+ */
+export function lintInWorkers(script: string, n: number, jobs: LintJob[], configs: Config[], fix: boolean, log: (m: string) => void): Promise<LintOutcome[]> {
+  const shares: number[][] = Array.from({ length: n }, () => []);
+  jobs.forEach((_, i) => shares[i % n].push(i));
+  const outcomes: LintOutcome[] = new Array(jobs.length);
+  const summaries: Summary[] = [];
+  let summarized = 0;
+  let finished = 0;
+  return new Promise((resolve, reject) => {
+    const workers = shares.map((share) => {
+      const data: WorkerData = { shipshapeWorker: true, jobs: share.map((i) => jobs[i]), configs, fix };
+      return { share, worker: new Worker(script, { workerData: data }) };
+    });
+    const fail = (err: Error) => {
+      for (const { worker } of workers) void worker.terminate();
+      reject(err);
+    };
+    for (const { share, worker } of workers) {
+      worker.on('error', fail);
+      worker.on('exit', (code) => {
+        if (code !== 0 && finished < n) fail(new Error(`a lint worker exited with code ${code}`));
+      });
+      worker.on('message', (msg: ToMain) => {
+        if (msg.type === 'log') log(msg.message);
+        else if (msg.type === 'failed') fail(new Error(msg.message));
+        else if (msg.type === 'summaries') {
+          summaries.push(...msg.items);
+          if (++summarized === n) for (const w of workers) w.worker.postMessage({ type: 'index', items: summaries } satisfies ToWorker);
+        } else if (msg.type === 'results') {
+          msg.items.forEach((o, k) => (outcomes[share[k]] = o));
+          if (++finished === n) resolve(outcomes);
+        }
+      });
+    }
+  });
+}
+
+/** The worker side: pass 1, wait for the whole index, pass 2. */
+export function runWorker(data: WorkerData, port: { postMessage(m: ToMain): void; once(ev: 'message', cb: (m: ToWorker) => void): void }, write: (f: string, t: string) => void): void {
+  try {
+    const runner = new JobRunner(data.jobs, data.configs, data.fix, write, (message) => port.postMessage({ type: 'log', message }));
+    port.postMessage({ type: 'summaries', items: runner.index() });
+    port.once('message', (msg) => {
+      try {
+        port.postMessage({ type: 'results', items: runner.lint(msg.items) });
+      } catch (err) {
+        port.postMessage({ type: 'failed', message: failureMessage(err) });
+      }
+    });
+  } catch (err) {
+    port.postMessage({ type: 'failed', message: failureMessage(err) });
+  }
+}
+
+/** I/O failures keep their one-line message (the CLI prints it as is); anything else carries its stack. */
+function failureMessage(err: unknown): string {
+  const message = (err as Error)?.message ?? String(err);
+  return /^cannot (read|write) /.test(message) ? message : ((err as Error)?.stack ?? message);
+}

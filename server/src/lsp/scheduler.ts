@@ -1,0 +1,81 @@
+// Validation scheduling for open documents: one queue, the document being edited first, and a yield to the event
+// loop between runs so that new edits, cancellations and requests are read before the next lint starts. Linting
+// is synchronous, so the most an edit ever waits is the one lint already running, never a backlog of others.
+
+export class ValidationQueue {
+  private readonly order: string[] = [];
+  private running = false;
+
+  constructor(
+    private readonly run: (uri: string) => Promise<void>,
+    private readonly onError: (err: unknown) => void = () => {},
+  ) {}
+
+  /** Queues a document; `urgent` (the user is typing in it) puts it ahead of background re-validations. */
+  schedule(uri: string, urgent: boolean): void {
+    const at = this.order.indexOf(uri);
+    if (at >= 0) {
+      if (!urgent) return;
+      this.order.splice(at, 1);
+    }
+    if (urgent) this.order.unshift(uri);
+    else this.order.push(uri);
+    this.pump();
+  }
+
+  cancel(uri: string): void {
+    const at = this.order.indexOf(uri);
+    if (at >= 0) this.order.splice(at, 1);
+  }
+
+  get pending(): number {
+    return this.order.length;
+  }
+
+  private pump(): void {
+    if (this.running) return;
+    this.running = true;
+    setImmediate(() => void this.drain());
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      while (this.order.length) {
+        const uri = this.order.shift()!;
+        try {
+          await this.run(uri);
+        } catch (err) {
+          this.onError(err);
+        }
+        // Let queued notifications (a newer edit, a close) in before the next lint.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+}
+
+/** Which files a lint looked at (read, probed, listed), to re-validate a document when one of them changes. */
+export function recordingWorkspace<W extends { readText(p: string): string | undefined; exists(p: string): boolean; list(d: string): string[]; root?: string }>(
+  ws: W,
+): { workspace: W; touched: Set<string> } {
+  const touched = new Set<string>();
+  const workspace = {
+    ...ws,
+    root: ws.root,
+    readText(p: string) {
+      touched.add(p);
+      return ws.readText(p);
+    },
+    exists(p: string) {
+      touched.add(p);
+      return ws.exists(p);
+    },
+    list(d: string) {
+      touched.add(d);
+      return ws.list(d);
+    },
+  };
+  return { workspace, touched };
+}
