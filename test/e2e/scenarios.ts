@@ -9,6 +9,9 @@ import { lint } from '../helpers';
 import { CMD_FIXED, writeWorkspace } from '../suite/fixtures';
 import { deadline, launchChromium, ROOT, runCodeServerCli, startCodeServer } from './code-server';
 
+/** The Kubernetes fix that writes `allowPrivilegeEscalation: false` into a container's securityContext. */
+const SECURITY_CONTEXT_FIX = /Set allowPrivilegeEscalation: false/;
+
 const IMAGES = path.join(ROOT, 'docs', 'images');
 const STEP_TIMEOUT = 20000;
 const mod = 'Control';
@@ -297,18 +300,20 @@ async function main(): Promise<number> {
       await wb.shot('kubernetes-quick-fix.png');
       await page.keyboard.press('Escape');
       if (!(await wb.quickFix(/probe/i, async () => (await wb.visibleText()).includes('livenessProbe')))) throw new Error('no probe quick fix offered');
+      // Then the securityContext fix, in the same unsaved buffer: saving first would run fix-all on save (this
+      // workspace enables it) and apply it for us. The container's line does not move: probes go below it.
+      const sc = findingAt(ws, rel, 'kubernetes/allow-privilege-escalation');
+      await wb.goTo(sc.line, sc.column);
+      const inserted = async () => {
+        await page.keyboard.press(`${mod}+End`); // the fix lands at the end of the container, the end of this file
+        return (await wb.visibleText()).includes('allowPrivilegeEscalation: false');
+      };
+      if (!(await wb.quickFix(SECURITY_CONTEXT_FIX, inserted))) throw new Error('no securityContext quick fix offered');
       await wb.save();
       const text = wb.read(rel);
       if (!/livenessProbe:\s*\n\s+httpGet:/.test(text)) throw new Error(`no livenessProbe in the saved file:\n${text}`);
+      if (!/securityContext:\s*\n\s+allowPrivilegeEscalation: false/.test(text)) throw new Error(`no securityContext in the saved file:\n${text}`);
       if (!text.includes('# the API server')) throw new Error('the comment was lost');
-      // securityContext: offered by the Kubernetes security rules once they exist; asserted only when offered.
-      const sc = lint(path.join(ws, rel), text).findings.find((f) => f.fixes.some((x) => /securityContext/i.test(x.title)));
-      if (!sc) return 'securityContext quick fix not offered by any rule yet: step skipped';
-      await wb.goTo(sc.range.start.line + 1, sc.range.start.character + 1);
-      if (!(await wb.quickFix(/securityContext/i, async () => (await wb.visibleText()).includes('securityContext')))) throw new Error('securityContext fix reported by the engine but not offered in the editor');
-      await wb.save();
-      if (!/securityContext:/.test(wb.read(rel))) throw new Error('securityContext not inserted');
-      return 'securityContext inserted';
     });
 
     await scenario('quick fix converts a shell-form CMD to JSON', async () => {
@@ -335,6 +340,9 @@ async function main(): Promise<number> {
       await wb.shot('snippet-suggest.png');
       await page.keyboard.press('Enter');
       await until('snippet inserted', async () => (await wb.visibleText()).includes('kind: Deployment'));
+      // The first tab stop is the name: give it one of its own (the workspace already has a Deployment "web").
+      await page.keyboard.type('checkout');
+      await until('name typed into every placeholder', async () => (await wb.visibleText()).includes('name: checkout'));
       await wb.escape();
       await wb.save();
       const text = wb.read(rel);

@@ -8,6 +8,9 @@ import * as vscode from 'vscode';
 import { CMD_FIXED } from './fixtures';
 import { report } from './report';
 
+/** The Kubernetes fix that writes `allowPrivilegeEscalation: false` into a container's securityContext. */
+const SECURITY_CONTEXT_FIX = /^Set allowPrivilegeEscalation: false/;
+
 const EXTENSION_ID = 'shipshape.shipshape';
 const ws = () => vscode.workspace.workspaceFolders![0].uri.fsPath;
 const uriOf = (rel: string) => vscode.Uri.file(path.join(ws(), rel));
@@ -102,10 +105,10 @@ suite('Shipshape in the editor', () => {
     await waitFor('liveness-probe gone', () => codes(editor.document.uri), (c) => !c.includes('kubernetes/liveness-probe'));
     // The securityContext fix belongs to the Kubernetes rules; assert it whenever a finding offers it.
     const withSc = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, new vscode.Range(0, 0, editor.document.lineCount, 0));
-    const sc = withSc.find((a) => /securityContext/i.test(a.title) && a.edit);
+    const sc = withSc.find((a) => SECURITY_CONTEXT_FIX.test(a.title) && a.edit);
     if (sc) {
       assert.ok(await vscode.workspace.applyEdit(sc.edit!));
-      assert.match(editor.document.getText(), /securityContext:/);
+      assert.match(editor.document.getText(), /securityContext:[\s\S]*allowPrivilegeEscalation: false/);
     } else report('    (no securityContext quick fix offered yet: step skipped)');
   });
 
