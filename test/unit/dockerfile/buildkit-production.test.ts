@@ -24,6 +24,14 @@ describe('dockerfile/runs-as-root', () => {
     assert.equal(applyFirst('FROM alpine:3.20\nENTRYPOINT ["/a"]\n', 'runs-as-root'), 'FROM alpine:3.20\nRUN adduser -D -u 1000 app\nUSER 1000\nENTRYPOINT ["/a"]\n');
     assert.equal(applyFirst('FROM scratch\nCOPY app /app\nENTRYPOINT ["/app"]\n', 'runs-as-root'), 'FROM scratch\nCOPY app /app\nUSER 1000\nENTRYPOINT ["/app"]\n');
   });
+  it('appends after the last instruction, closing a continuation that runs into the end of the file', () => {
+    assert.equal(applyFirst('FROM debian:12\nRUN make', 'runs-as-root'), 'FROM debian:12\nRUN make\nRUN useradd --uid 1000 --create-home --shell /usr/sbin/nologin app\nUSER 1000');
+    // `a=1 \` at the end: an appended line would join the ENV, so the dangling escape gives way to the new lines.
+    assert.equal(applyFirst('FROM debian:12\nENV a=1 \\\n  b=2 \\\n', 'runs-as-root'), 'FROM debian:12\nENV a=1 \\\n  b=2\nRUN useradd --uid 1000 --create-home --shell /usr/sbin/nologin app\nUSER 1000\n');
+    assert.equal(applyFirst('FROM debian:12\nENV a=1 \\\n# note\n\n', 'runs-as-root'), 'FROM debian:12\nENV a=1\nRUN useradd --uid 1000 --create-home --shell /usr/sbin/nologin app\nUSER 1000\n# note\n\n');
+    // The escape directive picks the continuation character.
+    assert.equal(applyFirst('# escape=`\nFROM debian:12\nENV a=1 `\n', 'runs-as-root'), '# escape=`\nFROM debian:12\nENV a=1\nRUN useradd --uid 1000 --create-home --shell /usr/sbin/nologin app\nUSER 1000\n');
+  });
   it('accepts a USER anywhere in the final chain, nonroot bases, scratch exports, and ARG-chosen bases', () => {
     assert.deepEqual(spots('FROM node:22 AS base\nUSER node\nFROM base\nCMD ["node"]\n', 'runs-as-root'), []);
     assert.deepEqual(spots('FROM gcr.io/distroless/static:nonroot\nCMD ["/a"]\n', 'runs-as-root'), []);
