@@ -20,6 +20,26 @@ export function* commandsOf(model: DockerfileModel, stage?: Stage): Generator<Co
   }
 }
 
+/** A command's program (base name) and arguments, looking through `sudo`, `env` and `VAR=x` prefixes. */
+export interface Invoked extends CommandAt {
+  name: string;
+  program: ShellWord;
+  args: ShellWord[];
+}
+
+/** Commands of shell-form RUNs of the image itself (not exec form, not ONBUILD triggers) whose program is one of `names`. */
+export function* invocationsOf(model: DockerfileModel, names: string[], stage?: Stage): Generator<Invoked> {
+  for (const at of commandsOf(model, stage)) {
+    if (at.run.exec || at.run.onbuild) continue;
+    const words = [at.cmd.name, ...at.cmd.args];
+    let i = 0;
+    while (i < words.length && (/^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i].text) || ['sudo', 'env', 'exec'].includes(words[i].text))) i++;
+    if (i >= words.length) continue;
+    const name = words[i].text.replace(/^.*\//, '');
+    if (names.includes(name)) yield { ...at, name, program: words[i], args: words.slice(i + 1) };
+  }
+}
+
 /** Whether an argument is an option: `-x`, `--long`, but not `-` alone. */
 export function isOption(arg: ShellWord): boolean {
   return arg.text.length > 1 && arg.text.startsWith('-');
