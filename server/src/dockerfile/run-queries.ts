@@ -14,10 +14,17 @@ export function programOf(cmd: ShellCommand): string {
   return cmd.name.text.replace(/^.*\//, '');
 }
 
-export function* commandsOf(model: DockerfileModel, stage?: Stage): Generator<CommandAt> {
-  for (const s of stage ? [stage] : model.stages) {
-    for (const run of s.runs) for (const cmd of run.script.commands) yield { cmd, run };
+const commandLists = new WeakMap<DockerfileModel | Stage, readonly CommandAt[]>();
+
+/** The commands of a stage's RUNs (of every stage without one), listed once per model: dozens of rules walk them. */
+export function commandsOf(model: DockerfileModel, stage?: Stage): readonly CommandAt[] {
+  const key = stage ?? model;
+  let list = commandLists.get(key);
+  if (!list) {
+    list = (stage ? [stage] : model.stages).flatMap((s) => s.runs.flatMap((run) => run.script.commands.map((cmd) => ({ cmd, run }))));
+    commandLists.set(key, list);
   }
+  return list;
 }
 
 /** A command's program (base name) and arguments, looking through `sudo`, `env` and `VAR=x` prefixes. */
