@@ -1,7 +1,7 @@
 // The final stage as the image users run: its instructions including those of the stages it builds on, its base
 // image's distro family, and where to insert lines before CMD/ENTRYPOINT.
 import type { Instruction } from 'dockerfile-ast';
-import type { Position } from '../engine/types';
+import type { Range } from '../engine/types';
 import type { DockerfileModel, Stage } from './model';
 
 /** A stage and the stages it builds on (`FROM base`), oldest first. */
@@ -42,14 +42,29 @@ export function distroOf(stage: Stage): Distro {
   return 'unknown';
 }
 
-/** Where to insert a line in the final stage: before its first CMD/ENTRYPOINT, else after its last instruction. */
-export function insertionPoint(model: DockerfileModel, stage: Stage): { at: Position; prefix: string; suffix: string } {
+/**
+ * Where to insert lines in the final stage: before its first CMD/ENTRYPOINT, else after its last instruction.
+ * `range` is empty except when the file ends inside a line continuation (`ENV a=1 \` as the last line): any line
+ * appended there would join that instruction, so the range covers the dangling escape character, which the
+ * insertion replaces (a continuation into end-of-file continues nothing).
+ */
+export function insertionPoint(model: DockerfileModel, stage: Stage): { range: Range; prefix: string; suffix: string } {
   const target = stage.instructions.find((i) => i.getKeyword() === 'CMD' || i.getKeyword() === 'ENTRYPOINT');
   if (target) {
-    const line = target.getRange().start.line;
-    return { at: { line, character: 0 }, prefix: '', suffix: model.index.eol };
+    const at = { line: target.getRange().start.line, character: 0 };
+    return { range: { start: at, end: at }, prefix: '', suffix: model.index.eol };
   }
   const last = stage.instructions[stage.instructions.length - 1];
-  const end = last.getRange().end;
-  return { at: { line: end.line, character: model.index.lineText(end.line).length }, prefix: model.index.eol, suffix: '' };
+  const { start, end } = last.getRange();
+  // The instruction's range may run onto blank or comment lines past a trailing continuation: insert after its last text.
+  let line = end.line;
+  while (line > start.line && /^\s*(#|$)/.test(model.index.lineText(line))) line--;
+  const text = model.index.lineText(line);
+  const trimmed = text.trimEnd();
+  const at = { line, character: text.length };
+  if (trimmed.endsWith(model.escape)) {
+    const kept = trimmed.slice(0, -model.escape.length).trimEnd().length;
+    return { range: { start: { line, character: kept }, end: at }, prefix: model.index.eol, suffix: '' };
+  }
+  return { range: { start: at, end: at }, prefix: model.index.eol, suffix: '' };
 }

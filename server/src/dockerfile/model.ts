@@ -78,10 +78,26 @@ export function parseImageRef(raw: string, vars: Map<string, string | undefined>
   return { raw, resolved: value, name: rest, tag, digest, unresolved };
 }
 
+/**
+ * dockerfile-ast tokenizes an instruction's arguments again on every getArguments()/getFlags()/getArgumentsRange()
+ * call, and the validator and rules make thousands of them: that was most of the lint time past the parse. The tree
+ * is never modified, so each instruction keeps its first tokenization; callers get a copy, as ModifiableInstruction
+ * shifts its flags off the array it receives.
+ */
+function memoizeArguments(ins: Instruction): void {
+  const target = ins as unknown as { getRawArguments(): unknown[] };
+  const tokenize = target.getRawArguments;
+  let args: unknown[] | undefined;
+  target.getRawArguments = function () {
+    return (args ??= tokenize.call(this)).slice();
+  };
+}
+
 export function buildModel(text: string): DockerfileModel {
   const ast = DockerfileParser.parse(text);
   const index = new LineIndex(text);
   const instructions = ast.getInstructions();
+  for (const ins of instructions) memoizeArguments(ins);
   const globalArgs = new Map<string, string | undefined>();
   const stages: Stage[] = [];
   let current: Stage | undefined;

@@ -1,40 +1,11 @@
-// Package-manager invocations in RUN, with what was COPYd before them (lockfiles).
+// What was COPYd into a stage before a RUN: lockfiles that make package-manager installs reproducible.
 import * as path from 'node:path';
 import type { Instruction } from 'dockerfile-ast';
 import type { WorkspaceReader } from '../engine/types';
-import { program, runCommands, type SimpleCommand, type Word } from './commands';
 import { buildContextDir } from './dockerignore';
 import { stageChain } from './final-stage';
 import type { DockerfileModel } from './model';
 import { copySources } from './rules/copy-ignored-file';
-
-export interface Invocation {
-  instruction: Instruction;
-  command: SimpleCommand;
-  /** The program word and the words after it. */
-  program: Word;
-  args: Word[];
-}
-
-/** Every `<name> ...` command run in RUN instructions, in file order, per stage. */
-export function invocations(model: DockerfileModel, names: string[]): Array<Invocation & { stageIndex: number }> {
-  const out: Array<Invocation & { stageIndex: number }> = [];
-  for (const stage of model.stages) {
-    for (const ins of stage.instructions) {
-      for (const cmd of runCommands(model, ins)) {
-        const p = program(cmd);
-        if (!p || !names.includes(p.name)) continue;
-        out.push({ instruction: ins, command: cmd, program: cmd[p.index], args: cmd.slice(p.index + 1), stageIndex: stage.index });
-      }
-    }
-  }
-  return out;
-}
-
-/** The first argument that is not an option (the subcommand), if any. */
-export function subcommand(args: Word[]): Word | undefined {
-  return args.find((w) => !w.value.startsWith('-'));
-}
 
 /**
  * Whether a file matching `lockfile` reaches the stage before `before`: copied by name or glob, or with the whole

@@ -14,9 +14,36 @@ export function programOf(cmd: ShellCommand): string {
   return cmd.name.text.replace(/^.*\//, '');
 }
 
-export function* commandsOf(model: DockerfileModel, stage?: Stage): Generator<CommandAt> {
-  for (const s of stage ? [stage] : model.stages) {
-    for (const run of s.runs) for (const cmd of run.script.commands) yield { cmd, run };
+const commandLists = new WeakMap<DockerfileModel | Stage, readonly CommandAt[]>();
+
+/** The commands of a stage's RUNs (of every stage without one), listed once per model: dozens of rules walk them. */
+export function commandsOf(model: DockerfileModel, stage?: Stage): readonly CommandAt[] {
+  const key = stage ?? model;
+  let list = commandLists.get(key);
+  if (!list) {
+    list = (stage ? [stage] : model.stages).flatMap((s) => s.runs.flatMap((run) => run.script.commands.map((cmd) => ({ cmd, run }))));
+    commandLists.set(key, list);
+  }
+  return list;
+}
+
+/** A command's program (base name) and arguments, looking through `sudo`, `env` and `VAR=x` prefixes. */
+export interface Invoked extends CommandAt {
+  name: string;
+  program: ShellWord;
+  args: ShellWord[];
+}
+
+/** Commands of shell-form RUNs of the image itself (not exec form, not ONBUILD triggers) whose program is one of `names`. */
+export function* invocationsOf(model: DockerfileModel, names: string[], stage?: Stage): Generator<Invoked> {
+  for (const at of commandsOf(model, stage)) {
+    if (at.run.exec || at.run.onbuild) continue;
+    const words = [at.cmd.name, ...at.cmd.args];
+    let i = 0;
+    while (i < words.length && (/^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i].text) || ['sudo', 'env', 'exec'].includes(words[i].text))) i++;
+    if (i >= words.length) continue;
+    const name = words[i].text.replace(/^.*\//, '');
+    if (names.includes(name)) yield { ...at, name, program: words[i], args: words.slice(i + 1) };
   }
 }
 

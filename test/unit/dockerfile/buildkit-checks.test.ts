@@ -41,6 +41,12 @@ describe('dockerfile/no-empty-continuation (NoEmptyContinuation)', () => {
     assert.deepEqual(messages(text, 'no-empty-continuation'), ['The 2 lines above are empty continuation lines: remove them.']);
     assert.equal(fixOnce(DF, text, 'dockerfile/no-empty-continuation'), 'FROM alpine:3\nRUN a \\\n  b\n');
   });
+  it('reports an empty line before the end of the file, but not a final line break after a continuation', () => {
+    assert.deepEqual(spots('FROM a:1\nENV a=1 \\\n  b=2 \\\n', 'no-empty-continuation'), []);
+    const text = 'FROM a:1\nENV a=1 \\\n\n';
+    assert.deepEqual(spots(text, 'no-empty-continuation'), ['3:1-3:1 ']);
+    assert.equal(fixOnce(DF, text, 'dockerfile/no-empty-continuation'), 'FROM a:1\nENV a=1 \\\n');
+  });
   it('accepts continuations without empty lines, comment lines, and heredoc bodies', () => {
     assert.deepEqual(spots('FROM a:1\nRUN a \\\n# note\n  b\nRUN <<EOF\necho 1\n\necho 2\nEOF\n', 'no-empty-continuation'), []);
   });

@@ -24,6 +24,14 @@ describe('dockerfile/runs-as-root', () => {
     assert.equal(applyFirst('FROM alpine:3.20\nENTRYPOINT ["/a"]\n', 'runs-as-root'), 'FROM alpine:3.20\nRUN adduser -D -u 1000 app\nUSER 1000\nENTRYPOINT ["/a"]\n');
     assert.equal(applyFirst('FROM scratch\nCOPY app /app\nENTRYPOINT ["/app"]\n', 'runs-as-root'), 'FROM scratch\nCOPY app /app\nUSER 1000\nENTRYPOINT ["/app"]\n');
   });
+  it('appends after the last instruction, closing a continuation that runs into the end of the file', () => {
+    assert.equal(applyFirst('FROM debian:12\nRUN make', 'runs-as-root'), 'FROM debian:12\nRUN make\nRUN useradd --uid 1000 --create-home --shell /usr/sbin/nologin app\nUSER 1000');
+    // `a=1 \` at the end: an appended line would join the ENV, so the dangling escape gives way to the new lines.
+    assert.equal(applyFirst('FROM debian:12\nENV a=1 \\\n  b=2 \\\n', 'runs-as-root'), 'FROM debian:12\nENV a=1 \\\n  b=2\nRUN useradd --uid 1000 --create-home --shell /usr/sbin/nologin app\nUSER 1000\n');
+    assert.equal(applyFirst('FROM debian:12\nENV a=1 \\\n# note\n\n', 'runs-as-root'), 'FROM debian:12\nENV a=1\nRUN useradd --uid 1000 --create-home --shell /usr/sbin/nologin app\nUSER 1000\n# note\n\n');
+    // The escape directive picks the continuation character.
+    assert.equal(applyFirst('# escape=`\nFROM debian:12\nENV a=1 `\n', 'runs-as-root'), '# escape=`\nFROM debian:12\nENV a=1\nRUN useradd --uid 1000 --create-home --shell /usr/sbin/nologin app\nUSER 1000\n');
+  });
   it('accepts a USER anywhere in the final chain, nonroot bases, scratch exports, and ARG-chosen bases', () => {
     assert.deepEqual(spots('FROM node:22 AS base\nUSER node\nFROM base\nCMD ["node"]\n', 'runs-as-root'), []);
     assert.deepEqual(spots('FROM gcr.io/distroless/static:nonroot\nCMD ["/a"]\n', 'runs-as-root'), []);
@@ -110,13 +118,19 @@ describe('dockerfile/yarn-frozen-lockfile', () => {
 });
 
 describe('dockerfile/pip-unpinned', () => {
-  it('reports unpinned requirements, not pinned ones, files or paths', () => {
-    const text = 'FROM python:3\nRUN pip install --no-cache-dir flask==3.0.3 requests "gunicorn>=20" -r req.txt ./local\n';
-    assert.deepEqual(spots(text, 'pip-unpinned'), ['2:45-2:53 requests', '2:54-2:68 "gunicorn>=20"']);
-    assert.equal(findingsOf(DF, text, 'dockerfile/pip-unpinned')[0].message, '"requests" is installed without a pinned version or constraints file: pin it (requests==<version>) or use -r/-c with a lock file.');
+  it('reports version ranges without an exact pin, not pinned ones, files or paths', () => {
+    const text = 'FROM python:3\nRUN pip install --no-cache-dir flask==3.0.3 "gunicorn>=20" uvicorn~=0.30 -r req.txt ./local\n';
+    assert.deepEqual(spots(text, 'pip-unpinned'), ['2:45-2:59 "gunicorn>=20"', '2:60-2:73 uvicorn~=0.30']);
+    assert.equal(findingsOf(DF, text, 'dockerfile/pip-unpinned')[0].message, '"gunicorn>=20" accepts any matching version: pin an exact one (gunicorn==<version>) or install with -r/-c from a lock file.');
   });
-  it('accepts constraints files and python -m pip with pins', () => {
-    assert.deepEqual(spots('FROM python:3\nRUN python -m pip install -c c.txt x && python3 -m pip install y==1\n', 'pip-unpinned'), []);
+  it('leaves packages without any version to DL3013: one finding per package', () => {
+    const text = 'FROM python:3\nRUN pip install flask "requests<3"\n';
+    assert.deepEqual(spots(text, 'pip-unpinned'), ['2:23-2:35 "requests<3"']);
+    assert.deepEqual(spots(text, 'pip-pin'), ['2:17-2:22 flask']);
+  });
+  it('accepts constraints files, hash-checked installs, and python -m pip with pins', () => {
+    assert.deepEqual(spots('FROM python:3\nRUN python -m pip install -c c.txt "x>1" && python3 -m pip install y==1\n', 'pip-unpinned'), []);
+    assert.deepEqual(spots('FROM python:3\nRUN pip install --require-hashes "x>=1"\n', 'pip-unpinned'), []);
   });
 });
 

@@ -36,13 +36,13 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=10s --retries=3 CMD curl 
     const portArg = expose.getArguments()[0];
     const port = /^(\d+)/.exec(portArg.getValue().split(':').pop() ?? '')?.[1] ?? portArg.getValue();
     const probe = distroOf(final.stage) === 'alpine' ? `wget -qO- http://localhost:${port}/ || exit 1` : `curl -fsS http://localhost:${port}/ || exit 1`;
-    const { at, prefix, suffix } = insertionPoint(ctx.model, final.stage);
+    const { range: insertAt, prefix, suffix } = insertionPoint(ctx.model, final.stage);
     ctx.report({
       range: portArg.getRange(),
       message: `The image exposes port ${portArg.getValue()} but has no HEALTHCHECK: add one so the runtime can detect an unhealthy service.`,
       fix: {
         title: `Add a HEALTHCHECK on port ${port}`,
-        edits: [{ range: { start: at, end: at }, newText: `${prefix}HEALTHCHECK --interval=30s --timeout=5s --start-period=10s --retries=3 CMD ${probe}${suffix}` }],
+        edits: [{ range: insertAt, newText: `${prefix}HEALTHCHECK --interval=30s --timeout=5s --start-period=10s --retries=3 CMD ${probe}${suffix}` }],
         safe: false,
       },
     });

@@ -34,12 +34,14 @@ RUN apk add --no-cache \\\\
     const { index } = ctx.model;
     for (const ins of ctx.model.instructions) {
       const r = ins.getRange();
-      if (r.start.line === r.end.line || hasHeredoc(ins)) continue;
-      for (let line = r.start.line + 1; line <= r.end.line; line++) {
+      // Past the file's final line break there is no line (BuildKit's scanner reads none), only end of file.
+      const lastLine = r.end.line === index.lineCount - 1 && index.lineText(r.end.line) === '' ? r.end.line - 1 : r.end.line;
+      if (r.start.line === lastLine || hasHeredoc(ins)) continue;
+      for (let line = r.start.line + 1; line <= lastLine; line++) {
         if (index.lineText(line).trim() !== '') continue;
         const first = line;
-        while (line <= r.end.line && index.lineText(line).trim() === '') line++;
-        const next = Math.min(line, r.end.line);
+        while (line <= lastLine && index.lineText(line).trim() === '') line++;
+        const next = Math.min(line, lastLine);
         const text = index.lineText(next);
         const indent = text.length - text.trimStart().length;
         const range = text.trim()

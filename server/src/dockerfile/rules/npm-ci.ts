@@ -1,6 +1,7 @@
 import type { Rule } from '../../engine/types';
 import type { DockerfileModel } from '../model';
-import { invocations, lockfileCopied, subcommand } from '../package-managers';
+import { lockfileCopied } from '../package-managers';
+import { invocationsOf } from '../run-queries';
 
 const NPM_LOCK = /^(?:package-lock|npm-shrinkwrap)\.json$/;
 
@@ -28,16 +29,16 @@ COPY package.json package-lock.json ./
 RUN npm ci
 \`\`\``,
   check(ctx) {
-    for (const inv of invocations(ctx.model, ['npm'])) {
-      const sub = subcommand(inv.args);
-      if (!sub || !['install', 'i', 'isntall', 'in'].includes(sub.value)) continue;
+    for (const inv of invocationsOf(ctx.model, ['npm'])) {
+      const sub = inv.args.find((w) => !w.text.startsWith('-'));
+      if (!sub || !['install', 'i', 'isntall', 'in'].includes(sub.text)) continue;
       const after = inv.args.slice(inv.args.indexOf(sub) + 1);
-      if (after.some((w) => !w.value.startsWith('-'))) continue; // installs named packages
-      if (!lockfileCopied(ctx.model, inv.stageIndex, inv.instruction, NPM_LOCK, ctx)) continue;
+      if (after.some((w) => !w.text.startsWith('-'))) continue; // installs named packages
+      if (!lockfileCopied(ctx.model, inv.run.stage.index, inv.run.instruction, NPM_LOCK, ctx)) continue;
       const range = ctx.model.index.range(sub.start, sub.end);
       ctx.report({
         range,
-        message: `A lockfile is copied before "npm ${sub.value}": use "npm ci" to install exactly the locked versions.`,
+        message: `A lockfile is copied before "npm ${sub.text}": use "npm ci" to install exactly the locked versions.`,
         fix: { title: 'Use npm ci', edits: [{ range, newText: 'ci' }] },
       });
     }

@@ -59,12 +59,12 @@ CMD ["python", "/app/main.py"]
     const runsSomething = final.instructions.some((i) => i.getKeyword() === 'CMD' || i.getKeyword() === 'ENTRYPOINT');
     if (!runsSomething && root.name.toLowerCase() === 'scratch') return;
     const distro = distroOf(stage);
-    const { at, prefix, suffix } = insertionPoint(ctx.model, stage);
+    const { range: insertAt, prefix, suffix } = insertionPoint(ctx.model, stage);
     const eol = ctx.model.index.eol;
     const lines = distro === 'node' ? ['USER node'] : [...(CREATE_USER[distro] ? [CREATE_USER[distro]] : []), 'USER 1000'];
     const fix: Fix = {
       title: distro === 'node' ? 'Run as the image\'s "node" user' : lines.length > 1 ? 'Create user 1000 and switch to it' : 'Switch to user 1000',
-      edits: [{ range: { start: at, end: at }, newText: prefix + lines.join(eol) + suffix }],
+      edits: [{ range: insertAt, newText: prefix + lines.join(eol) + suffix }],
       safe: false,
     };
     const range = stage.from.getImageRange() ?? stage.from.getInstructionRange();

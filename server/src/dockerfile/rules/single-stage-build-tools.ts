@@ -1,5 +1,6 @@
 import type { Rule } from '../../engine/types';
-import { program, runCommands, type Word } from '../commands';
+import { invocationsOf } from '../run-queries';
+import type { ShellWord } from '../shell';
 import type { DockerfileModel } from '../model';
 
 const INSTALLERS: Record<string, string[]> = {
@@ -11,32 +12,34 @@ const INSTALLERS: Record<string, string[]> = {
   microdnf: ['install'],
   zypper: ['install', 'in'],
 };
+const PROGRAMS = [...Object.keys(INSTALLERS), 'npm', 'composer', 'pip', 'pip3'];
+
 // Compilers, build systems and development headers: needed to build, not to run.
 const BUILD_PACKAGE = /^(?:build-essential|build-base|gcc|g\+\+|gcc-c\+\+|clang|llvm|make|cmake|ninja-build|autoconf|automake|libtool|pkg-config|pkgconf|musl-dev|golang|golang-go|rustc|cargo|openjdk-\d+-jdk|maven|gradle|[a-z0-9.+-]+-(?:dev|devel))(?:[=:].*)?$/;
 
-type Found = { at: Word; message: string } | undefined;
+type Found = { at: ShellWord; message: string } | undefined;
 
-function buildTools(name: string, args: Word[]): Found {
+function buildTools(name: string, args: ShellWord[]): Found {
   const verbs = INSTALLERS[name];
-  if (!verbs || !args.some((w) => verbs.includes(w.value))) return undefined;
-  const tools = args.filter((w) => !w.value.startsWith('-') && BUILD_PACKAGE.test(w.value));
+  if (!verbs || !args.some((w) => verbs.includes(w.text))) return undefined;
+  const tools = args.filter((w) => !w.text.startsWith('-') && BUILD_PACKAGE.test(w.text));
   if (!tools.length) return undefined;
-  return { at: tools[0], message: `This single-stage build installs build tools (${tools.map((t) => t.value).join(', ')}) that stay in the final image: build in a separate stage.` };
+  return { at: tools[0], message: `This single-stage build installs build tools (${tools.map((t) => t.text).join(', ')}) that stay in the final image: build in a separate stage.` };
 }
 
 /** Package-manager installs that include development dependencies. */
-function devDependencies(name: string, args: Word[], productionEnv: boolean): Found {
-  const sub = args.find((w) => !w.value.startsWith('-'));
-  const has = (re: RegExp) => args.some((w) => re.test(w.value));
+function devDependencies(name: string, args: ShellWord[], productionEnv: boolean): Found {
+  const sub = args.find((w) => !w.text.startsWith('-'));
+  const has = (re: RegExp) => args.some((w) => re.test(w.text));
   const message = (what: string) => `This single-stage build installs ${what} that stay in the final image: build in a separate stage, or install production dependencies only.`;
-  if (name === 'npm' && sub && ['ci', 'install', 'i'].includes(sub.value)) {
-    const named = args.slice(args.indexOf(sub) + 1).some((w) => !w.value.startsWith('-'));
+  if (name === 'npm' && sub && ['ci', 'install', 'i'].includes(sub.text)) {
+    const named = args.slice(args.indexOf(sub) + 1).some((w) => !w.text.startsWith('-'));
     if (!named && !productionEnv && !has(/^--(?:omit=dev|production|only=prod(?:uction)?)$/)) return { at: sub, message: message('devDependencies') };
   }
-  if (name === 'composer' && sub?.value === 'install' && !has(/^--no-dev$/)) return { at: sub, message: message('require-dev packages') };
-  if (/^pip3?$/.test(name) && sub?.value === 'install') {
-    const req = args.find((w, i) => /^(?:-r|--requirement)$/.test(args[i - 1]?.value ?? '') && /(?:^|[/_-])(?:dev|test)s?[._-]|-dev\.|_dev\./i.test(w.value));
-    if (req) return { at: req, message: message(`development requirements (${req.value})`) };
+  if (name === 'composer' && sub?.text === 'install' && !has(/^--no-dev$/)) return { at: sub, message: message('require-dev packages') };
+  if (/^pip3?$/.test(name) && sub?.text === 'install') {
+    const req = args.find((w, i) => /^(?:-r|--requirement)$/.test(args[i - 1]?.text ?? '') && /(?:^|[/_-])(?:dev|test)s?[._-]|-dev\.|_dev\./i.test(w.text));
+    if (req) return { at: req, message: message(`development requirements (${req.text})`) };
   }
   return undefined;
 }
@@ -71,18 +74,14 @@ RUN pip install --no-index /wheels/*
 \`\`\``,
   check(ctx) {
     if (ctx.model.stages.length !== 1) return;
-    let productionEnv = false;
-    for (const ins of ctx.model.stages[0].instructions) {
-      if (ins.getKeyword() === 'ENV' && /\bNODE_ENV[= ]+["']?production/.test(ins.getRawArgumentsContent() ?? '')) productionEnv = true;
-      for (const cmd of runCommands(ctx.model, ins)) {
-        const prog = program(cmd);
-        if (!prog) continue;
-        const args = cmd.slice(prog.index + 1);
-        const found = buildTools(prog.name, args) ?? devDependencies(prog.name, args, productionEnv);
-        if (!found) continue;
-        ctx.report({ range: ctx.model.index.range(found.at.start, found.at.end), message: found.message });
-        return;
-      }
+    const stage = ctx.model.stages[0];
+    const productionEnvAt = stage.instructions.find((i) => i.getKeyword() === 'ENV' && /\bNODE_ENV[= ]+["']?production/.test(i.getRawArgumentsContent() ?? ''))?.getRange().start.line;
+    for (const inv of invocationsOf(ctx.model, PROGRAMS, stage)) {
+      const productionEnv = productionEnvAt !== undefined && productionEnvAt < inv.run.instruction.getRange().start.line;
+      const found = buildTools(inv.name, inv.args) ?? devDependencies(inv.name, inv.args, productionEnv);
+      if (!found) continue;
+      ctx.report({ range: ctx.model.index.range(found.at.start, found.at.end), message: found.message });
+      return;
     }
   },
 };

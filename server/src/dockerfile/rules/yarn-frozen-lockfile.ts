@@ -1,6 +1,6 @@
 import type { Rule } from '../../engine/types';
 import type { DockerfileModel } from '../model';
-import { invocations, subcommand } from '../package-managers';
+import { invocationsOf } from '../run-queries';
 
 const FROZEN = new Set(['--frozen-lockfile', '--immutable', '--pure-lockfile']);
 
@@ -28,10 +28,10 @@ RUN yarn install --frozen-lockfile
   check(ctx) {
     const berry = /\.yarnrc\.yml|corepack|yarn set version|yarnpkg\/cli|--immutable/.test(ctx.model.text);
     const flag = berry ? '--immutable' : '--frozen-lockfile';
-    for (const inv of invocations(ctx.model, ['yarn'])) {
-      const sub = subcommand(inv.args);
-      if (sub && sub.value !== 'install') continue;
-      if (inv.args.some((w) => FROZEN.has(w.value))) continue;
+    for (const inv of invocationsOf(ctx.model, ['yarn'])) {
+      const sub = inv.args.find((w) => !w.text.startsWith('-'));
+      if (sub && sub.text !== 'install') continue;
+      if (inv.args.some((w) => FROZEN.has(w.text))) continue;
       const anchor = sub ?? inv.program;
       const at = ctx.model.index.positionAt(anchor.end);
       ctx.report({
