@@ -150,6 +150,19 @@ spec:
     assert.match(across[0].message, /also defined in \/r\/b\.yaml/);
   });
 
+  it('re-linting the same parse sees the current project index (as the server does when another file changes)', () => {
+    const svc = service('web', 'http');
+    const config = mergeConfig(DEFAULT_CONFIG, { allRules: true });
+    const parsed = kubernetesLanguage.parse(svc, '/r/svc.yaml');
+    const relint = (files: Record<string, string>) =>
+      engine
+        .lint({ path: '/r/svc.yaml', text: svc, parsed, config, workspace: memoryWorkspace(files), project: fakeProject(files) })
+        .findings.filter((f) => f.ruleId === 'kubernetes/service-selector');
+    const other = deployment.replace(/app: web/g, 'app: api');
+    assert.equal(relint({ '/r/svc.yaml': svc, '/r/deploy.yaml': other }).length, 1);
+    assert.deepEqual(relint({ '/r/svc.yaml': svc, '/r/deploy.yaml': deployment }), []);
+  });
+
   it('replicas ≥ 2 without a PodDisruptionBudget is an info finding; a matching PDB elsewhere clears it', () => {
     const found = lintIn({ '/r/deploy.yaml': deployment }, '/r/deploy.yaml', 'kubernetes/pod-disruption-budget');
     assert.equal(found.length, 1);
