@@ -202,6 +202,71 @@ function collectObjects(ctx: RuleContext<KubernetesModel>): ProjectObject[] {
   return objects;
 }
 
+/** Lookups over the project objects, built once per lint on first use, so rules avoid a scan per manifest. */
+interface Lookups {
+  byKind: Map<string, ProjectObject[]>;
+  /** `kind/namespace/name` → objects of other files. */
+  elsewhere: Map<string, ProjectObject[]>;
+  workloads: ProjectObject[];
+  /** `key=value` → workloads whose pod labels include it. */
+  byPodLabel: Map<string, ProjectObject[]>;
+}
+const lookups = new WeakMap<ProjectObject[], Lookups>();
+
+function lookupsOf(ctx: RuleContext<KubernetesModel>): Lookups {
+  const objects = projectObjects(ctx);
+  let found = lookups.get(objects);
+  if (found) return found;
+  found = { byKind: new Map(), elsewhere: new Map(), workloads: [], byPodLabel: new Map() };
+  for (const o of objects) {
+    const kind = o.kind ?? '';
+    pushTo(found.byKind, kind, o);
+    if (!o.local) pushTo(found.elsewhere, identity(kind, o.namespace, o.name), o);
+    if (!o.podLabels) continue;
+    found.workloads.push(o);
+    for (const [k, v] of Object.entries(o.podLabels)) pushTo(found.byPodLabel, `${k}=${v}`, o);
+  }
+  lookups.set(objects, found);
+  return found;
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** What `kubectl apply` identifies an object by: kind, namespace (unset = default) and name. */
+export function identity(kind: string | undefined, namespace: string | undefined, name: string | undefined): string {
+  return `${kind ?? ''}/${namespace ?? ''}/${name ?? ''}`;
+}
+
+const NONE: ProjectObject[] = [];
+
+/** The project objects of one kind (do not modify the result). */
+export function objectsOfKind(ctx: RuleContext<KubernetesModel>, kind: string): ProjectObject[] {
+  return lookupsOf(ctx).byKind.get(kind) ?? NONE;
+}
+
+/** Objects of other files with this identity (do not modify the result). */
+export function objectsElsewhere(ctx: RuleContext<KubernetesModel>, key: string): ProjectObject[] {
+  return lookupsOf(ctx).elsewhere.get(key) ?? NONE;
+}
+
+/** The project objects with a pod template (do not modify the result). */
+export function workloadObjects(ctx: RuleContext<KubernetesModel>): ProjectObject[] {
+  return lookupsOf(ctx).workloads;
+}
+
+/** The workloads whose pods a selector selects, in project order (an empty selector selects nothing here). */
+export function workloadsSelectedBy(ctx: RuleContext<KubernetesModel>, selector: Record<string, string> | undefined): ProjectObject[] {
+  const first = selector && Object.entries(selector)[0];
+  if (!first) return NONE;
+  // Only workloads carrying the selector's first label can match: check those.
+  const candidates = lookupsOf(ctx).byPodLabel.get(`${first[0]}=${first[1]}`) ?? NONE;
+  return candidates.filter((o) => selects(selector, o.podLabels));
+}
+
 /** Whether every label of a selector is among the labels (an empty selector matches nothing here). */
 export function selects(selector: Record<string, string> | undefined, labels: Record<string, string> | undefined): boolean {
   if (!selector || !Object.keys(selector).length || !labels) return false;
