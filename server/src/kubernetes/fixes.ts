@@ -3,12 +3,16 @@ import type { Fix, TextEdit } from '../engine/types';
 import { coalesceInsertions, get, insertIntoMap, isMap, isSeq, mergeIntoMap, scalarString, type YAMLMap } from '../yaml/yaml';
 import type { Container, KubernetesModel, PodTemplate } from './model';
 import { containerSecurityContext, containersOf, isWindowsPod, podSecurityContext } from './pod';
+import { portNameProblem, portNumberProblem } from './schema/formats';
 
 /** Well-known ports of services that do not speak HTTP: probe them with tcpSocket. */
 const NON_HTTP_PORTS = new Set([21, 22, 25, 53, 389, 1433, 1521, 2181, 3306, 4222, 5432, 5672, 6379, 9042, 9092, 11211, 27017]);
 const NON_HTTP_NAME = /^(grpc|tcp|dns|ssh|smtp|ldap|mysql|postgres|pg|redis|mongo|amqp|kafka|zk|zookeeper|memcache|nats|cql|db)/i;
 
-/** The port probes should target: the first TCP port, by name when it has one, and whether it speaks HTTP. */
+/**
+ * The port probes should target: the first TCP port, by name when it is a valid port name (a probe naming an invalid
+ * one would be invalid too), else by number; and whether it speaks HTTP.
+ */
 export function probePort(c: Container): { port: string | number; http: boolean } | undefined {
   const ports = get(c.node, 'ports');
   if (!isSeq(ports)) return undefined;
@@ -17,14 +21,23 @@ export function probePort(c: Container): { port: string | number; http: boolean 
     const name = scalarString(get(p, 'name'));
     const num = Number(scalarString(get(p, 'containerPort')));
     const http = !(name && NON_HTTP_NAME.test(name)) && !NON_HTTP_PORTS.has(num);
-    if (name) return { port: name, http };
-    if (Number.isInteger(num)) return { port: num, http };
+    if (name && !portNameProblem(name)) return { port: name, http };
+    if (!portNumberProblem(num, 'containerPort')) return { port: num, http };
   }
   return undefined;
 }
 
+/** One probe fix per container, built once for both probe rules (a parsed model never changes). */
+const probeFixes = new WeakMap<Container, { fix: Fix | undefined }>();
+
 /** Inserts whichever of livenessProbe / readinessProbe the container lacks (one edit, so both rules share it). */
 export function insertProbesFix(model: KubernetesModel, c: Container): Fix | undefined {
+  let cached = probeFixes.get(c);
+  if (!cached) probeFixes.set(c, (cached = { fix: buildProbesFix(model, c) }));
+  return cached.fix;
+}
+
+function buildProbesFix(model: KubernetesModel, c: Container): Fix | undefined {
   const target = probePort(c);
   if (target === undefined) return undefined;
   const { port, http } = target;

@@ -150,6 +150,31 @@ spec:
     assert.match(across[0].message, /also defined in \/r\/b\.yaml/);
   });
 
+  it('re-linting the same parse sees the current project index (as the server does when another file changes)', () => {
+    const svc = service('web', 'http');
+    const config = mergeConfig(DEFAULT_CONFIG, { allRules: true });
+    const parsed = kubernetesLanguage.parse(svc, '/r/svc.yaml');
+    const relint = (files: Record<string, string>) =>
+      engine
+        .lint({ path: '/r/svc.yaml', text: svc, parsed, config, workspace: memoryWorkspace(files), project: fakeProject(files) })
+        .findings.filter((f) => f.ruleId === 'kubernetes/service-selector');
+    const other = deployment.replace(/app: web/g, 'app: api');
+    assert.equal(relint({ '/r/svc.yaml': svc, '/r/deploy.yaml': other }).length, 1);
+    assert.deepEqual(relint({ '/r/svc.yaml': svc, '/r/deploy.yaml': deployment }), []);
+  });
+
+  it('a PDB minAvailable above the HPA minReplicas of the same Deployment, across files', () => {
+    const hpa = 'apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {name: web}\nspec:\n  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}\n  minReplicas: 2\n  maxReplicas: 5\n';
+    const pdb = (min: number) => `apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: {name: web}\nspec:\n  minAvailable: ${min}\n  selector: {matchLabels: {app: web}}\n`;
+    const files = (min: number) => ({ '/r/deploy.yaml': deployment, '/r/hpa.yaml': hpa, '/r/pdb.yaml': pdb(min) });
+    const found = lintIn(files(3), '/r/deploy.yaml', 'kubernetes/pdb-min-available-above-hpa');
+    assert.deepEqual(found.map((f) => covered(deployment, f)), ['kind']);
+    assert.equal(found[0].message, 'Deployment "web": PodDisruptionBudget minAvailable (3) is above the autoscaler\'s minReplicas (2).');
+    assert.deepEqual(lintIn(files(2), '/r/deploy.yaml', 'kubernetes/pdb-min-available-above-hpa'), []);
+    const other = pdb(3).replace('app: web', 'app: api');
+    assert.deepEqual(lintIn({ ...files(3), '/r/pdb.yaml': other }, '/r/deploy.yaml', 'kubernetes/pdb-min-available-above-hpa'), []);
+  });
+
   it('replicas ≥ 2 without a PodDisruptionBudget is an info finding; a matching PDB elsewhere clears it', () => {
     const found = lintIn({ '/r/deploy.yaml': deployment }, '/r/deploy.yaml', 'kubernetes/pod-disruption-budget');
     assert.equal(found.length, 1);

@@ -225,6 +225,54 @@ spec:
   });
 });
 
+describe('probe fix port', () => {
+  const deployment = (ports: string) => `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec:
+  template:
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27
+          ports:
+${ports}`;
+  const probes = (port: string) => `          livenessProbe:
+            httpGet:
+              path: /health
+              port: ${port}
+            initialDelaySeconds: 10
+            periodSeconds: 10
+          readinessProbe:
+            httpGet:
+              path: /ready
+              port: ${port}
+            initialDelaySeconds: 5
+            periodSeconds: 5
+`;
+
+  it('names the port when its name is a valid port name', () => {
+    const text = deployment('            - {name: http, containerPort: 8080}\n');
+    assert.equal(fixOnce(K, text, 'kubernetes/readiness-probe'), text + probes('http'));
+  });
+
+  it('uses the port number when the name is not a valid port name (too long, uppercase)', () => {
+    for (const name of ['my-very-long-port-name', 'HTTP']) {
+      const text = deployment(`            - {name: ${name}, containerPort: 8080}\n`);
+      const [f] = findingsOf(K, text, 'kubernetes/liveness-probe');
+      assert.equal(f.fixes[0].title, 'Add livenessProbe and readinessProbe (httpGet on port 8080)');
+      const fixed = fixOnce(K, text, 'kubernetes/liveness-probe');
+      assert.equal(fixed, text + probes('8080'));
+      assert.deepEqual(findingsOf(K, fixed, 'kubernetes/liveness-probe'), []);
+    }
+  });
+
+  it('skips a port with neither a valid name nor a valid number', () => {
+    const text = deployment('            - {name: Bad_Name, containerPort: 0}\n            - {containerPort: 9090}\n');
+    assert.equal(fixOnce(K, text, 'kubernetes/liveness-probe'), text + probes('9090'));
+  });
+});
+
 describe('host namespace and hostPort fixes', () => {
   it('remove the key, keeping the other lines and comments', () => {
     const text = `apiVersion: v1

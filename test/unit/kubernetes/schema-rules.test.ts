@@ -56,6 +56,27 @@ spec:
     assert.equal(far.fixes[0].safe, false);
   });
 
+  it('keeps the rename out of --fix when the value would then be invalid for the renamed field', () => {
+    const podSpec = (line: string) => `apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  containers:
+    - {name: app, image: nginx:1.27}
+  ${line}
+`;
+    const [bad] = findingsOf(K, podSpec('RestartPolicy: Once'), 'kubernetes/unknown-field');
+    assert.equal(bad.message, 'Unknown field `RestartPolicy` in PodSpec: did you mean `restartPolicy`?');
+    assert.equal(bad.fixes[0].title, 'Rename to `restartPolicy`');
+    assert.equal(bad.fixes[0].safe, false, 'the renamed restartPolicy "Once" would be an invalid enum value');
+    const [good] = findingsOf(K, podSpec('RestartPolicy: Never'), 'kubernetes/unknown-field');
+    assert.equal(good.fixes[0].safe, true);
+    assert.equal(fixOnce(K, podSpec('RestartPolicy: Never'), 'kubernetes/unknown-field'), podSpec('restartPolicy: Never'));
+    // Nested problems count too: a renamed securityContext whose runAsUser is not a number.
+    const [nested] = findingsOf(K, pod('securityContex: {runAsUser: root}\n'), 'kubernetes/unknown-field');
+    assert.equal(nested.fixes[0].safe, false);
+  });
+
   it('reports a field at the wrong level without a suggestion', () => {
     const text = `apiVersion: apps/v1
 kind: Deployment

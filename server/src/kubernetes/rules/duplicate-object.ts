@@ -1,7 +1,7 @@
 import type { Rule } from '../../engine/types';
 import { getIn, keyRange, rangeOf } from '../../yaml/yaml';
 import type { KubernetesModel } from '../model';
-import { projectObjects } from '../project';
+import { identity, objectsElsewhere } from '../project';
 
 export const duplicateObject: Rule<KubernetesModel> = {
   id: 'kubernetes/duplicate-object',
@@ -13,12 +13,11 @@ export const duplicateObject: Rule<KubernetesModel> = {
   docs: `\`kubectl apply\` treats kind + namespace + name as the identity of an object, so the second definition replaces the
 first. Rename one of them or delete the copy.`,
   check(ctx) {
-    const others = projectObjects(ctx).filter((o) => !o.local);
     const seen = new Set<string>();
     for (const m of ctx.model.manifests) {
       if (!m.kind || !m.name || m.kind.endsWith('List')) continue;
-      const key = `${m.kind}/${m.namespace ?? ''}/${m.name}`;
-      const elsewhere = others.find((o) => o.kind === m.kind && o.name === m.name && (o.namespace ?? '') === (m.namespace ?? ''));
+      const key = identity(m.kind, m.namespace, m.name);
+      const elsewhere = objectsElsewhere(ctx, key)[0];
       if (!seen.has(key) && !elsewhere) {
         seen.add(key);
         continue;

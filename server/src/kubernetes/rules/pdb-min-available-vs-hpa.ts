@@ -2,7 +2,7 @@ import type { Rule } from '../../engine/types';
 import { keyRange } from '../../yaml/yaml';
 import type { KubernetesModel } from '../model';
 import { intAt } from '../pod';
-import { projectObjects, selects } from '../project';
+import { objectsOfKind, selects } from '../project';
 
 export const pdbMinAvailableVsHpa: Rule<KubernetesModel> = {
   id: 'kubernetes/pdb-min-available-above-hpa',
@@ -14,13 +14,15 @@ export const pdbMinAvailableVsHpa: Rule<KubernetesModel> = {
   docs: `When the autoscaler scales the Deployment down to \`minReplicas\`, a PDB requiring more available pods than that blocks
 every eviction, so drains and upgrades hang. Keep \`minAvailable\` at or below \`minReplicas\` (or use \`maxUnavailable\`).`,
   check(ctx) {
-    const objects = projectObjects(ctx);
+    const hpas = objectsOfKind(ctx, 'HorizontalPodAutoscaler');
+    const pdbs = objectsOfKind(ctx, 'PodDisruptionBudget');
+    if (!hpas.length || !pdbs.length) return;
     for (const pod of ctx.model.podTemplates) {
       const m = pod.owner;
       if (m.kind !== 'Deployment') continue;
-      const own = objects.find((o) => o.local && o.kind === m.kind && o.name === m.name && o.namespace === m.namespace);
-      const hpa = objects.find((o) => o.kind === 'HorizontalPodAutoscaler' && o.scaleTarget?.kind === 'Deployment' && o.scaleTarget.name === m.name && (o.namespace ?? '') === (m.namespace ?? ''));
-      const pdb = objects.find((o) => o.kind === 'PodDisruptionBudget' && (o.namespace ?? '') === (m.namespace ?? '') && selects(o.selector, own?.podLabels));
+      const own = objectsOfKind(ctx, 'Deployment').find((o) => o.local && o.name === m.name && o.namespace === m.namespace);
+      const hpa = hpas.find((o) => o.scaleTarget?.kind === 'Deployment' && o.scaleTarget.name === m.name && (o.namespace ?? '') === (m.namespace ?? ''));
+      const pdb = pdbs.find((o) => (o.namespace ?? '') === (m.namespace ?? '') && selects(o.selector, own?.podLabels));
       if (!hpa || hpa.minReplicas === undefined || !pdb || pdb.minAvailable === undefined) continue;
       let minAvailable: number | undefined;
       if (typeof pdb.minAvailable === 'number') minAvailable = pdb.minAvailable;

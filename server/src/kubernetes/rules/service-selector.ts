@@ -1,7 +1,7 @@
 import type { Rule } from '../../engine/types';
 import { getIn, keyRange, rangeOf } from '../../yaml/yaml';
 import type { KubernetesModel } from '../model';
-import { projectObjects, sameNamespace, selectorOf, selects } from '../project';
+import { sameNamespace, selectorOf, workloadObjects, workloadsSelectedBy } from '../project';
 
 export const serviceSelector: Rule<KubernetesModel> = {
   id: 'kubernetes/service-selector',
@@ -14,14 +14,13 @@ export const serviceSelector: Rule<KubernetesModel> = {
 them (a typo, a renamed label), the Service silently has no endpoints. Checked when the workspace has workloads at all;
 Services without a selector (external endpoints) are not checked.`,
   check(ctx) {
-    const objects = projectObjects(ctx);
-    const workloads = objects.filter((o) => o.podLabels);
+    const workloads = workloadObjects(ctx);
     if (!workloads.length) return;
     for (const m of ctx.model.manifests) {
       if (m.kind !== 'Service') continue;
       const selector = selectorOf(m);
       if (!selector || !Object.keys(selector).length) continue;
-      if (workloads.some((w) => sameNamespace(w.namespace, m.namespace) && selects(selector, w.podLabels))) continue;
+      if (workloadsSelectedBy(ctx, selector).some((w) => sameNamespace(w.namespace, m.namespace))) continue;
       const node = getIn(m.root, ['spec', 'selector']);
       ctx.report({
         range: keyRange(ctx.model.index, getIn(m.root, ['spec']), 'selector') ?? rangeOf(ctx.model.index, node)!,

@@ -2,7 +2,7 @@ import type { Rule } from '../../engine/types';
 import { get, getIn, isMap, isSeq, rangeOf, scalarString } from '../../yaml/yaml';
 import type { KubernetesModel } from '../model';
 import { containerLabel } from '../pod';
-import { projectObjects, sameNamespace, selectorOf, selects } from '../project';
+import { sameNamespace, selectorOf, workloadsSelectedBy, type ProjectObject } from '../project';
 
 /** IANA service names as Kubernetes validates port names: ≤15 chars, lowercase alphanumerics and '-', one letter at least. */
 export function validPortName(name: string): boolean {
@@ -19,7 +19,6 @@ export const serviceTargetPort: Rule<KubernetesModel> = {
   docs: `A named \`targetPort\` must match a port name on the pods the Service selects, or traffic goes nowhere. Port names must be
 valid IANA service names (at most 15 lowercase letters, digits and dashes, with a letter) and port numbers within 1–65535.`,
   check(ctx) {
-    const objects = projectObjects(ctx);
     for (const c of ctx.model.containers) {
       const ports = get(c.node, 'ports');
       if (!isSeq(ports)) continue;
@@ -36,7 +35,9 @@ valid IANA service names (at most 15 lowercase letters, digits and dashes, with 
       const ports = getIn(m.root, ['spec', 'ports']);
       if (!isSeq(ports)) continue;
       const selector = selectorOf(m);
-      const targets = objects.filter((o) => o.podLabels && sameNamespace(o.namespace, m.namespace) && selects(selector, o.podLabels));
+      // The selected workloads, looked up only when a named targetPort needs them.
+      let selected: ProjectObject[] | undefined;
+      const targetsOf = () => (selected ??= workloadsSelectedBy(ctx, selector).filter((o) => sameNamespace(o.namespace, m.namespace)));
       for (const p of ports.items) {
         if (!isMap(p)) continue;
         const node = get(p, 'targetPort');
@@ -48,7 +49,7 @@ valid IANA service names (at most 15 lowercase letters, digits and dashes, with 
           if (n < 1 || n > 65535) ctx.report({ range, message: `targetPort ${value} is outside 1–65535.`, aliases: ['kube-linter/invalid-target-ports'] });
         } else if (!validPortName(value)) {
           ctx.report({ range, message: `targetPort "${value}" is not a valid port name (≤15 lowercase letters, digits, '-', with a letter).`, aliases: ['kube-linter/invalid-target-ports'] });
-        } else if (targets.length && !targets.some((t) => t.containerPorts?.some((cp) => cp.name === value))) {
+        } else if (targetsOf().length && !targetsOf().some((t) => t.containerPorts?.some((cp) => cp.name === value))) {
           ctx.report({ range, message: `No container selected by Service "${m.name ?? '?'}" has a port named "${value}".`, aliases: [] });
         }
       }

@@ -2,7 +2,7 @@
 import { isAlias, isMap, isScalar, isSeq, Scalar, type Node, type YAMLMap } from 'yaml';
 import type { LineIndex } from '../../engine/text';
 import type { Fix, Range } from '../../engine/types';
-import { describeType, type Shape } from './shapes';
+import { describeType, type Field, type Shape } from './shapes';
 import { closest, editDistance } from './suggest';
 import { fieldFormatProblem } from './field-formats';
 import { quantityProblem } from './formats';
@@ -94,7 +94,7 @@ function walkObject(map: YAMLMap, shape: Shape, place: Place, opts: WalkOptions,
     present.add(name);
     const field = props.get(name);
     if (!field) {
-      if (!shape.open && !opts.skip?.(key)) out.push(unknownField(key, name, props, map, shape, opts));
+      if (!shape.open && !opts.skip?.(key)) out.push(unknownField(key, pair.value as Node, name, props, map, shape, opts));
       continue;
     }
     walk(pair.value as Node, field.shape, { field: name, parentType: shape.typeName, anchor: key }, opts, out);
@@ -112,7 +112,7 @@ function walkObject(map: YAMLMap, shape: Shape, place: Place, opts: WalkOptions,
   });
 }
 
-function unknownField(key: Scalar, name: string, props: Map<string, unknown>, map: YAMLMap, shape: Shape, opts: WalkOptions): SchemaIssue {
+function unknownField(key: Scalar, value: Node | null | undefined, name: string, props: Map<string, Field>, map: YAMLMap, shape: Shape, opts: WalkOptions): SchemaIssue {
   const taken = new Set(map.items.map((p) => (isScalar(p.key) ? String(p.key.value) : '')));
   const suggestion = closest(name, [...props.keys()].filter((k) => !taken.has(k)));
   const range = rangeOf(opts, key);
@@ -127,8 +127,22 @@ function unknownField(key: Scalar, name: string, props: Map<string, unknown>, ma
     code: 'unknown-field',
     range,
     message: `Unknown field \`${name}\`${where}: did you mean \`${suggestion}\`?`,
-    fix: { title: `Rename to \`${suggestion}\``, edits: [{ range, newText: `${quote}${suggestion}${quote}` }], safe: obviousTypo(name, suggestion) },
+    fix: {
+      title: `Rename to \`${suggestion}\``,
+      edits: [{ range, newText: `${quote}${suggestion}${quote}` }],
+      safe: obviousTypo(name, suggestion) && valueFits(value, props.get(suggestion)!, shape, suggestion, opts),
+    },
   };
+}
+
+/**
+ * Whether a value passes validation as the field it is renamed to. An unknown field's value is never checked, so the
+ * rename would expose its problems (`RestartPolicy: Once` → an invalid `restartPolicy`): --fix must not apply it.
+ */
+function valueFits(value: Node | null | undefined, field: Field, parent: Shape, name: string, opts: WalkOptions): boolean {
+  const problems: SchemaIssue[] = [];
+  walk(value, field.shape, { field: name, parentType: parent.typeName, anchor: value ?? undefined }, opts, problems);
+  return problems.length === 0;
 }
 
 /** The one object-valued field of `shape` (or its lists' items) that has a field `name`: "belongs under `spec`". */
