@@ -4,6 +4,7 @@ import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type
 import { closest } from './expr/checker';
 import { ACTION, CALLER_JOB_KEYS, CONTROL_STEP_KEYS, JOB_KEYS, RUN_STEP_KEYS, RUNS_KEYS, STEP, USES_STEP_KEYS, WORKFLOW, type ScalarSpec, type Spec } from './schema';
 import type { ActionsModel } from './model';
+import { renameAddsErrors } from './rename-check';
 
 export type StructureKind = 'unknown-key' | 'type' | 'empty' | 'required' | 'duplicate-key';
 
@@ -11,8 +12,8 @@ export interface StructureProblem {
   kind: StructureKind;
   message: string;
   node: Node | Pair;
-  /** For unknown keys: the key node and the suggested replacement. */
-  rename?: { key: Scalar; to: string };
+  /** For unknown keys: the key node and the suggested replacement; `safe` when the renamed key is sure to be valid. */
+  rename?: { key: Scalar; to: string; safe?: boolean };
   /** Softer than the rule's default (GitHub accepts the value, but it is most likely a mistake). */
   severity?: 'warning';
 }
@@ -41,8 +42,23 @@ export function resolve(doc: Document.Parsed | undefined, node: unknown): Node |
 export function structureOf(model: ActionsModel): StructureProblem[] {
   const found = cache.get(model);
   if (found) return found;
-  const out: StructureProblem[] = [];
+  const out = walk(model);
   cache.set(model, out);
+  // A rename is safe when the walk, repeated with the new name, finds no new error (a list under "group", an empty
+  // "run"). Keys checked by their own rules are not re-checked here, so those renames are never sure.
+  for (const p of out) {
+    if (!p.rename) continue;
+    const { key, to } = p.rename;
+    p.rename.safe = !SEPARATELY_CHECKED.has(to) && !renameAddsErrors(key, to, p, out, () => walk(model), (q) => (q.severity ? undefined : `${q.kind}\0${q.message}`));
+  }
+  return out;
+}
+
+/** Keys whose values are checked by dedicated rules (events, permissions, matrix) rather than by the walk. */
+const SEPARATELY_CHECKED = new Set(['on', 'permissions', 'matrix']);
+
+function walk(model: ActionsModel): StructureProblem[] {
+  const out: StructureProblem[] = [];
   const doc = model.yaml.docs[0];
   if (!model.root) {
     const contents = doc?.contents;
@@ -274,11 +290,13 @@ class Walker {
       }
       if (known.has(k)) continue;
       const guess = closest(k, allowed) ?? allowed.find((a) => a.toLowerCase() === k.toLowerCase());
+      // No rename onto a key the mapping already has: the result would not parse (duplicate key).
+      const renamable = guess !== undefined && !pairOf(node, guess);
       this.report(
         'unknown-key',
         pair.key as Node,
         `Unknown key "${k}" in ${spec.name}.${guess ? ` Did you mean "${guess}"?` : ''} Expected one of: ${allowed.join(', ')}.`,
-        guess ? { key: pair.key as Scalar, to: guess } : undefined,
+        renamable ? { key: pair.key as Scalar, to: guess } : undefined,
       );
     }
     if (skipRequired) return;
