@@ -73,6 +73,18 @@ function walk(model: ActionsModel): StructureProblem[] {
   return out;
 }
 
+// The step specs by kind, built once (every step of every file is checked against one of them).
+const STEP_SPEC = (STEP as Extract<Spec, { t: 'map' }>).keys;
+const stepSpec = (allowed: string[]) => Object.fromEntries(Object.entries(STEP_SPEC).filter(([k]) => allowed.includes(k)));
+const RUN_STEP_SPEC = stepSpec(RUN_STEP_KEYS);
+const USES_STEP_SPEC = stepSpec(USES_STEP_KEYS);
+const ALL_STEP_KEYS: ReadonlySet<string> = new Set(Object.keys(STEP_SPEC));
+const CALLER_JOB_SPEC = Object.fromEntries(Object.entries(JOB_KEYS).filter(([k]) => CALLER_JOB_KEYS.includes(k)));
+const RUNNER_JOB_SPEC = Object.fromEntries(Object.entries(JOB_KEYS).filter(([k]) => k !== 'with' && k !== 'secrets' && k !== 'uses'));
+const ALL_JOB_KEYS: ReadonlySet<string> = new Set(Object.keys(JOB_KEYS));
+const CALLER_ONLY_KEYS: ReadonlySet<string> = new Set(['with', 'secrets']);
+const NO_KEYS: ReadonlySet<string> = new Set();
+
 class Walker {
   constructor(
     private readonly doc: Document.Parsed,
@@ -113,16 +125,14 @@ class Walker {
           this.report('unknown-key', pair.key as Node, `"${k}" cannot be used in job "${id}", which calls a reusable workflow with "uses". Allowed keys: ${CALLER_JOB_KEYS.join(', ')}.`);
         }
       }
-      const keys = Object.fromEntries(Object.entries(JOB_KEYS).filter(([k]) => CALLER_JOB_KEYS.includes(k)));
-      this.map(job, { t: 'map', name: `job "${id}"`, keys }, new Set(Object.keys(JOB_KEYS)), undefined, idNode);
+      this.map(job, { t: 'map', name: `job "${id}"`, keys: CALLER_JOB_SPEC }, ALL_JOB_KEYS, undefined, idNode);
       return;
     }
     for (const k of ['with', 'secrets']) {
       const p = pairOf(job, k);
       if (p) this.report('unknown-key', p.key as Node, `"${k}" is only for jobs that call a reusable workflow with "uses", and job "${id}" has no "uses".`);
     }
-    const keys = Object.fromEntries(Object.entries(JOB_KEYS).filter(([k]) => k !== 'with' && k !== 'secrets' && k !== 'uses'));
-    this.map(job, { t: 'map', name: `job "${id}"`, keys, required: ['runs-on', 'steps'] }, new Set(['with', 'secrets']), undefined, idNode);
+    this.map(job, { t: 'map', name: `job "${id}"`, keys: RUNNER_JOB_SPEC, required: ['runs-on', 'steps'] }, CALLER_ONLY_KEYS, undefined, idNode);
     this.runsOn(pairOf(job, 'runs-on'));
     const steps = resolve(this.doc, pairValue(job, 'steps'));
     if (isSeq(steps)) for (const step of steps.items) this.step(resolve(this.doc, step));
@@ -158,9 +168,8 @@ class Walker {
     }
     const run = pairOf(step, 'run');
     const uses = pairOf(step, 'uses');
-    const allowed = run ? RUN_STEP_KEYS : uses ? USES_STEP_KEYS : Object.keys((STEP as { keys: object }).keys);
     const what = run ? 'a step that runs a script' : uses ? 'a step that uses an action' : 'a step';
-    const keys = Object.fromEntries(Object.entries((STEP as Extract<Spec, { t: 'map' }>).keys).filter(([k]) => allowed.includes(k)));
+    const keys = run ? RUN_STEP_SPEC : uses ? USES_STEP_SPEC : STEP_SPEC;
     if (run && uses) this.report('required', run.key as Node, 'A step has either "run" or "uses", not both.');
     const control = CONTROL_STEP_KEYS.some((k) => pairOf(step, k));
     if (!run && !uses && !control) this.report('required', firstKey(step) ?? step, 'A step needs "run" (a script) or "uses" (an action).');
@@ -169,7 +178,7 @@ class Walker {
       if (run && k === 'with') this.report('unknown-key', pair.key as Node, `"${k}" does not apply to a step that runs a script ("run"); it is for steps that use an action.`);
       if (uses && (k === 'shell' || k === 'working-directory')) this.report('unknown-key', pair.key as Node, `"${k}" does not apply to a step that uses an action; it is for "run" steps (pass the action an input instead).`);
     }
-    this.map(step, { t: 'map', name: what, keys }, new Set(Object.keys((STEP as { keys: object }).keys)), run || uses ? undefined : new Set());
+    this.map(step, { t: 'map', name: what, keys }, ALL_STEP_KEYS, run || uses ? undefined : new Set());
   }
 
   action(root: YAMLMap): void {
@@ -276,8 +285,7 @@ class Walker {
     this.report('empty', isPair(owner) ? (owner.key as Node) : owner, `"${name}" is empty: remove it or give it a value.`);
   }
 
-  map(node: YAMLMap, spec: Extract<Spec, { t: 'map' }>, known = new Set<string>(), skipRequired?: Set<string>, anchor?: Node): void {
-    const allowed = Object.keys(spec.keys);
+  map(node: YAMLMap, spec: Extract<Spec, { t: 'map' }>, known: ReadonlySet<string> = NO_KEYS, skipRequired?: Set<string>, anchor?: Node): void {
     // Fixed-key sections: a case variant of a known key is reported as an unknown key (with a rename), not twice.
     for (const pair of node.items) {
       if (!isScalar(pair.key)) continue;
@@ -289,6 +297,7 @@ class Walker {
         continue;
       }
       if (known.has(k)) continue;
+      const allowed = Object.keys(spec.keys);
       const guess = closest(k, allowed) ?? allowed.find((a) => a.toLowerCase() === k.toLowerCase());
       // No rename onto a key the mapping already has: the result would not parse (duplicate key).
       const renamable = guess !== undefined && !pairOf(node, guess);
