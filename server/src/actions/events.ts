@@ -5,13 +5,15 @@ import { closest } from './expr/checker';
 import type { ActionsModel } from './model';
 import { caseDuplicates, isExpression, keyText, nodeKind, pairOf, resolve } from './structure';
 import { cronProblem } from './cron';
+import { renameAddsErrors, wouldDuplicate } from './rename-check';
 import { EVENTS, EXCLUSIVE_FILTERS, FILTERS } from './webhooks';
 
 export interface EventProblem {
   alias: 'events' | 'syntax-check';
   message: string;
   node: Node | Pair;
-  rename?: { key: Scalar; to: string };
+  /** A did-you-mean rename; `safe` when the renamed trigger is sure to be valid. */
+  rename?: { key: Scalar; to: string; safe?: boolean };
   severity?: 'error' | 'warning';
 }
 
@@ -38,8 +40,25 @@ const isNull = (n: unknown) => n === null || n === undefined || (isScalar(n) && 
 export function eventsOf(model: ActionsModel): EventAnalysis {
   const found = cache.get(model);
   if (found) return found;
-  const out: EventAnalysis = { problems: [], filters: [], events: [] };
+  const out = analyseEvents(model);
   cache.set(model, out);
+  // A rename is safe when it collides with no sibling key and the analysis, repeated with the new name, finds no
+  // new error (renaming to "schedule" or "types" exposes their empty values).
+  const on = model.root && pairOf(model.root, 'on')?.value;
+  for (const p of out.problems) {
+    if (!p.rename) continue;
+    const { key, to } = p.rename;
+    if (wouldDuplicate(on as Node | null | undefined, key, to)) {
+      p.rename = undefined;
+      continue;
+    }
+    p.rename.safe = !renameAddsErrors(key, to, p, out.problems, () => analyseEvents(model).problems, (q) => (q.severity === 'warning' ? undefined : `${q.alias}\0${q.message}`));
+  }
+  return out;
+}
+
+function analyseEvents(model: ActionsModel): EventAnalysis {
+  const out: EventAnalysis = { problems: [], filters: [], events: [] };
   if (model.kind !== 'workflow' || !model.root) return out;
   const onPair = pairOf(model.root, 'on');
   if (!onPair) return out;

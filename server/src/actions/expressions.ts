@@ -154,18 +154,44 @@ export function isConditionPath(path: string[], kind: 'workflow' | 'action'): bo
   return path[0] === 'jobs' && (path.length === 3 || (path.length === 5 && path[2] === 'steps') || (path.length === 4 && path[2] === 'snapshot'));
 }
 
+/** Whether an expression embedded in text renders as "Object"/"Array"/nothing rather than its content. */
+export function rendersAsPlaceholder(embedded: boolean, type: Ty | undefined, node: Node | undefined): boolean {
+  return embedded && !!type && (type.k === 'object' || type.k === 'array' || (type.k === 'null' && node?.kind === 'null'));
+}
+
+/**
+ * A did-you-mean fix is safe only when the corrected expression checks clean: no error the original did not have
+ * (`github.events` → `github.event` is an object, which renders as "Object" inside a string).
+ */
+function suggestionIsClean(site: ExprSite, fixed: ExprProblem, before: { type: Ty; problems: ExprProblem[]; node: Node }, scope: () => Parameters<typeof checkExpression>[1]): boolean {
+  const text = site.expr.slice(0, fixed.start) + fixed.suggestion + site.expr.slice(fixed.end);
+  const parsed = parseExpression(text);
+  if (parsed.problem) return false;
+  const after = checkExpression(parsed.node!, scope());
+  const errors = (list: ExprProblem[]) => list.filter((p) => p !== fixed && p.severity !== 'warning').map((p) => p.message);
+  const remaining = errors(before.problems);
+  for (const message of errors(after.problems)) {
+    const i = remaining.indexOf(message);
+    if (i < 0) return false;
+    remaining.splice(i, 1);
+  }
+  return !rendersAsPlaceholder(site.embedded, after.type, parsed.node) || rendersAsPlaceholder(site.embedded, before.type, before.node);
+}
+
 type Checked = { node?: Node; problem?: { message: string; start: number; end: number }; type?: Ty; problems: ExprProblem[] };
 
 /** Parses and checks an expression; identical expressions in the same scope (common across jobs) are checked once. */
 function analyse(site: ExprSite, scope: () => Parameters<typeof checkExpression>[1], memo: Map<string, Checked>, scopeKey: string): ExprSite {
-  const key = `${scopeKey}\u0000${site.expr}`;
+  // Embedding is part of the key: whether a did-you-mean fix is clean depends on it.
+  const key = `${scopeKey}\u0000${site.embedded ? 'e' : ''}\u0000${site.expr}`;
   let result = memo.get(key);
   if (!result) {
     const parsed = parseExpression(site.expr);
     if (parsed.problem) result = { problem: parsed.problem, problems: [] };
     else {
       const checked = checkExpression(parsed.node!, scope());
-      result = { node: parsed.node, type: checked.type, problems: checked.problems };
+      const problems = checked.problems.map((p) => (p.suggestion ? { ...p, suggestionSafe: suggestionIsClean(site, p, { ...checked, node: parsed.node! }, scope) } : p));
+      result = { node: parsed.node, type: checked.type, problems };
     }
     memo.set(key, result);
   }

@@ -30,15 +30,28 @@ export function parseUses(value: string): ParsedUses {
   return { kind: 'remote', slug, owner, repo, ref, major: m ? Number(m[1]) : undefined };
 }
 
+/** Parsed `uses:` per step: many rules ask for every step (null for steps without `uses:`). Read-only. */
+const actionCache = new WeakMap<Step, (ParsedUses & { lowerSlug: string }) | null>();
+
 /** The action a step uses (`actions/checkout`, lower-cased), or undefined for `run:` steps. */
 export function actionOf(step: Step): ParsedUses | undefined {
-  const u = scalarString(get(step.node, 'uses'));
-  return u === undefined ? undefined : parseUses(u);
+  return parsedUsesOf(step);
+}
+
+function parsedUsesOf(step: Step): (ParsedUses & { lowerSlug: string }) | undefined {
+  let a = actionCache.get(step);
+  if (a === undefined) {
+    const u = scalarString(get(step.node, 'uses'));
+    const parsed = u === undefined ? undefined : parseUses(u);
+    a = parsed ? { ...parsed, lowerSlug: parsed.slug.toLowerCase() } : null;
+    actionCache.set(step, a);
+  }
+  return a ?? undefined;
 }
 
 export function usesAction(step: Step, ...slugs: string[]): boolean {
-  const a = actionOf(step);
-  return !!a && a.kind === 'remote' && slugs.includes(a.slug.toLowerCase());
+  const a = parsedUsesOf(step);
+  return !!a && a.kind === 'remote' && slugs.includes(a.lowerSlug);
 }
 
 /** A `with:` input's scalar value. */

@@ -7,6 +7,8 @@ import type { ActionsModel, Step } from './model';
 
 /** `with:` entries added to a step, creating `with:` when it is missing. */
 export function addWithEntries(model: ActionsModel, step: Step, entries: Record<string, unknown>): TextEdit | undefined {
+  // A step that also has `run:` does not take `with:` (the step is invalid until one of the two goes).
+  if (pairOf(step.node, 'run')) return undefined;
   const w = get(step.node, 'with');
   if (isMap(w)) return insertIntoMap(model.index, w, entries);
   if (w !== undefined && w !== null && !(isScalar(w) && w.value === null)) return undefined;

@@ -4,6 +4,7 @@ import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type
 import { closest } from './expr/checker';
 import { ACTION, CALLER_JOB_KEYS, CONTROL_STEP_KEYS, JOB_KEYS, RUN_STEP_KEYS, RUNS_KEYS, STEP, USES_STEP_KEYS, WORKFLOW, type ScalarSpec, type Spec } from './schema';
 import type { ActionsModel } from './model';
+import { renameAddsErrors } from './rename-check';
 
 export type StructureKind = 'unknown-key' | 'type' | 'empty' | 'required' | 'duplicate-key';
 
@@ -11,8 +12,8 @@ export interface StructureProblem {
   kind: StructureKind;
   message: string;
   node: Node | Pair;
-  /** For unknown keys: the key node and the suggested replacement. */
-  rename?: { key: Scalar; to: string };
+  /** For unknown keys: the key node and the suggested replacement; `safe` when the renamed key is sure to be valid. */
+  rename?: { key: Scalar; to: string; safe?: boolean };
   /** Softer than the rule's default (GitHub accepts the value, but it is most likely a mistake). */
   severity?: 'warning';
 }
@@ -41,8 +42,23 @@ export function resolve(doc: Document.Parsed | undefined, node: unknown): Node |
 export function structureOf(model: ActionsModel): StructureProblem[] {
   const found = cache.get(model);
   if (found) return found;
-  const out: StructureProblem[] = [];
+  const out = walk(model);
   cache.set(model, out);
+  // A rename is safe when the walk, repeated with the new name, finds no new error (a list under "group", an empty
+  // "run"). Keys checked by their own rules are not re-checked here, so those renames are never sure.
+  for (const p of out) {
+    if (!p.rename) continue;
+    const { key, to } = p.rename;
+    p.rename.safe = !SEPARATELY_CHECKED.has(to) && !renameAddsErrors(key, to, p, out, () => walk(model), (q) => (q.severity ? undefined : `${q.kind}\0${q.message}`));
+  }
+  return out;
+}
+
+/** Keys whose values are checked by dedicated rules (events, permissions, matrix) rather than by the walk. */
+const SEPARATELY_CHECKED = new Set(['on', 'permissions', 'matrix']);
+
+function walk(model: ActionsModel): StructureProblem[] {
+  const out: StructureProblem[] = [];
   const doc = model.yaml.docs[0];
   if (!model.root) {
     const contents = doc?.contents;
@@ -56,6 +72,18 @@ export function structureOf(model: ActionsModel): StructureProblem[] {
   else w.workflow(model.root);
   return out;
 }
+
+// The step specs by kind, built once (every step of every file is checked against one of them).
+const STEP_SPEC = (STEP as Extract<Spec, { t: 'map' }>).keys;
+const stepSpec = (allowed: string[]) => Object.fromEntries(Object.entries(STEP_SPEC).filter(([k]) => allowed.includes(k)));
+const RUN_STEP_SPEC = stepSpec(RUN_STEP_KEYS);
+const USES_STEP_SPEC = stepSpec(USES_STEP_KEYS);
+const ALL_STEP_KEYS: ReadonlySet<string> = new Set(Object.keys(STEP_SPEC));
+const CALLER_JOB_SPEC = Object.fromEntries(Object.entries(JOB_KEYS).filter(([k]) => CALLER_JOB_KEYS.includes(k)));
+const RUNNER_JOB_SPEC = Object.fromEntries(Object.entries(JOB_KEYS).filter(([k]) => k !== 'with' && k !== 'secrets' && k !== 'uses'));
+const ALL_JOB_KEYS: ReadonlySet<string> = new Set(Object.keys(JOB_KEYS));
+const CALLER_ONLY_KEYS: ReadonlySet<string> = new Set(['with', 'secrets']);
+const NO_KEYS: ReadonlySet<string> = new Set();
 
 class Walker {
   constructor(
@@ -97,16 +125,14 @@ class Walker {
           this.report('unknown-key', pair.key as Node, `"${k}" cannot be used in job "${id}", which calls a reusable workflow with "uses". Allowed keys: ${CALLER_JOB_KEYS.join(', ')}.`);
         }
       }
-      const keys = Object.fromEntries(Object.entries(JOB_KEYS).filter(([k]) => CALLER_JOB_KEYS.includes(k)));
-      this.map(job, { t: 'map', name: `job "${id}"`, keys }, new Set(Object.keys(JOB_KEYS)), undefined, idNode);
+      this.map(job, { t: 'map', name: `job "${id}"`, keys: CALLER_JOB_SPEC }, ALL_JOB_KEYS, undefined, idNode);
       return;
     }
     for (const k of ['with', 'secrets']) {
       const p = pairOf(job, k);
       if (p) this.report('unknown-key', p.key as Node, `"${k}" is only for jobs that call a reusable workflow with "uses", and job "${id}" has no "uses".`);
     }
-    const keys = Object.fromEntries(Object.entries(JOB_KEYS).filter(([k]) => k !== 'with' && k !== 'secrets' && k !== 'uses'));
-    this.map(job, { t: 'map', name: `job "${id}"`, keys, required: ['runs-on', 'steps'] }, new Set(['with', 'secrets']), undefined, idNode);
+    this.map(job, { t: 'map', name: `job "${id}"`, keys: RUNNER_JOB_SPEC, required: ['runs-on', 'steps'] }, CALLER_ONLY_KEYS, undefined, idNode);
     this.runsOn(pairOf(job, 'runs-on'));
     const steps = resolve(this.doc, pairValue(job, 'steps'));
     if (isSeq(steps)) for (const step of steps.items) this.step(resolve(this.doc, step));
@@ -142,9 +168,8 @@ class Walker {
     }
     const run = pairOf(step, 'run');
     const uses = pairOf(step, 'uses');
-    const allowed = run ? RUN_STEP_KEYS : uses ? USES_STEP_KEYS : Object.keys((STEP as { keys: object }).keys);
     const what = run ? 'a step that runs a script' : uses ? 'a step that uses an action' : 'a step';
-    const keys = Object.fromEntries(Object.entries((STEP as Extract<Spec, { t: 'map' }>).keys).filter(([k]) => allowed.includes(k)));
+    const keys = run ? RUN_STEP_SPEC : uses ? USES_STEP_SPEC : STEP_SPEC;
     if (run && uses) this.report('required', run.key as Node, 'A step has either "run" or "uses", not both.');
     const control = CONTROL_STEP_KEYS.some((k) => pairOf(step, k));
     if (!run && !uses && !control) this.report('required', firstKey(step) ?? step, 'A step needs "run" (a script) or "uses" (an action).');
@@ -153,7 +178,7 @@ class Walker {
       if (run && k === 'with') this.report('unknown-key', pair.key as Node, `"${k}" does not apply to a step that runs a script ("run"); it is for steps that use an action.`);
       if (uses && (k === 'shell' || k === 'working-directory')) this.report('unknown-key', pair.key as Node, `"${k}" does not apply to a step that uses an action; it is for "run" steps (pass the action an input instead).`);
     }
-    this.map(step, { t: 'map', name: what, keys }, new Set(Object.keys((STEP as { keys: object }).keys)), run || uses ? undefined : new Set());
+    this.map(step, { t: 'map', name: what, keys }, ALL_STEP_KEYS, run || uses ? undefined : new Set());
   }
 
   action(root: YAMLMap): void {
@@ -260,8 +285,7 @@ class Walker {
     this.report('empty', isPair(owner) ? (owner.key as Node) : owner, `"${name}" is empty: remove it or give it a value.`);
   }
 
-  map(node: YAMLMap, spec: Extract<Spec, { t: 'map' }>, known = new Set<string>(), skipRequired?: Set<string>, anchor?: Node): void {
-    const allowed = Object.keys(spec.keys);
+  map(node: YAMLMap, spec: Extract<Spec, { t: 'map' }>, known: ReadonlySet<string> = NO_KEYS, skipRequired?: Set<string>, anchor?: Node): void {
     // Fixed-key sections: a case variant of a known key is reported as an unknown key (with a rename), not twice.
     for (const pair of node.items) {
       if (!isScalar(pair.key)) continue;
@@ -273,12 +297,15 @@ class Walker {
         continue;
       }
       if (known.has(k)) continue;
+      const allowed = Object.keys(spec.keys);
       const guess = closest(k, allowed) ?? allowed.find((a) => a.toLowerCase() === k.toLowerCase());
+      // No rename onto a key the mapping already has: the result would not parse (duplicate key).
+      const renamable = guess !== undefined && !pairOf(node, guess);
       this.report(
         'unknown-key',
         pair.key as Node,
         `Unknown key "${k}" in ${spec.name}.${guess ? ` Did you mean "${guess}"?` : ''} Expected one of: ${allowed.join(', ')}.`,
-        guess ? { key: pair.key as Scalar, to: guess } : undefined,
+        renamable ? { key: pair.key as Scalar, to: guess } : undefined,
       );
     }
     if (skipRequired) return;

@@ -1,15 +1,32 @@
 // The "ignore with a zizmor comment" quick fix: `# zizmor: ignore[audit]` where zizmor (and Shipshape) read it —
 // a YAML comment on a line of the finding, never inside a block scalar (there it would be part of the script).
 import type { Fix, Range, Report, Rule, RuleContext } from '../engine/types';
-import { isMap, isScalar, isSeq } from '../yaml/yaml';
+import { isMap, isScalar, isSeq, type Node } from '../yaml/yaml';
 import type { ActionsModel } from './model';
 
 /** The innermost scalar whose source contains `offset`. */
 function scalarAt(model: ActionsModel, offset: number): { type?: string; range: [number, number, number] } | undefined {
   let found: { type?: string; range: [number, number, number] } | undefined;
+  // Only collections whose source contains the offset are entered: one path down the tree, not the whole tree
+  // (this runs for every finding of the rules that offer the comment).
+  const contains = (node: { range?: [number, number, number] | null }) => !node.range || (offset >= node.range[0] && offset < Math.max(node.range[1], node.range[2]));
+  // Entries are in source order: those starting after the offset cannot hold it.
+  const after = (node: unknown) => !!(node as Node | null)?.range && (node as Node).range![0] > offset;
   const walk = (node: unknown) => {
-    if (isMap(node)) for (const p of node.items) { walk(p.key); walk(p.value); }
-    else if (isSeq(node)) node.items.forEach(walk);
+    if (isMap(node)) {
+      if (!contains(node)) return;
+      for (const p of node.items) {
+        if (found || after(p.key)) return;
+        walk(p.key);
+        walk(p.value);
+      }
+    } else if (isSeq(node)) {
+      if (!contains(node)) return;
+      for (const item of node.items) {
+        if (found || after(item)) return;
+        walk(item);
+      }
+    }
     else if (isScalar(node) && node.range && offset >= node.range[0] && offset < node.range[1]) found = { type: node.type, range: node.range };
   };
   walk(model.root);

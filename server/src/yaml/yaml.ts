@@ -178,17 +178,31 @@ function lineIndentAt(index: LineIndex, offset: number): string {
   return /^[ ]*/.exec(line)![0];
 }
 
+/**
+ * The file's indentation style, remembered for the last text seen: rules build many insertions into the same text
+ * (one per job or step), and each would otherwise scan it again. Strings compare by identity first, so the check is
+ * cheap for the same text.
+ */
+let styleOf: { text: string; step: number; indentSeq: boolean } | undefined;
+
+function styleFor(text: string): { step: number; indentSeq: boolean } {
+  if (styleOf?.text !== text) {
+    const m = /^([ ]+)[^\s#-]/m.exec(text);
+    const n = m ? m[1].length : 2;
+    const s = /^([ ]*)[^\s#][^\n]*:[ ]*\r?\n([ ]*)- /m.exec(text);
+    styleOf = { text, step: n >= 2 && n <= 8 ? n : 2, indentSeq: s ? s[2].length > s[1].length : true };
+  }
+  return styleOf;
+}
+
 /** The file's indentation step (2 or 4 ...), guessed from its first indented key. */
 export function indentStep(text: string): number {
-  const m = /^([ ]+)[^\s#-]/m.exec(text);
-  const n = m ? m[1].length : 2;
-  return n >= 2 && n <= 8 ? n : 2;
+  return styleFor(text).step;
 }
 
 /** Whether sequences in the file are indented under their key (`key:\n  - a`) rather than flush (`key:\n- a`). */
 export function indentsSequences(text: string): boolean {
-  const m = /^([ ]*)[^\s#][^\n]*:[ ]*\r?\n([ ]*)- /m.exec(text);
-  return m ? m[2].length > m[1].length : true;
+  return styleFor(text).indentSeq;
 }
 
 /**
@@ -211,16 +225,59 @@ export function insertIntoMap(index: LineIndex, map: YAMLMap, entries: Record<st
   const keyStart = (first.key as Node).range![0];
   const indent = ' '.repeat(index.positionAt(keyStart).character);
   const lastEnd = lastContentEnd(map, text);
-  const step = indentStep(text);
-  const block = blockYaml(entries, step, indentsSequences(text))
-    .split('\n')
-    .filter((l) => l.length)
-    .map((l) => indent + l)
-    .join(index.eol);
+  const { step, indentSeq } = styleFor(text);
+  const lines = plainBlockLines(entries, ' '.repeat(step)) ?? blockYaml(entries, step, indentSeq).split('\n').filter((l) => l.length);
+  const block = lines.map((l) => indent + l).join(index.eol);
   const at = index.positionAt(lastEnd);
   const lineEnd = index.lineEnd(at.line);
   const p = index.positionAt(lineEnd);
   return { range: { start: p, end: p }, newText: index.eol + block };
+}
+
+/** Words YAML may read as something other than a string (the serializer quotes them; leave those to it). */
+const NOT_PLAIN = /^(?:true|false|null|yes|no|on|off|y|n|~)$/i;
+
+/** A key or string that needs no quoting in any YAML reader: an identifier-like word. */
+function plainWord(s: string): boolean {
+  return /^[A-Za-z_][A-Za-z0-9_.-]*$/.test(s) && !NOT_PLAIN.test(s);
+}
+
+/** Serialized single-line strings (fixes insert the same `${{ … }}` values again and again). */
+const scalarTexts = new Map<string, string | undefined>();
+
+/** A scalar as the serializer writes it as a block mapping value, when that is one line; else undefined. */
+function scalarText(v: unknown): string | undefined {
+  if (typeof v === 'boolean' || (typeof v === 'number' && Number.isSafeInteger(v))) return String(v);
+  if (typeof v !== 'string') return undefined;
+  if (plainWord(v)) return v;
+  // Document markers and line breaks read differently at the top level than as a value: leave them to the serializer.
+  if (/^[-.]|[\r\n]/.test(v)) return undefined;
+  if (!scalarTexts.has(v)) {
+    if (scalarTexts.size >= 1000) scalarTexts.clear();
+    const text = stringify(v, { lineWidth: 0 }).replace(/\n$/, '');
+    scalarTexts.set(v, text.includes('\n') ? undefined : text);
+  }
+  return scalarTexts.get(v);
+}
+
+/**
+ * The lines of a block mapping of identifier-like keys whose values are numbers, booleans, identifier-like strings
+ * or such mappings — what most fixes insert — written directly, as the serializer would write them; undefined for
+ * anything else (which goes through the serializer).
+ */
+function plainBlockLines(value: Record<string, unknown>, step: string, indent = ''): string[] | undefined {
+  const out: string[] = [];
+  for (const [k, v] of Object.entries(value)) {
+    if (!plainWord(k)) return undefined;
+    const scalar = scalarText(v);
+    if (scalar !== undefined) out.push(`${indent}${k}: ${scalar}`);
+    else if (isPlainObject(v) && Object.keys(v).length) {
+      const inner = plainBlockLines(v, step, indent + step);
+      if (!inner) return undefined;
+      out.push(`${indent}${k}:`, ...inner);
+    } else return undefined;
+  }
+  return out;
 }
 
 /** End offset of a map's last value, excluding trailing comments and blank lines. */

@@ -10,6 +10,8 @@ export interface ExprProblem {
   end: number;
   /** The receiver path and property for did-you-mean fixes. */
   suggestion?: string;
+  /** The suggestion is sure to check clean (set by the caller that knows the expression's surroundings). */
+  suggestionSafe?: boolean;
   /** Softer than the rule's severity (an undefined property with an explicit `||` fallback). */
   severity?: 'warning';
 }

@@ -42,7 +42,9 @@ on:
         message: p.message,
         severity: p.severity,
         aliases: [`actionlint/${p.alias}`],
-        fix: p.rename ? { title: `Change to "${p.rename.to}"`, edits: [{ range: nodeRange(ctx.model, p.rename.key), newText: p.rename.to }] } : undefined,
+        fix: p.rename
+          ? { title: `Change to "${p.rename.to}"`, edits: [{ range: nodeRange(ctx.model, p.rename.key), newText: p.rename.to }], ...(p.rename.safe ? {} : { safe: false }) }
+          : undefined,
       });
     }
   },

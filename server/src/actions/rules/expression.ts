@@ -1,5 +1,5 @@
 import type { Fix, Rule } from '../../engine/types';
-import { expressionsOf, problemRange } from '../expressions';
+import { expressionsOf, problemRange, rendersAsPlaceholder } from '../expressions';
 import type { ActionsModel } from '../model';
 import { show } from '../expr/types';
 
@@ -49,13 +49,13 @@ steps:
         seen.add(key);
         let fix: Fix | undefined;
         if (p.suggestion && site.exprOffset !== undefined) {
-          fix = { title: `Change to "${p.suggestion}"`, edits: [{ range: model.index.range(s, e), newText: p.suggestion }] };
+          fix = { title: `Change to "${p.suggestion}"`, edits: [{ range: model.index.range(s, e), newText: p.suggestion }], ...(p.suggestionSafe ? {} : { safe: false }) };
         }
         ctx.report({ range: model.index.range(s, e), message: p.message, fix, severity: p.severity });
       }
       // Objects and arrays turn into "Object"/"Array" text when embedded in a string.
       const t = site.type;
-      if (site.embedded && t && (t.k === 'object' || t.k === 'array' || (t.k === 'null' && site.node?.kind === 'null'))) {
+      if (t && rendersAsPlaceholder(site.embedded, t, site.node)) {
         ctx.report({
           range: model.index.range(site.range[0], site.range[1]),
           message: `This expression is a ${t.k === 'null' ? 'null' : show(t)} value inside a string: it renders as "${t.k === 'array' ? 'Array' : t.k === 'null' ? '' : 'Object'}", not its content. Use toJSON() or pick a property.`,

@@ -29,7 +29,7 @@ export function structureRule(meta: Omit<RuleMeta, 'severity' | 'profile' | 'cat
         if (p.kind !== kind) continue;
         let fix: Fix | undefined;
         if (p.rename) {
-          fix = { title: `Rename to "${p.rename.to}"`, edits: [{ range: nodeRange(ctx.model, p.rename.key), newText: p.rename.to }] };
+          fix = { title: `Rename to "${p.rename.to}"`, edits: [{ range: nodeRange(ctx.model, p.rename.key), newText: p.rename.to }], ...(p.rename.safe ? {} : { safe: false }) };
         }
         ctx.report({ range: nodeRange(ctx.model, p.node), message: p.message, fix, severity: p.severity });
       }
