@@ -1,5 +1,6 @@
 // The Dockerfile model every rule reads: one dockerfile-ast parse, stages, and ARG defaults resolved.
 import { DockerfileParser, type Dockerfile, type From, type Instruction } from 'dockerfile-ast';
+import { imageParts } from '../engine/image-ref';
 import { LineIndex } from '../engine/text';
 import { buildRuns, stageScope, type RunInfo, type StageScope } from './run-model';
 
@@ -61,21 +62,7 @@ export function substitute(value: string, vars: Map<string, string | undefined>)
 
 export function parseImageRef(raw: string, vars: Map<string, string | undefined>): ImageRef {
   const { value, unresolved } = substitute(raw, vars);
-  let rest = value;
-  let digest: string | undefined;
-  const at = rest.indexOf('@');
-  if (at >= 0) {
-    digest = rest.slice(at + 1);
-    rest = rest.slice(0, at);
-  }
-  const slash = rest.lastIndexOf('/');
-  const colon = rest.lastIndexOf(':');
-  let tag: string | undefined;
-  if (colon > slash) {
-    tag = rest.slice(colon + 1);
-    rest = rest.slice(0, colon);
-  }
-  return { raw, resolved: value, name: rest, tag, digest, unresolved };
+  return { raw, resolved: value, ...imageParts(value), unresolved };
 }
 
 /**

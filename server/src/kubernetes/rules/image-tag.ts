@@ -1,21 +1,7 @@
 import type { Rule } from '../../engine/types';
 import { get, rangeOf, scalarString, type Node } from '../../yaml/yaml';
 import type { KubernetesModel } from '../model';
-
-/** Splits `registry/name:tag@digest` without mistaking a registry port for a tag. */
-export function imageParts(image: string): { name: string; tag?: string; digest?: string } {
-  let rest = image;
-  let digest: string | undefined;
-  const at = rest.indexOf('@');
-  if (at >= 0) {
-    digest = rest.slice(at + 1);
-    rest = rest.slice(0, at);
-  }
-  const slash = rest.lastIndexOf('/');
-  const colon = rest.lastIndexOf(':');
-  if (colon > slash) return { name: rest.slice(0, colon), tag: rest.slice(colon + 1), digest };
-  return { name: rest, digest };
-}
+import { imageParts } from '../../engine/image-ref';
 
 /** Every container image written literally (not templated), split into parts, with its node. */
 export function literalImages(model: KubernetesModel): Array<{ node: Node; name: string; tag?: string; digest?: string }> {
