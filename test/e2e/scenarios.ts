@@ -1,5 +1,6 @@
 // Real VS Code (code-server 4.100.3) in Debian's Chromium, driven with playwright-core: installs the packaged .vsix,
-// opens the fixture workspace and checks what a user sees. Screenshots of key scenarios go to docs/images/.
+// opens the fixture workspace and checks what a user sees. Screenshots of key scenarios go to test-results/screenshots/,
+// or refresh the README's docs/images/ when SHIPSHAPE_UPDATE_SCREENSHOTS=1 (so a plain run leaves the tree clean).
 // Usage: node out/test/e2e/scenarios.js <path-to.vsix>   (test/e2e/run-all.sh does the set-up, build and packaging)
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -12,7 +13,9 @@ import { deadline, launchChromium, ROOT, runCodeServerCli, startCodeServer } fro
 /** The Kubernetes fix that writes `allowPrivilegeEscalation: false` into a container's securityContext. */
 const SECURITY_CONTEXT_FIX = /Set allowPrivilegeEscalation: false/;
 
-const IMAGES = path.join(ROOT, 'docs', 'images');
+const IMAGES = process.env.SHIPSHAPE_UPDATE_SCREENSHOTS === '1'
+  ? path.join(ROOT, 'docs', 'images')
+  : path.join(ROOT, 'test-results', 'screenshots');
 const STEP_TIMEOUT = 20000;
 const mod = 'Control';
 
