@@ -44,12 +44,13 @@ export async function activate(context: ExtensionContext): Promise<{ client: () 
     ],
     synchronize: {
       configurationSection: 'shipshape',
-      // What the project index and cross-file rules read: manifests, workflows, actions, Dockerfiles, .dockerignore.
+      // What the project index and cross-file rules read (manifests, workflows, actions, Dockerfiles, .dockerignore)
+      // and the config files: ours and the hadolint / kube-linter ones we honour.
       fileEvents: [
         '**/*.{yaml,yml}',
         '**/{Dockerfile,Containerfile,Dockerfile.*,Containerfile.*,*.dockerfile,*.Dockerfile,*.containerfile}',
         '**/.dockerignore',
-        '**/.shipshape.{yaml,yml}',
+        '**/.{shipshape,hadolint,kube-linter}.{yaml,yml}',
       ].map((glob) => workspace.createFileSystemWatcher(glob)),
     },
     errorHandler: restartingErrorHandler(outputChannel),

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { DEFAULT_CONFIG, findConfigFile, mergeConfig, parseConfigText, type Config, type ConfigLayer } from './engine/config';
+import { findToolConfigs, readToolConfigs, type FoundToolConfig } from './engine/tool-config';
 import { LineIndex } from './engine/text';
 import { LINTED_KINDS, PROFILES, type Kind, type Profile } from './engine/types';
 import { diskWorkspace } from './engine/workspace';
@@ -153,21 +154,27 @@ function lint(args: string[], out: (s: string) => void, err: (s: string) => void
   // Files of one folder share their root and config file: look them up once per folder.
   const configFileByDir = new Map<string, string | null>();
   const rootByDir = new Map<string, string | undefined>();
+  // `.hadolint.yaml` and `.kube-linter.yaml` carry over under `.shipshape.yaml` (engine/tool-config.ts).
+  const toolFormats = registry.toolConfigFormats();
+  const toolConfigsByDir = new Map<string, FoundToolConfig[]>();
   const configFor = (file: string, ws: ReturnType<typeof diskWorkspace>) => {
     const dir = path.dirname(file);
     let found = configFileByDir.get(dir);
     if (found === undefined) configFileByDir.set(dir, (found = (explicit ? opts.configFile! : findConfigFile(file, ws)) ?? null));
     const source = found ?? undefined;
-    const key = source ?? '';
+    let tools = toolConfigsByDir.get(dir);
+    if (!tools) toolConfigsByDir.set(dir, (tools = findToolConfigs(file, ws, toolFormats)));
+    const key = [source ?? '', ...tools.map((t) => t.file)].join('\0');
     let entry = configCache.get(key);
     if (!entry) {
       const loaded = explicit ?? (source ? readConfigFile(source) : undefined);
-      for (const p of loaded?.problems ?? []) {
+      const fromTools = readToolConfigs(tools, ws, registry.rules);
+      for (const p of [...(loaded?.problems ?? []), ...fromTools.problems]) {
         if (!reportedConfigProblems.has(p)) err(`shipshape: config: ${p}`);
         reportedConfigProblems.add(p);
       }
       // The CLI runs on the user's own files: the workspace is trusted (optional tools such as ShellCheck may run).
-      const config = mergeConfig(DEFAULT_CONFIG, { domains: { dockerfile: { trusted: true } } }, loaded?.layer, cliLayer);
+      const config = mergeConfig(DEFAULT_CONFIG, { domains: { dockerfile: { trusted: true } } }, fromTools.layer, loaded?.layer, cliLayer);
       for (const unknown of registry.unknownRuleKeys(config)) err(`shipshape: config: unknown rule or alias "${unknown}"`);
       const matcher = config.ignore.length ? picomatch(config.ignore, { dot: true }) : () => false;
       const base = config.baseDir ?? process.cwd();

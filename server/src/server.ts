@@ -19,6 +19,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_CONFIG, findConfigFile, mergeConfig, parseConfigText, type Config, type ConfigLayer } from './engine/config';
+import { findToolConfigs, readToolConfigs } from './engine/tool-config';
 import { Engine, type LintResult } from './engine/lint';
 import { diskWorkspace } from './engine/workspace';
 import type { WorkspaceReader } from './engine/types';
@@ -56,6 +57,9 @@ let lintCount = 0;
 const openPaths = new Map<string, Set<string>>();
 const settingsCache = new Map<string, Promise<ShipshapeSettings>>();
 const configFileCache = new Map<string, ConfigLayer>();
+const toolFormats = registry.toolConfigFormats();
+/** `.shipshape.yaml` and the other tools' config files we honour. */
+const CONFIG_FILE_URI = /\/\.(shipshape|hadolint|kube-linter)\.ya?ml$/;
 /** Documents whose diagnostics should reflect the saved state only (`shipshape.run: onSave`). */
 const savedText = new Map<string, string>();
 
@@ -97,26 +101,38 @@ let workspaceTrusted = true;
  * Defaults ← `.shipshape.yaml` ← editor settings. Trust decides whether external programs (ShellCheck) may run:
  * trusted workspaces allow it by default; untrusted ones forbid it whatever the workspace's own files say.
  */
-function effectiveConfig(fileLayer: ConfigLayer | undefined, settings: ShipshapeSettings): Config {
+function effectiveConfig(fileLayers: ConfigLayer[], settings: ShipshapeSettings): Config {
   const trusted: ConfigLayer = { domains: { dockerfile: { trusted: true }, actions: { workspaceTrusted: true } } };
   const untrusted: ConfigLayer = {
     domains: { dockerfile: { trusted: false, shellcheck: false }, actions: { workspaceTrusted: false, shellcheck: false } },
   };
   return workspaceTrusted
-    ? mergeConfig(DEFAULT_CONFIG, trusted, fileLayer, settingsLayer(settings))
-    : mergeConfig(DEFAULT_CONFIG, fileLayer, settingsLayer(settings), untrusted);
+    ? mergeConfig(DEFAULT_CONFIG, trusted, ...fileLayers, settingsLayer(settings))
+    : mergeConfig(DEFAULT_CONFIG, ...fileLayers, settingsLayer(settings), untrusted);
 }
 
-function configFileLayer(file: string, ws: WorkspaceReader): { layer?: ConfigLayer; key: string } {
-  const source = findConfigFile(file, ws);
-  if (!source) return { key: '' };
-  let layer = configFileCache.get(source);
-  if (!layer) {
-    const text = ws.readText(source) ?? '';
-    layer = { ...parseConfigText(text).layer, baseDir: path.dirname(source) };
-    configFileCache.set(source, layer);
+/** Layers from files: other tools' configs (`.hadolint.yaml`...) first, then `.shipshape.yaml`, which wins. */
+function configFileLayers(file: string, ws: WorkspaceReader): { layers: ConfigLayer[]; key: string } {
+  const layers: ConfigLayer[] = [];
+  const sources: string[] = [];
+  for (const found of findToolConfigs(file, ws, toolFormats)) {
+    let layer = configFileCache.get(found.file);
+    if (!layer) configFileCache.set(found.file, (layer = readToolConfigs([found], ws, registry.rules).layer));
+    layers.push(layer);
+    sources.push(found.file);
   }
-  return { layer, key: source };
+  const source = findConfigFile(file, ws);
+  if (source) {
+    let layer = configFileCache.get(source);
+    if (!layer) {
+      const text = ws.readText(source) ?? '';
+      layer = { ...parseConfigText(text).layer, baseDir: path.dirname(source) };
+      configFileCache.set(source, layer);
+    }
+    layers.push(layer);
+    sources.push(source);
+  }
+  return { layers, key: sources.join('\0') };
 }
 
 const projectIndex = new IndexService({
@@ -175,8 +191,8 @@ async function lintDocument(doc: TextDocument, needModel = false): Promise<LintR
   if (settings.enable === false) return undefined;
   const file = uriToPath(doc.uri);
   const { workspace: ws, touched } = recordingWorkspace(workspaceFor(file));
-  const fromFile = configFileLayer(file, ws);
-  const config: Config = effectiveConfig(fromFile.layer, settings);
+  const fromFile = configFileLayers(file, ws);
+  const config: Config = effectiveConfig(fromFile.layers, settings);
   const text = settings.run === 'onSave' ? (savedText.get(doc.uri) ?? doc.getText()) : doc.getText();
   const version = settings.run === 'onSave' ? -1 : doc.version;
   const configKey = `${fromFile.key}|${JSON.stringify(settings)}`;
@@ -275,8 +291,8 @@ connection.onDidChangeConfiguration((change) => {
 });
 
 connection.onDidChangeWatchedFiles((params) => {
-  // `.shipshape.yaml` changed (the client watches it): drop cached configs and re-validate.
-  if (params.changes.some((c) => /\.shipshape\.ya?ml$/.test(c.uri))) {
+  // A config file changed (the client watches them): drop cached configs and re-validate.
+  if (params.changes.some((c) => CONFIG_FILE_URI.test(c.uri))) {
     configFileCache.clear();
     refreshAll();
     return;
@@ -316,7 +332,7 @@ documents.onDidChangeContent(async (e) => {
 });
 documents.onDidSave((e) => {
   savedText.set(e.document.uri, e.document.getText());
-  if (/\.shipshape\.ya?ml$/.test(e.document.uri)) {
+  if (CONFIG_FILE_URI.test(e.document.uri)) {
     configFileCache.clear();
     refreshAll();
   } else schedulePush(e.document);
@@ -350,7 +366,7 @@ connection.onCodeAction(async (params): Promise<CodeAction[]> => {
     const settings = await settingsFor(doc.uri);
     const file = uriToPath(doc.uri);
     const ws = workspaceFor(file);
-    const config = effectiveConfig(configFileLayer(file, ws).layer, settings);
+    const config = effectiveConfig(configFileLayers(file, ws).layers, settings);
     const fixed = engine.fixAll({ path: file, text: doc.getText(), languageId: doc.languageId, config, workspace: ws });
     if (fixed.applied > 0 && fixed.text !== doc.getText()) {
       out.push({
@@ -379,7 +395,7 @@ registerFeatures({
   async configFor(uri, file) {
     const settings = await settingsFor(uri);
     if (settings.enable === false) return undefined;
-    return effectiveConfig(configFileLayer(file, workspaceFor(file)).layer, settings);
+    return effectiveConfig(configFileLayers(file, workspaceFor(file)).layers, settings);
   },
 });
 

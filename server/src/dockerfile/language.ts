@@ -4,6 +4,7 @@ import { buildModel, type DockerfileModel } from './model';
 import { dockerfileRules } from './rules';
 import { syntaxProblems } from './validate';
 import { dockerfileCompletions, dockerfileHover, dockerfileSymbols } from './features';
+import { hadolintConfig } from './hadolint-config';
 
 /** Line of the last line of the instruction that starts on or covers `line`. */
 function instructionEnd(model: DockerfileModel, line: number): number {
@@ -67,6 +68,7 @@ export const dockerfileLanguage: Language<DockerfileModel> = {
     return { model, problems: syntaxProblems(model) };
   },
   rules: dockerfileRules,
+  toolConfigs: [hadolintConfig],
   suppressions: (model) => [...pragmaSuppressions(model), ...checkSuppressions(model)],
   severityOverrides(model) {
     if (!checkDirectives(model).file.error) return undefined;

@@ -1,6 +1,7 @@
 import type { Config } from './config';
 import type { Kind, Language, Profile, Rule, RuleMeta, SeverityOrOff } from './types';
 import { PROFILES } from './types';
+import type { ToolConfigFormat } from './tool-config';
 
 export const DOCS_BASE_URL = 'https://github.com/shipshape-dev/shipshape/blob/main/docs/rules/';
 
@@ -70,6 +71,11 @@ export class Registry {
 
   get rules(): RuleMeta[] {
     return [...this.byId.values()];
+  }
+
+  /** Other tools' config formats honoured by some kind (`.hadolint.yaml`, `.kube-linter.yaml`). */
+  toolConfigFormats(): ToolConfigFormat[] {
+    return [...new Set([...this.languages.values()].flatMap((l) => l.toolConfigs ?? []))];
   }
 
   kindOf(ruleId: string): Kind | undefined {

@@ -1,6 +1,8 @@
 // The engine's vocabulary: what a rule declares, what it reports, and how fixes are expressed.
 // Positions follow LSP: 0-based lines, UTF-16 code-unit columns (a JS string index).
 
+import type { ToolConfigFormat } from './tool-config';
+
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type SeverityOrOff = Severity | 'off';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
@@ -163,6 +165,8 @@ export interface Language<M = unknown> {
   ignoreCommentLine?(model: M, line: number): number;
   /** Where "Ignore in this file" inserts its comment (after Dockerfile parser directives). Default 0. */
   fileIgnoreCommentLine?(model: M, text: string): number;
+  /** Other tools' config files honoured for this kind (`.hadolint.yaml`): see engine/tool-config.ts. */
+  toolConfigs?: ToolConfigFormat[];
   /** A small JSON-serialisable summary of the file for the project index (cross-file rules). */
   summarize?(model: M, path: string): unknown;
   /** Editor features beyond diagnostics; all optional, all synchronous and fast (no re-parse). */

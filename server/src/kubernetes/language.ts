@@ -6,6 +6,7 @@ import { kubernetesRules } from './rules';
 import { applyTemplating } from './documents';
 import { kubernetesCompletions, kubernetesHover, kubernetesSymbols } from './features';
 import { crdSummary } from './schema/crds';
+import { kubeLinterConfig } from './kube-linter-config';
 
 const KUBE_LINTER_CHECK = 'ignore-check.kube-linter.io/';
 const POLARIS_PREFIX = 'polaris.fairwinds.com/';
@@ -54,6 +55,7 @@ export const kubernetesLanguage: Language<KubernetesModel> = {
     return { model, problems: problems.map((p) => ({ ...p, ruleId: 'kubernetes/syntax' })) };
   },
   rules: kubernetesRules,
+  toolConfigs: [kubeLinterConfig],
   suppressions: annotationSuppressions,
   // One summary for the project index: objects for cross-object checks, CRD schemas for validation.
   summarize: (model) => ({ ...summarizeModel(model), crds: crdSummary(model) }),
