@@ -2,7 +2,7 @@ import type { Range, Rule } from '../../engine/types';
 import { get, getIn, isMap, isSeq, rangeOf, scalarString, type Node } from '../../yaml/yaml';
 import type { KubernetesModel, PodTemplate } from '../model';
 import { boolAt, containersOf } from '../pod';
-import { projectObjects, sameNamespace } from '../project';
+import { projectObjects, sameNamespace, workspaceComplete } from '../project';
 
 interface Reference {
   kind: 'ServiceAccount' | 'ConfigMap' | 'Secret' | 'PersistentVolumeClaim';
@@ -69,14 +69,15 @@ export const missingReference: Rule<KubernetesModel> = {
   category: 'correctness',
   description: 'Pod refers to a ServiceAccount, ConfigMap, Secret (or a key of one) or PersistentVolumeClaim the workspace does not define.',
   docs: `A pod whose ServiceAccount, ConfigMap, Secret or claim does not exist stays \`Pending\` or \`CreateContainerConfigError\`.
-Checked per kind only when the workspace defines at least one object of that kind (otherwise they are probably created
-elsewhere); references marked \`optional: true\` are not checked.`,
+Under profile \`recommended\` a kind is checked once the workspace defines at least one object of it (otherwise they are
+probably created elsewhere); with \`strict\`, \`all\` or \`--rules all\` the workspace is taken as complete. References marked \`optional: true\` are not checked.`,
   check(ctx) {
     const objects = projectObjects(ctx);
     const present = new Set(objects.map((o) => o.kind));
+    const complete = workspaceComplete(ctx);
     for (const pod of ctx.model.podTemplates) {
       for (const ref of referencesOf(ctx.model, pod)) {
-        if (!present.has(ref.kind)) continue;
+        if (!present.has(ref.kind) && !complete) continue;
         const envAlias = ref.key ? ['kube-linter/env-value-from'] : [];
         const target = objects.find((o) => o.kind === ref.kind && o.name === ref.name && sameNamespace(o.namespace, pod.owner.namespace));
         if (target) {
