@@ -222,3 +222,24 @@ spec:
     assert.deepEqual(found.map((f) => [covered(text, f), f.aliases[0]]), [['htp', 'kube-linter/liveness-port'], ['dns', 'kube-linter/readiness-port']]);
   });
 });
+
+describe('missing references and StatefulSet claim templates', () => {
+  it("a pod volume named like a volumeClaimTemplate is the template's claim, not a missing PersistentVolumeClaim", () => {
+    const sts = (claim: string) => `apiVersion: apps/v1
+kind: StatefulSet
+metadata: {name: db}
+spec:
+  template:
+    spec:
+      containers: [{name: db, image: "db:1", volumeMounts: [{name: data, mountPath: /data}]}]
+      volumes:
+        - name: ${claim}
+          persistentVolumeClaim: {claimName: data}
+  volumeClaimTemplates:
+    - metadata: {name: data}
+      spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}
+`;
+    assert.deepEqual(lintIn({ '/r/db.yaml': sts('data') }, '/r/db.yaml', 'kubernetes/missing-reference'), []);
+    assert.deepEqual(lintIn({ '/r/db.yaml': sts('other') }, '/r/db.yaml', 'kubernetes/missing-reference').map((f) => f.message), ['PersistentVolumeClaim "data" is not defined in the workspace.']);
+  });
+});
