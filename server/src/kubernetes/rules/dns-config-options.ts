@@ -28,7 +28,13 @@ search domain (\`api.example.com.shop.svc.cluster.local\`…), multiplying DNS q
 options a cluster standardises on in \`spec.dnsConfig.options\` avoids that.
 
 The options to require are the setting \`kubernetes.dnsConfigOptions\`, a map of option name to value (\`null\` for an option
-without value), by default \`{ndots: "2"}\`. Each pod template must set every one of them with that value.
+without value), by default \`{ndots: "2"}\`. Each pod template must set every one of them with that value; an empty map requires nothing.
+
+\`\`\`yaml
+# .shipshape.yaml
+kubernetes:
+  dnsConfigOptions: {ndots: "2", single-request-reopen: null}
+\`\`\`
 
 **Good**
 \`\`\`yaml

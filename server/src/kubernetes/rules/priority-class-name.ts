@@ -25,6 +25,12 @@ not intend for applications can preempt other workloads. Allowed are the classes
 every PriorityClass the workspace defines. Pods without \`priorityClassName\` are not reported here
 (see \`kubernetes/priority-class\`).
 
+\`\`\`yaml
+# .shipshape.yaml
+kubernetes:
+  allowedPriorityClasses: [system-cluster-critical, business-critical, batch-low]
+\`\`\`
+
 **Bad**
 \`\`\`yaml
 spec:
