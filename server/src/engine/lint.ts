@@ -164,7 +164,8 @@ export class Engine {
     const kept = findings.filter((f) => {
       const meta = this.registry.rule(f.ruleId)!;
       if (f.ruleId === 'shipshape/internal-error') return true;
-      return !isSuppressed(suppressions, f.range.start.line, (t) => this.registry.matches(t, meta));
+      // A pragma names the finding by its id or by one of the aliases it stands for (not the rule's other aliases).
+      return !isSuppressed(suppressions, f.range.start.line, (t) => this.registry.matches(t, { ...meta, aliases: f.aliases }));
     });
     if (overrides) for (const f of kept) f.severity = overrides.get(f.ruleId) ?? f.severity;
     return kept.sort(byPosition);

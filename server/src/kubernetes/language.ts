@@ -11,8 +11,9 @@ import { kubeLinterConfig } from './kube-linter-config';
 const KUBE_LINTER_CHECK = 'ignore-check.kube-linter.io/';
 const POLARIS_PREFIX = 'polaris.fairwinds.com/';
 
-/** Rule ids carrying a Polaris alias: what `polaris.fairwinds.com/exempt` turns off. */
-const polarisRuleIds = () => kubernetesRules.filter((r) => r.aliases.some((a) => a.startsWith('polaris/'))).map((r) => r.id);
+/** Every Polaris alias: what `polaris.fairwinds.com/exempt` turns off (findings that stand for a Polaris check). */
+let polarisAliasList: string[] | undefined;
+const polarisAliases = () => (polarisAliasList ??= [...new Set(kubernetesRules.flatMap((r) => r.aliases.filter((a) => a.startsWith('polaris/'))))]);
 
 const truthy = (v: string | undefined) => (v ?? '').trim().toLowerCase() === 'true';
 
@@ -22,7 +23,7 @@ function annotationRules(key: string, value: string | undefined): string[] {
   if (key === 'kube-linter.io/ignore-all') return ['*'];
   if (key === 'shipshape.dev/ignore') return (value ?? '').split(/[\s,]+/).filter(Boolean);
   if (key === 'kube-score/ignore') return (value ?? '').split(/[\s,]+/).filter(Boolean).map((c) => `kube-score/${c}`);
-  if (key === `${POLARIS_PREFIX}exempt`) return truthy(value) ? polarisRuleIds() : [];
+  if (key === `${POLARIS_PREFIX}exempt`) return truthy(value) ? polarisAliases() : [];
   if (key.startsWith(POLARIS_PREFIX) && key.endsWith('-exempt')) {
     return truthy(value) ? [`polaris/${key.slice(POLARIS_PREFIX.length, -'-exempt'.length)}`] : [];
   }

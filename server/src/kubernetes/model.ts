@@ -117,3 +117,12 @@ export function buildModel(text: string): KubernetesModel {
   }
   return { text, index, yaml, manifests, podTemplates, containers };
 }
+
+/**
+ * Whether a manifest is an object the API server stores: not a `List` wrapper (its items are manifests of their own)
+ * and not a kustomize file (`kustomization.yaml` configures a build, it is never applied).
+ */
+export function isApiObject(m: Manifest): boolean {
+  if (m.kind?.endsWith('List') && isSeq(get(m.root, 'items'))) return false;
+  return !m.apiVersion?.startsWith('kustomize.config.k8s.io/');
+}

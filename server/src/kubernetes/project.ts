@@ -4,7 +4,7 @@ import type { ProjectIndex, RuleContext } from '../engine/types';
 import { get, getIn, isMap, isSeq, scalarString, type YAMLMap } from '../yaml/yaml';
 import { POD_SPEC_PATHS, type Container, type KubernetesModel, type Manifest, type PodTemplate } from './model';
 import { boolAt } from './pod';
-import { BINDING_KINDS, grantsEverything, grantsExecAttach, policyRules, ROLE_KINDS } from './rbac';
+import { BINDING_KINDS, createsPodsVia, grantsEverything, grantsExecAttach, policyRules, ROLE_KINDS, secretVerbs } from './rbac';
 
 export interface PortSummary {
   name?: string;
@@ -29,6 +29,9 @@ export interface ObjectSummary {
   /** Role / ClusterRole: whether a rule grants pods/exec or pods/attach, or everything. */
   grantsExecAttach?: boolean;
   grantsEverything?: boolean;
+  /** Role / ClusterRole: the verbs granted on Secrets, and the pod-creating resources it may create (when any). */
+  secretVerbs?: string[];
+  createsPodsVia?: string[];
   /** RoleBinding / ClusterRoleBinding: the referenced role. */
   roleRef?: { kind?: string; name?: string };
   /** HPA: the scaled workload; PDB: its minAvailable / maxUnavailable. */
@@ -131,6 +134,10 @@ function summarize(model: KubernetesModel): FileSummary {
       const rules = policyRules(m);
       o.grantsExecAttach = rules.some(grantsExecAttach);
       o.grantsEverything = rules.some(grantsEverything);
+      const secrets = secretVerbs(rules);
+      if (secrets.length) o.secretVerbs = secrets;
+      const creates = createsPodsVia(rules);
+      if (creates.length) o.createsPodsVia = creates;
     }
     if (m.kind && BINDING_KINDS.has(m.kind)) {
       o.roleRef = { kind: scalarString(getIn(m.root, ['roleRef', 'kind'])), name: scalarString(getIn(m.root, ['roleRef', 'name'])) };
@@ -283,4 +290,31 @@ export function sameNamespace(a: string | undefined, b: string | undefined): boo
 /** The summary of a manifest of the linted file. */
 export function ownSummary(objects: ProjectObject[], m: Manifest): ObjectSummary | undefined {
   return objects.find((o) => o.local && o.kind === m.kind && o.name === m.name && o.namespace === m.namespace);
+}
+
+/**
+ * Whether cross-object rules may take the workspace as the whole application: with profile `strict` or `all`, or
+ * `--rules all`, a reference to an object the workspace does not define is reported even in a repository that defines
+ * no object of that kind at all. Under `recommended`, such checks wait until the workspace has objects of the kind
+ * (otherwise they probably live in another repository).
+ */
+export function workspaceComplete(ctx: RuleContext<KubernetesModel>): boolean {
+  return ctx.allRules || ctx.profile !== 'recommended';
+}
+
+/**
+ * The role a (Cluster)RoleBinding of the linted file grants, looked up in the workspace: a RoleBinding may name a Role of
+ * its own namespace or a ClusterRole, a ClusterRoleBinding only a ClusterRole. `role` is undefined when not found.
+ */
+export function boundRole(
+  ctx: RuleContext<KubernetesModel>,
+  m: Manifest,
+): { kind: string; name: string; nameNode: ReturnType<typeof getIn>; role?: ProjectObject } | undefined {
+  if (m.kind !== 'RoleBinding' && m.kind !== 'ClusterRoleBinding') return undefined;
+  const kind = scalarString(getIn(m.root, ['roleRef', 'kind'])) ?? '';
+  const nameNode = getIn(m.root, ['roleRef', 'name']);
+  const name = scalarString(nameNode) ?? '';
+  if (!name || (kind !== 'ClusterRole' && (kind !== 'Role' || m.kind !== 'RoleBinding'))) return undefined;
+  const role = objectsOfKind(ctx, kind).find((r) => r.name === name && (kind === 'ClusterRole' || (r.namespace ?? '') === (m.namespace ?? '')));
+  return { kind, name, nameNode, role };
 }

@@ -13,8 +13,8 @@ const NAMESPACE_LABELS = ['pod-security.kubernetes.io/enforce', 'pod-security.ku
  * the workspace) carries a \`pod-security.kubernetes.io/enforce|warn|audit: restricted\` label, as the admission controller would.
  */
 export function pssLevel(ctx: RuleContext<KubernetesModel>, pod: PodTemplate): PodSecurityLevel {
-  // The strict and all profiles ask for every opinion we have, restricted Pod Security included.
-  if (podSecurityLevel(ctx.options) === 'restricted' || ctx.profile !== 'recommended') return 'restricted';
+  // The strict and all profiles and `--rules all` ask for every opinion we have, restricted Pod Security included.
+  if (podSecurityLevel(ctx.options) === 'restricted' || ctx.profile !== 'recommended' || ctx.allRules) return 'restricted';
   const ns = pod.owner.namespace;
   if (!ns) return 'baseline';
   const namespace = projectObjects(ctx).find((o) => o.kind === 'Namespace' && o.name === ns);
@@ -33,6 +33,11 @@ export interface PssRuleSpec {
   /** Extra anchor codes when another tool checks exactly the same thing. */
   aliases?: string[];
   category?: Category;
+  /**
+   * Whether findings offer "Make this workload Pod Security restricted" (restricted controls only, default true). Off
+   * where that fix cannot clear the finding (it changes security contexts, never volumes).
+   */
+  restrictedFix?: boolean;
   evaluate(ctx: RuleContext<KubernetesModel>, pod: PodTemplate, containers: Container[]): PssFinding[];
 }
 
@@ -46,15 +51,15 @@ export function pssRule(spec: PssRuleSpec): Rule<KubernetesModel> {
     category: spec.category ?? 'security',
     description: spec.description,
     docs: `${spec.docs}\n\nPod Security Standards control \`${spec.control}\` (${spec.level} level)${
-      spec.level === 'restricted' ? '; checked when `kubernetes.podSecurity` is `restricted`, with profile `strict` or `all`, or when the pod\'s Namespace is labelled `pod-security.kubernetes.io/enforce: restricted`' : ''
+      spec.level === 'restricted' ? '; checked when `kubernetes.podSecurity` is `restricted`, with profile `strict` or `all` or `--rules all`, or when the pod\'s Namespace is labelled `pod-security.kubernetes.io/enforce: restricted`' : ''
     }. Evaluated like the admission controller: containers, initContainers and ephemeralContainers, with pod-level settings inherited by containers.`,
-    fixable: spec.level === 'restricted',
+    fixable: spec.level === 'restricted' && spec.restrictedFix !== false,
     check(ctx) {
       forEachPod(ctx, (pod, containers) => {
         if (spec.level === 'restricted' && pssLevel(ctx, pod) !== 'restricted') return;
         const found = spec.evaluate(ctx, pod, containers);
         if (!found.length) return;
-        const whole = spec.level === 'restricted' ? restrictedFix(ctx.model, pod) : undefined;
+        const whole = spec.level === 'restricted' && spec.restrictedFix !== false ? restrictedFix(ctx.model, pod) : undefined;
         for (const f of found) {
           const fixes = ([] as Fix[]).concat(f.fix ?? []);
           if (whole) fixes.push(whole);

@@ -45,3 +45,36 @@ export const BUILT_IN_EXEC_ROLES = new Set(['admin', 'cluster-admin', 'edit', 's
 export function isSystemObjectName(name: string | undefined): boolean {
   return !!name && (name.startsWith('system:') || name === 'gce:podsecuritypolicy:calico-sa');
 }
+
+type PolicyRule = { apiGroups: string[]; resources: string[]; verbs: string[] };
+
+/** The verbs a rule grants on one resource of one API group (none when the rule does not cover it). */
+export function verbsOn(r: PolicyRule, group: string, resource: string): string[] {
+  if (!r.apiGroups.some((g) => g === '*' || g === group)) return [];
+  if (!r.resources.some((x) => x === '*' || x === resource)) return [];
+  return r.verbs;
+}
+
+/** Resources whose `create` starts pods, with their API groups (extensions: the pre-1.16 workload group). */
+export const POD_CREATING_RESOURCES: ReadonlyArray<[resource: string, groups: string[]]> = [
+  ['pods', ['']],
+  ['deployments', ['apps', 'extensions']],
+  ['replicasets', ['apps', 'extensions']],
+  ['statefulsets', ['apps']],
+  ['daemonsets', ['apps', 'extensions']],
+  ['replicationcontrollers', ['']],
+  ['jobs', ['batch']],
+  ['cronjobs', ['batch']],
+];
+
+/** Every verb the rules grant on core `secrets` (`*` stays `*`), in first-seen order. */
+export function secretVerbs(rules: PolicyRule[]): string[] {
+  return [...new Set(rules.flatMap((r) => verbsOn(r, '', 'secrets')))];
+}
+
+/** The pod-creating resources the rules allow to `create`. */
+export function createsPodsVia(rules: PolicyRule[]): string[] {
+  return POD_CREATING_RESOURCES.filter(([resource, groups]) =>
+    rules.some((r) => groups.some((g) => verbsOn(r, g, resource).some((v) => v === 'create' || v === '*'))),
+  ).map(([resource]) => resource);
+}

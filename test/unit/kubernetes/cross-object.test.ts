@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { DEFAULT_CONFIG, mergeConfig } from '../../../server/src/engine/config';
+import { DEFAULT_CONFIG, mergeConfig, type ConfigLayer } from '../../../server/src/engine/config';
 import type { Finding, ProjectIndex } from '../../../server/src/engine/types';
 import { memoryWorkspace } from '../../../server/src/engine/workspace';
 import { buildModel } from '../../../server/src/kubernetes/model';
@@ -14,11 +14,11 @@ function fakeProject(files: Record<string, string>): ProjectIndex {
   };
 }
 
-function lintIn(files: Record<string, string>, path: string, ruleId: string): Finding[] {
+function lintIn(files: Record<string, string>, path: string, ruleId: string, layer: ConfigLayer = { allRules: true }): Finding[] {
   const r = engine.lint({
     path,
     text: files[path],
-    config: mergeConfig(DEFAULT_CONFIG, { allRules: true }),
+    config: mergeConfig(DEFAULT_CONFIG, layer),
     workspace: memoryWorkspace(files),
     project: fakeProject(files),
   });
@@ -66,8 +66,13 @@ spec:
     assert.deepEqual(lintIn({ ...files, '/r/svc.yaml': service('web', 'http') }, '/r/svc.yaml', 'kubernetes/service-selector'), []);
   });
 
-  it('is silent when the workspace has no workloads at all (partial repos)', () => {
-    assert.deepEqual(lintIn({ '/r/svc.yaml': service('wbe', 'http') }, '/r/svc.yaml', 'kubernetes/service-selector'), []);
+  it('is silent when the workspace has no workloads at all (partial repos), unless strict/all take it as complete', () => {
+    const files = { '/r/svc.yaml': service('wbe', 'http') };
+    assert.deepEqual(lintIn(files, '/r/svc.yaml', 'kubernetes/service-selector', {}), []);
+    for (const layer of [{ profile: 'strict' as const }, { profile: 'all' as const }, { allRules: true }]) {
+      const found = lintIn(files, '/r/svc.yaml', 'kubernetes/service-selector', layer);
+      assert.deepEqual(found.map((f) => covered(files['/r/svc.yaml'], f)), ['selector'], JSON.stringify(layer));
+    }
   });
 
   it('named targetPort must exist on the selected containers', () => {
@@ -79,13 +84,19 @@ spec:
 
   it('ServiceAccount and ConfigMap references exist only when the workspace has such objects', () => {
     const alone = { '/r/deploy.yaml': deployment };
-    assert.deepEqual(lintIn(alone, '/r/deploy.yaml', 'kubernetes/missing-reference'), []);
+    assert.deepEqual(lintIn(alone, '/r/deploy.yaml', 'kubernetes/missing-reference', {}), []);
+    // strict, all and --rules all take the workspace as complete: both references are missing.
+    const complete = lintIn(alone, '/r/deploy.yaml', 'kubernetes/missing-reference', { profile: 'strict' });
+    assert.deepEqual(complete.map((f) => [covered(deployment, f), f.message]), [
+      ['web', 'ServiceAccount "web" is not defined in the workspace.'],
+      ['web-config', 'ConfigMap "web-config" is not defined in the workspace.'],
+    ]);
     const files = {
       ...alone,
       '/r/sa.yaml': 'apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: other}\n',
       '/r/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: web-config}\n',
     };
-    const found = lintIn(files, '/r/deploy.yaml', 'kubernetes/missing-reference');
+    const found = lintIn(files, '/r/deploy.yaml', 'kubernetes/missing-reference', {});
     assert.deepEqual(found.map((f) => covered(deployment, f)), ['web']);
     assert.deepEqual(found[0].aliases, ['kube-linter/non-existent-service-account']);
   });
@@ -209,5 +220,26 @@ spec:
     const r = engine.lint({ path: '/r/p.yaml', text, config: mergeConfig(DEFAULT_CONFIG, { allRules: true }), workspace: memoryWorkspace({}) });
     const found = r.findings.filter((f) => f.ruleId === 'kubernetes/probe-port');
     assert.deepEqual(found.map((f) => [covered(text, f), f.aliases[0]]), [['htp', 'kube-linter/liveness-port'], ['dns', 'kube-linter/readiness-port']]);
+  });
+});
+
+describe('missing references and StatefulSet claim templates', () => {
+  it("a pod volume named like a volumeClaimTemplate is the template's claim, not a missing PersistentVolumeClaim", () => {
+    const sts = (claim: string) => `apiVersion: apps/v1
+kind: StatefulSet
+metadata: {name: db}
+spec:
+  template:
+    spec:
+      containers: [{name: db, image: "db:1", volumeMounts: [{name: data, mountPath: /data}]}]
+      volumes:
+        - name: ${claim}
+          persistentVolumeClaim: {claimName: data}
+  volumeClaimTemplates:
+    - metadata: {name: data}
+      spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}
+`;
+    assert.deepEqual(lintIn({ '/r/db.yaml': sts('data') }, '/r/db.yaml', 'kubernetes/missing-reference'), []);
+    assert.deepEqual(lintIn({ '/r/db.yaml': sts('other') }, '/r/db.yaml', 'kubernetes/missing-reference').map((f) => f.message), ['PersistentVolumeClaim "data" is not defined in the workspace.']);
   });
 });

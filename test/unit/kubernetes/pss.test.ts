@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { applyEdits } from '../../../server/src/engine/text';
-import { covered, findingsOf, lint, type LintOptions } from '../../helpers';
+import { covered, findingsOf, lint, registry, type LintOptions } from '../../helpers';
 
 const K = '/repo/pod.yaml';
 const RESTRICTED: LintOptions = { config: { domains: { kubernetes: { podSecurity: 'restricted' } } } };
@@ -14,8 +14,10 @@ metadata:
 spec:
 ${spec}`;
 
+/** Every Kubernetes rule switched on by name: like `--rules all`, without raising Pod Security to restricted. */
+const EVERY_RULE = Object.fromEntries(registry.rulesOf('kubernetes').map((r) => [r.id, r.severity]));
 const pssFindings = (text: string, control: string, opts: LintOptions = RESTRICTED) =>
-  lint(K, text, { ...opts, config: { ...opts.config, allRules: true } }).findings.filter((f) => f.aliases.includes(`pss/${control}`));
+  lint(K, text, { ...opts, config: { ...opts.config, rules: EVERY_RULE } }).findings.filter((f) => f.aliases.includes(`pss/${control}`));
 
 describe('Pod Security Standards, baseline', () => {
   it('privileged: every container type, on the value', () => {
@@ -244,8 +246,13 @@ spec:
       image: x:1
       securityContext: {runAsUser: 0}
 `);
-    assert.deepEqual(findingsOf(K, text, 'kubernetes/pss-run-as-user'), []);
-    assert.equal(findingsOf(K, text, 'kubernetes/pss-run-as-user', RESTRICTED).length, 1);
+    const runAsUser = (config: LintOptions['config']) => lint(K, text, { config }).findings.filter((f) => f.ruleId === 'kubernetes/pss-run-as-user');
+    assert.deepEqual(runAsUser({}), []);
+    assert.equal(runAsUser(RESTRICTED.config).length, 1);
+    // Profiles strict and all, and --rules all, hold pods to restricted too.
+    assert.equal(runAsUser({ profile: 'strict' }).length, 1);
+    assert.equal(runAsUser({ profile: 'all' }).length, 1);
+    assert.equal(runAsUser({ allRules: true }).length, 1);
   });
 
   it('runAsNonRoot: pod-level true covers containers, explicit false anywhere fails', () => {

@@ -36,11 +36,14 @@ describe('production security rules', () => {
 
   it('allowPrivilegeEscalation: unset is Polaris only; explicit true is kube-linter too', () => {
     const unset = findingsOf(K, pod(''), 'kubernetes/allow-privilege-escalation')[0];
-    assert.deepEqual(unset.aliases, ['polaris/privilegeEscalationAllowed']);
+    // findingsOf runs --rules all, which holds pods to restricted Pod Security: the pss alias joins.
+    assert.deepEqual(unset.aliases, ['polaris/privilegeEscalationAllowed', 'pss/allowPrivilegeEscalation']);
+    const baseline = lint(K, pod(''), { config: { rules: { 'kubernetes/allow-privilege-escalation': 'warning' } } }).findings.filter((f) => f.ruleId === 'kubernetes/allow-privilege-escalation');
+    assert.deepEqual(baseline.map((f) => f.aliases), [['polaris/privilegeEscalationAllowed']]);
     assert.equal(covered(pod(''), unset), 'app');
     const text = pod('securityContext: {allowPrivilegeEscalation: true}');
     const explicit = findingsOf(K, text, 'kubernetes/allow-privilege-escalation')[0];
-    assert.deepEqual(explicit.aliases, ['polaris/privilegeEscalationAllowed', 'kube-linter/privilege-escalation-container']);
+    assert.deepEqual(explicit.aliases, ['polaris/privilegeEscalationAllowed', 'kube-linter/privilege-escalation-container', 'pss/allowPrivilegeEscalation']);
     assert.equal(covered(text, explicit), 'true');
   });
 
@@ -55,16 +58,17 @@ describe('production security rules', () => {
 
   it('capabilities: drop ALL; Polaris accepts its insecure list; kube-linter wants NET_RAW dropped when capabilities are set', () => {
     const list = pod('securityContext:\n  capabilities:\n    drop: [NET_ADMIN, CHOWN, DAC_OVERRIDE, FSETID, FOWNER, MKNOD, NET_RAW, SETGID, SETUID, SETFCAP, SETPCAP, NET_BIND_SERVICE, SYS_CHROOT, KILL, AUDIT_WRITE]');
-    assert.deepEqual(findingsOf(K, list, 'kubernetes/capabilities-drop-all')[0].aliases, []);
+    assert.deepEqual(findingsOf(K, list, 'kubernetes/capabilities-drop-all')[0].aliases, ['pss/capabilities_restricted']);
     const some = pod('securityContext:\n  capabilities:\n    drop: [CHOWN]');
-    assert.deepEqual(findingsOf(K, some, 'kubernetes/capabilities-drop-all')[0].aliases, ['polaris/insecureCapabilities', 'kube-linter/drop-net-raw-capability']);
-    assert.deepEqual(findingsOf(K, pod('securityContext: {capabilities: {drop: [all]}}'), 'kubernetes/capabilities-drop-all'), []);
+    assert.deepEqual(findingsOf(K, some, 'kubernetes/capabilities-drop-all')[0].aliases, ['polaris/insecureCapabilities', 'pss/capabilities_restricted', 'kube-linter/drop-net-raw-capability']);
+    // Lowercase `all` satisfies Polaris and kube-linter, not the Pod Security admission check (it compares "ALL" exactly).
+    assert.deepEqual(findingsOf(K, pod('securityContext: {capabilities: {drop: [all]}}'), 'kubernetes/capabilities-drop-all').map((f) => f.aliases), [['pss/capabilities_restricted']]);
     const added = pod('securityContext: {capabilities: {drop: [ALL], add: [net_admin, NET_RAW]}}');
     assert.deepEqual(
       findingsOf(K, added, 'kubernetes/capabilities-added').map((f) => [covered(added, f), f.aliases]),
       [
-        ['net_admin', ['pss/capabilities_baseline', 'polaris/dangerousCapabilities']],
-        ['NET_RAW', ['pss/capabilities_baseline', 'kube-linter/drop-net-raw-capability']],
+        ['net_admin', ['pss/capabilities_baseline', 'pss/capabilities_restricted', 'polaris/dangerousCapabilities']],
+        ['NET_RAW', ['pss/capabilities_baseline', 'pss/capabilities_restricted', 'kube-linter/drop-net-raw-capability']],
       ],
     );
   });

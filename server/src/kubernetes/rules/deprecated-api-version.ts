@@ -7,7 +7,7 @@ const WORKLOADS = new Set(['Deployment', 'DaemonSet', 'ReplicaSet', 'StatefulSet
 
 export const deprecatedApiVersion: Rule<KubernetesModel> = {
   id: 'kubernetes/deprecated-api-version',
-  aliases: [],
+  aliases: ['kube-linter/no-extensions-v1beta'],
   severity: 'warning',
   profile: 'recommended',
   category: 'correctness',
@@ -57,6 +57,8 @@ kind: CronJob
         message: `${m.kind} ${scalarString(node)} ${status}${use}${note}.`,
         severity: d.removedIn ? 'error' : undefined,
         fix,
+        // kube-linter's no-extensions-v1beta covers the extensions/v1beta* group only.
+        aliases: /^extensions\/v1beta/.test(m.apiVersion) ? ['kube-linter/no-extensions-v1beta'] : [],
       });
     }
   },

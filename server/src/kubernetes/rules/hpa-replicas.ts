@@ -5,7 +5,7 @@ import { intAt } from '../pod';
 
 export const hpaReplicas: Rule<KubernetesModel> = {
   id: 'kubernetes/hpa-replicas',
-  aliases: ['polaris/hpaMinAvailability', 'polaris/hpaMaxAvailability', 'kube-linter/hpa-minimum-three-replicas'],
+  aliases: ['polaris/hpaMinAvailability', 'polaris/hpaMaxAvailability'],
   severity: 'warning',
   profile: 'recommended',
   category: 'reliability',
@@ -18,7 +18,7 @@ export const hpaReplicas: Rule<KubernetesModel> = {
       const min = intAt(m.root, 'spec', 'minReplicas');
       const max = intAt(m.root, 'spec', 'maxReplicas');
       if (min !== undefined && min < 2) {
-        ctx.report({ range: rangeOf(ctx.model.index, getIn(m.root, ['spec', 'minReplicas']))!, message: `HorizontalPodAutoscaler "${m.name ?? '?'}" may scale down to ${min} replica.`, aliases: ['polaris/hpaMinAvailability', 'kube-linter/hpa-minimum-three-replicas'] });
+        ctx.report({ range: rangeOf(ctx.model.index, getIn(m.root, ['spec', 'minReplicas']))!, message: `HorizontalPodAutoscaler "${m.name ?? '?'}" may scale down to ${min} replica.`, aliases: ['polaris/hpaMinAvailability'] });
       }
       if (max !== undefined && min !== undefined && max <= min) {
         ctx.report({

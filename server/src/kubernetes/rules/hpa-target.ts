@@ -1,7 +1,7 @@
 import type { Rule } from '../../engine/types';
 import { getIn, rangeOf, scalarString } from '../../yaml/yaml';
 import type { KubernetesModel } from '../model';
-import { projectObjects, sameNamespace } from '../project';
+import { projectObjects, sameNamespace, workspaceComplete } from '../project';
 
 export const hpaTarget: Rule<KubernetesModel> = {
   id: 'kubernetes/hpa-target',
@@ -10,11 +10,11 @@ export const hpaTarget: Rule<KubernetesModel> = {
   profile: 'recommended',
   category: 'correctness',
   description: 'HorizontalPodAutoscaler scales a workload the workspace does not define.',
-  docs: `An autoscaler whose \`scaleTargetRef\` names no existing object does nothing. Checked when the workspace defines
-workloads at all.`,
+  docs: `An autoscaler whose \`scaleTargetRef\` names no existing object does nothing. Under profile \`recommended\` it is checked once the workspace
+defines workloads at all; with \`strict\`, \`all\` or \`--rules all\` the workspace is taken as complete.`,
   check(ctx) {
     const objects = projectObjects(ctx);
-    if (!objects.some((o) => o.podLabels)) return;
+    if (!objects.some((o) => o.podLabels) && !workspaceComplete(ctx)) return;
     for (const m of ctx.model.manifests) {
       if (m.kind !== 'HorizontalPodAutoscaler') continue;
       const nameNode = getIn(m.root, ['spec', 'scaleTargetRef', 'name']);

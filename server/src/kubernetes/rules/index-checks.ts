@@ -68,6 +68,17 @@ import { ingressTls } from './ingress-tls';
 import { instanceLabel } from './instance-label';
 import { sensitiveConfigMap } from './sensitive-configmap';
 import { linuxHardening } from './linux-hardening';
+import { accessToSecrets } from './access-to-secrets';
+import { accessToCreatePods } from './access-to-create-pods';
+import { danglingServiceMonitor } from './dangling-service-monitor';
+import { sccPrivilegedContainer } from './scc-privileged-container';
+import { requiredLabelOwner } from './required-label-owner';
+import { requiredAnnotationEmail } from './required-annotation-email';
+import { dnsConfigOptions } from './dns-config-options';
+import { nodeAffinity } from './node-affinity';
+import { priorityClassName } from './priority-class-name';
+import { hpaMinimumReplicas } from './hpa-minimum-replicas';
+import { sortedKeys } from './sorted-keys';
 
 export const checkRules: Rule<KubernetesModel>[] = [
   imageTag,
@@ -137,4 +148,15 @@ export const checkRules: Rule<KubernetesModel>[] = [
   rollingUpdate,
   jobTtl,
   defaultNamespace,
+  accessToSecrets,
+  accessToCreatePods,
+  danglingServiceMonitor,
+  sccPrivilegedContainer,
+  requiredLabelOwner,
+  requiredAnnotationEmail,
+  dnsConfigOptions,
+  nodeAffinity,
+  priorityClassName,
+  hpaMinimumReplicas,
+  sortedKeys,
 ];

@@ -1,7 +1,7 @@
 import type { Rule } from '../../engine/types';
 import { get, getIn, isSeq, rangeOf, scalarString, type Node } from '../../yaml/yaml';
 import type { KubernetesModel } from '../model';
-import { projectObjects, sameNamespace } from '../project';
+import { projectObjects, sameNamespace, workspaceComplete } from '../project';
 
 /** Backends of an Ingress (networking.k8s.io/v1 and the older serviceName/servicePort form). */
 function backends(root: unknown): Array<{ nameNode: Node; portNode?: Node }> {
@@ -29,10 +29,11 @@ export const ingressBackend: Rule<KubernetesModel> = {
   profile: 'recommended',
   category: 'correctness',
   description: 'Ingress backend names a Service (or a port of it) that the workspace does not define.',
-  docs: `An Ingress path whose Service or port does not exist answers 503. Checked when the workspace defines Services at all.`,
+  docs: `An Ingress path whose Service or port does not exist answers 503. Under profile \`recommended\` it is checked once the workspace defines
+Services at all; with \`strict\`, \`all\` or \`--rules all\` the workspace is taken as complete.`,
   check(ctx) {
     const services = projectObjects(ctx).filter((o) => o.kind === 'Service');
-    if (!services.length) return;
+    if (!services.length && !workspaceComplete(ctx)) return;
     for (const m of ctx.model.manifests) {
       if (m.kind !== 'Ingress') continue;
       for (const b of backends(m.root)) {

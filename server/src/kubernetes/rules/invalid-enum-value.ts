@@ -3,7 +3,7 @@ import { schemaRule } from './schema-rule';
 export const invalidEnumValue = schemaRule(
   {
     id: 'kubernetes/invalid-enum-value',
-    aliases: [],
+    aliases: ['kube-linter/schema-validation'],
     severity: 'error',
     profile: 'recommended',
     category: 'correctness',

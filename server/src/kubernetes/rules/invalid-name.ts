@@ -3,7 +3,7 @@ import { schemaRule } from './schema-rule';
 export const invalidName = schemaRule(
   {
     id: 'kubernetes/invalid-name',
-    aliases: [],
+    aliases: ['kube-linter/schema-validation'],
     severity: 'error',
     profile: 'recommended',
     category: 'correctness',

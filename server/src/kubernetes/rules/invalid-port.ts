@@ -3,7 +3,7 @@ import { schemaRule } from './schema-rule';
 export const invalidPort = schemaRule(
   {
     id: 'kubernetes/invalid-port',
-    aliases: [],
+    aliases: ['kube-linter/schema-validation'],
     severity: 'error',
     profile: 'recommended',
     category: 'correctness',

@@ -3,7 +3,7 @@ import { schemaRule } from './schema-rule';
 export const invalidQuantity = schemaRule(
   {
     id: 'kubernetes/invalid-quantity',
-    aliases: [],
+    aliases: ['kube-linter/schema-validation'],
     severity: 'error',
     profile: 'recommended',
     category: 'correctness',

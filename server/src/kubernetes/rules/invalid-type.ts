@@ -3,7 +3,7 @@ import { schemaRule } from './schema-rule';
 export const invalidType = schemaRule(
   {
     id: 'kubernetes/invalid-type',
-    aliases: [],
+    aliases: ['kube-linter/schema-validation'],
     severity: 'error',
     profile: 'recommended',
     category: 'correctness',

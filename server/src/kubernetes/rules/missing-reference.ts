@@ -2,7 +2,7 @@ import type { Range, Rule } from '../../engine/types';
 import { get, getIn, isMap, isSeq, rangeOf, scalarString, type Node } from '../../yaml/yaml';
 import type { KubernetesModel, PodTemplate } from '../model';
 import { boolAt, containersOf } from '../pod';
-import { projectObjects, sameNamespace } from '../project';
+import { projectObjects, sameNamespace, workspaceComplete } from '../project';
 
 interface Reference {
   kind: 'ServiceAccount' | 'ConfigMap' | 'Secret' | 'PersistentVolumeClaim';
@@ -25,8 +25,12 @@ function referencesOf(model: KubernetesModel, pod: PodTemplate): Reference[] {
   const sa = get(pod.spec, 'serviceAccountName') ?? get(pod.spec, 'serviceAccount');
   if (scalarString(sa) !== 'default') add('ServiceAccount', sa);
   const volumes = get(pod.spec, 'volumes');
+  // A StatefulSet's claim templates replace the pod volumes of the same name with per-replica claims.
+  const templates = pod.owner.kind === 'StatefulSet' ? getIn(pod.owner.root, ['spec', 'volumeClaimTemplates']) : undefined;
+  const templated = new Set(isSeq(templates) ? templates.items.map((t) => scalarString(getIn(t, ['metadata', 'name']))).filter((n): n is string => n !== undefined) : []);
   if (isSeq(volumes)) {
     for (const v of volumes.items) {
+      if (templated.has(scalarString(get(v, 'name')) ?? '')) continue;
       add('ConfigMap', getIn(v, ['configMap', 'name']), get(v, 'configMap'));
       add('Secret', getIn(v, ['secret', 'secretName']), get(v, 'secret'));
       add('PersistentVolumeClaim', getIn(v, ['persistentVolumeClaim', 'claimName']));
@@ -69,14 +73,16 @@ export const missingReference: Rule<KubernetesModel> = {
   category: 'correctness',
   description: 'Pod refers to a ServiceAccount, ConfigMap, Secret (or a key of one) or PersistentVolumeClaim the workspace does not define.',
   docs: `A pod whose ServiceAccount, ConfigMap, Secret or claim does not exist stays \`Pending\` or \`CreateContainerConfigError\`.
-Checked per kind only when the workspace defines at least one object of that kind (otherwise they are probably created
-elsewhere); references marked \`optional: true\` are not checked.`,
+Under profile \`recommended\` a kind is checked once the workspace defines at least one object of it (otherwise they are
+probably created elsewhere); with \`strict\`, \`all\` or \`--rules all\` the workspace is taken as complete. References marked \`optional: true\` are not checked, nor are StatefulSet volumes
+replaced by a \`volumeClaimTemplates\` entry of the same name.`,
   check(ctx) {
     const objects = projectObjects(ctx);
     const present = new Set(objects.map((o) => o.kind));
+    const complete = workspaceComplete(ctx);
     for (const pod of ctx.model.podTemplates) {
       for (const ref of referencesOf(ctx.model, pod)) {
-        if (!present.has(ref.kind)) continue;
+        if (!present.has(ref.kind) && !complete) continue;
         const envAlias = ref.key ? ['kube-linter/env-value-from'] : [];
         const target = objects.find((o) => o.kind === ref.kind && o.name === ref.name && sameNamespace(o.namespace, pod.owner.namespace));
         if (target) {

@@ -3,7 +3,7 @@ import { schemaRule } from './schema-rule';
 export const missingRequiredField = schemaRule(
   {
     id: 'kubernetes/missing-required-field',
-    aliases: [],
+    aliases: ['kube-linter/schema-validation'],
     severity: 'error',
     profile: 'recommended',
     category: 'correctness',

@@ -1,7 +1,7 @@
 import type { Rule } from '../../engine/types';
 import { get, getIn, isSeq, keyRange, scalarString } from '../../yaml/yaml';
 import type { KubernetesModel } from '../model';
-import { projectObjects, sameNamespace } from '../project';
+import { projectObjects, sameNamespace, workspaceComplete } from '../project';
 
 function matchLabels(selector: unknown): Record<string, string> | undefined {
   const ml = get(selector, 'matchLabels');
@@ -23,11 +23,12 @@ export const networkPolicySelector: Rule<KubernetesModel> = {
   category: 'correctness',
   description: "NetworkPolicy's podSelector (or a peer's) matches no workload's pods.",
   docs: `A NetworkPolicy whose \`podSelector\` matches no pod protects nothing; a peer \`podSelector\` that matches nothing allows
-nothing. Usually a label typo. Checked when the workspace has workloads at all; peers that also select namespaces are not
-checked.`,
+nothing. Usually a label typo. Under profile \`recommended\` it is checked once the workspace has workloads at all (they may
+live in another repository); with \`strict\`, \`all\` or \`--rules all\` the workspace is taken as complete. Peers that also
+select namespaces are not checked.`,
   check(ctx) {
     const workloads = projectObjects(ctx).filter((o) => o.podLabels);
-    if (!workloads.length) return;
+    if (!workloads.length && !workspaceComplete(ctx)) return;
     for (const m of ctx.model.manifests) {
       if (m.kind !== 'NetworkPolicy') continue;
       const matches = (labels: Record<string, string>) =>

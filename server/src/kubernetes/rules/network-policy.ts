@@ -1,7 +1,7 @@
 import type { Rule } from '../../engine/types';
 import { keyRange } from '../../yaml/yaml';
 import type { KubernetesModel } from '../model';
-import { projectObjects } from '../project';
+import { projectObjects, workspaceComplete } from '../project';
 
 export const networkPolicy: Rule<KubernetesModel> = {
   id: 'kubernetes/network-policy',
@@ -12,11 +12,12 @@ export const networkPolicy: Rule<KubernetesModel> = {
   description: "Pods are not covered by a NetworkPolicy that restricts both ingress and egress.",
   docs: `Without a NetworkPolicy every pod can reach every other pod, and a compromised pod can reach everything. Select the
 workload's pods with a NetworkPolicy that lists \`Ingress\` and \`Egress\` in \`policyTypes\`, with rules for both.
-Checked only when the workspace has NetworkPolicies at all (otherwise they may live elsewhere).`,
+Under profile \`recommended\` it is checked once the workspace has NetworkPolicies at all (otherwise they may live
+elsewhere); with \`strict\`, \`all\` or \`--rules all\` the workspace is taken as complete.`,
   check(ctx) {
     const objects = projectObjects(ctx);
     const policies = objects.filter((o) => o.kind === 'NetworkPolicy');
-    if (!policies.length) return;
+    if (!policies.length && !workspaceComplete(ctx)) return;
     for (const pod of ctx.model.podTemplates) {
       const m = pod.owner;
       const own = objects.find((o) => o.local && o.kind === m.kind && o.name === m.name && o.namespace === m.namespace);

@@ -11,10 +11,12 @@ export const pdbUnhealthyEvictionPolicy: Rule<KubernetesModel> = {
   fixable: true,
   description: 'PodDisruptionBudget does not set `unhealthyPodEvictionPolicy`.',
   docs: `By default (\`IfHealthyBudget\`) pods that are running but not ready count against the budget, so a crash-looping
-workload can block node drains forever. \`AlwaysAllow\` lets unhealthy pods be evicted. Set it explicitly either way.`,
+workload can block node drains forever. \`AlwaysAllow\` lets unhealthy pods be evicted. Set it explicitly either way.
+Checked for \`policy/v1\` budgets only: older API versions do not have the field.`,
   check(ctx) {
     for (const m of ctx.model.manifests) {
-      if (m.kind !== 'PodDisruptionBudget') continue;
+      // The field exists in policy/v1 only (Kubernetes 1.26+); policy/v1beta1 has no such setting.
+      if (m.kind !== 'PodDisruptionBudget' || m.apiVersion !== 'policy/v1') continue;
       const spec = get(m.root, 'spec');
       if (!isMap(spec) || getIn(spec, ['unhealthyPodEvictionPolicy']) !== undefined) continue;
       ctx.report({

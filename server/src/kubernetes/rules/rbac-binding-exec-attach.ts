@@ -1,8 +1,8 @@
 import type { Rule } from '../../engine/types';
 import { getIn, rangeOf, scalarString } from '../../yaml/yaml';
 import type { KubernetesModel } from '../model';
-import { projectObjects } from '../project';
-import { BUILT_IN_BINDINGS, isSystemObjectName } from '../rbac';
+import { projectObjects, workspaceComplete } from '../project';
+import { BUILT_IN_BINDINGS, BUILT_IN_EXEC_ROLES, isSystemObjectName } from '../rbac';
 
 export const rbacBindingExecAttach: Rule<KubernetesModel> = {
   id: 'kubernetes/rbac-binding-exec-attach',
@@ -12,7 +12,9 @@ export const rbacBindingExecAttach: Rule<KubernetesModel> = {
   category: 'security',
   description: 'Binding grants a role that allows exec/attach into pods.',
   docs: `A (Cluster)RoleBinding to a role with \`pods/exec\` or \`pods/attach\` hands its subjects a shell in the pods the role
-covers. The role is looked up in the workspace; bindings to roles defined elsewhere are not reported.`,
+covers. The role is looked up in the workspace. Under profile \`recommended\` bindings to roles defined elsewhere are not
+reported; with \`strict\`, \`all\` or \`--rules all\` the workspace is taken as complete, so a binding to a role it does not
+define (other than Kubernetes' built-in ClusterRoles) is reported too: its access cannot be checked.`,
   check(ctx) {
     const roles = projectObjects(ctx).filter((o) => o.kind === 'Role' || o.kind === 'ClusterRole');
     for (const m of ctx.model.manifests) {
@@ -24,11 +26,14 @@ covers. The role is looked up in the workspace; bindings to roles defined elsewh
       const name = scalarString(refName) ?? '';
       if (kind !== 'Role' && kind !== 'ClusterRole') continue;
       const role = roles.find((r) => r.kind === kind && r.name === name && (kind === 'ClusterRole' || (r.namespace ?? '') === (m.namespace ?? '')));
-      if (!role?.grantsExecAttach) continue;
+      const missing = !role && workspaceComplete(ctx) && !(kind === 'ClusterRole' && (BUILT_IN_EXEC_ROLES.has(name) || name === 'view' || isSystemObjectName(name)));
+      if (!role?.grantsExecAttach && !missing) continue;
       const alias = m.kind === 'ClusterRoleBinding' ? 'polaris/clusterrolebindingPodExecAttach' : kind === 'ClusterRole' ? 'polaris/rolebindingClusterRolePodExecAttach' : 'polaris/rolebindingRolePodExecAttach';
       ctx.report({
         range: rangeOf(ctx.model.index, refName)!,
-        message: `${m.kind} "${m.name ?? '?'}" grants ${kind} "${name}", which allows exec/attach into pods.`,
+        message: missing
+          ? `${m.kind} "${m.name ?? '?'}" grants ${kind} "${name}", which the workspace does not define: its exec/attach access cannot be checked.`
+          : `${m.kind} "${m.name ?? '?'}" grants ${kind} "${name}", which allows exec/attach into pods.`,
         aliases: [alias],
       });
     }

@@ -1,7 +1,7 @@
 import type { Rule } from '../../engine/types';
 import { getIn, keyRange, rangeOf } from '../../yaml/yaml';
 import type { KubernetesModel } from '../model';
-import { sameNamespace, selectorOf, workloadObjects, workloadsSelectedBy } from '../project';
+import { sameNamespace, selectorOf, workloadObjects, workloadsSelectedBy, workspaceComplete } from '../project';
 
 export const serviceSelector: Rule<KubernetesModel> = {
   id: 'kubernetes/service-selector',
@@ -11,11 +11,11 @@ export const serviceSelector: Rule<KubernetesModel> = {
   category: 'correctness',
   description: "Service selector matches no workload's pod labels, so the Service has no endpoints.",
   docs: `A Service sends traffic to pods whose labels include all of its \`selector\`. When no pod template in the workspace has
-them (a typo, a renamed label), the Service silently has no endpoints. Checked when the workspace has workloads at all;
-Services without a selector (external endpoints) are not checked.`,
+them (a typo, a renamed label), the Service silently has no endpoints. Under profile \`recommended\` it is checked once the
+workspace has workloads at all; with \`strict\`, \`all\` or \`--rules all\` the workspace is taken as complete. Services without a selector (external endpoints) are not checked.`,
   check(ctx) {
     const workloads = workloadObjects(ctx);
-    if (!workloads.length) return;
+    if (!workloads.length && !workspaceComplete(ctx)) return;
     for (const m of ctx.model.manifests) {
       if (m.kind !== 'Service') continue;
       const selector = selectorOf(m);

@@ -18,7 +18,7 @@ for (const [gv, kinds] of Object.entries(builtin.kinds)) {
 
 export const unknownKind: Rule<KubernetesModel> = {
   id: 'kubernetes/unknown-kind',
-  aliases: [],
+  aliases: ['kube-linter/schema-validation'],
   severity: 'error',
   profile: 'recommended',
   category: 'correctness',
