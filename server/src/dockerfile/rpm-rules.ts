@@ -57,14 +57,18 @@ export function rpmPinRule({ id, alias, tool, name }: ToolRule): Rule<Dockerfile
     category: 'reliability',
     description: `\`${name} install\` of a package without a pinned version.`,
     docs: `Without a version each build installs whatever the repository holds that day. Pin packages as
-\`name-version\` (\`httpd-2.4.62\`), and modules as \`name:stream\`. Local \`.rpm\` files are accepted.
+\`name-version\` (\`httpd-2.4.62\`), and modules as \`name:stream\` (\`module install nodejs:20\`). Local \`.rpm\`
+files, \`localinstall\` and package groups (\`groupinstall\`, \`group install\`, \`@group\`), which have no version,
+are not reported.
 
 **Bad**
 ${example(name, 'install -y httpd', ` && ${name} clean all`)}
 **Good**
 ${example(name, 'install -y httpd-2.4.62', ` && ${name} clean all`)}`,
     check(ctx) {
-      for (const { operands, module } of rpmInstalls(ctx.model, tool)) {
+      for (const { operands, module, group, sub } of rpmInstalls(ctx.model, tool)) {
+        // Groups have no version, and `localinstall` takes files.
+        if (group || sub.text === 'localinstall') continue;
         for (const pkg of operands) {
           if (!pkg.text || isVariable(pkg) || pkg.text.startsWith('@') || /^(\.{0,2}\/|https?:)/.test(pkg.text)) continue;
           if (module ? pkg.text.includes(':') : /-[0-9]/.test(pkg.text) || /\.rpm$/.test(pkg.text)) continue;

@@ -34,9 +34,19 @@ describe('dockerfile/last-user-root (DL3002)', () => {
     assert.match(message(text, rule), /root/);
     assert.deepEqual(hits(`${FROM}USER 0\n`, rule), ['0']);
   });
-  it('accepts a non-root last user and root in earlier stages', () => {
+  it('accepts a non-root last user in every stage', () => {
     assert.deepEqual(hits(`${FROM}USER root\nRUN true\nUSER app\n`, rule), []);
-    assert.deepEqual(hits(`FROM debian:12 AS build\nUSER root\nFROM debian:12\nUSER app\n`, rule), []);
+    assert.deepEqual(hits(`FROM debian:12 AS build\nUSER root\nRUN make\nUSER app\nFROM debian:12\nRUN true\n`, rule), []);
+    assert.deepEqual(hits(`${FROM}USER rooty\nUSER 1000:0\n`, rule), []);
+  });
+  it('checks every stage: the last USER of an earlier stage counts too', () => {
+    const text = `FROM debian:12 AS build\nUSER root\nRUN make\nFROM debian:12\nUSER app\n`;
+    assert.deepEqual(hits(text, rule), ['root']);
+    assert.match(message(text, rule), /stage "build" is root/);
+    assert.deepEqual(hits(`FROM debian:12 AS base\nUSER 0:0\nFROM base\nRUN true\n`, rule), ['0:0'], 'reported once, in the stage that sets it');
+  });
+  it('ignores a USER before the first FROM', () => {
+    assert.deepEqual(hits(`USER root\n${FROM}RUN true\n`, rule), []);
   });
 });
 
@@ -50,6 +60,26 @@ describe('dockerfile/add-for-archives (DL3010)', () => {
   it('accepts archives that are not extracted and files copied from stages', () => {
     assert.deepEqual(hits(`${FROM}COPY app.tar.gz /srv/\n`, rule), []);
     assert.deepEqual(hits(`${FROM}COPY --from=build /out/app.tgz /tmp/\nRUN tar xzf /tmp/app.tgz\n`, rule), []);
+  });
+  it('follows a renamed archive and every archive extension', () => {
+    assert.deepEqual(hits(`${FROM}COPY dist/packaged-app.tar /foo.tar\nRUN tar -xf /foo.tar\n`, rule), ['dist/packaged-app.tar']);
+    for (const ext of ['tar', 'tgz', 'tar.xz', 'txz', 'tar.bz2', 'tbz2', 'tar.lzma', 'tar.Z', 'gz', 'xz']) {
+      assert.deepEqual(hits(`${FROM}COPY app.${ext} /opt/\nWORKDIR /opt\nRUN tar -xf app.${ext}\n`, rule), [`app.${ext}`], ext);
+    }
+  });
+  it('counts unpacking with gunzip, unxz, bunzip2 and friends', () => {
+    assert.deepEqual(hits(`${FROM}COPY data.gz /tmp/\nRUN gunzip /tmp/data.gz\n`, rule), ['data.gz']);
+    assert.deepEqual(hits(`${FROM}COPY data.xz /tmp/\nRUN echo x && unxz -k /tmp/data.xz\n`, rule), ['data.xz']);
+  });
+  it('reads Windows paths', () => {
+    const text = `${FROM}COPY build\\foo\\bar.tar.gz "C:\\Program Files\\Foo"\nRUN tar -xf "C:\\Program Files\\Foo\\bar.tar.gz"\n`;
+    assert.deepEqual(hits(text, rule), ['build\\foo\\bar.tar.gz']);
+    const renamed = `${FROM}COPY build\\foo\\bar.tar.gz "C:\\Program Files\\foo.tar.gz"\nRUN tar -xf foo.tar.gz\n`;
+    assert.deepEqual(hits(renamed, rule), ['build\\foo\\bar.tar.gz']);
+  });
+  it('checks each stage on its own, and COPYs before any FROM', () => {
+    assert.deepEqual(hits(`${FROM}COPY app.tar /tmp/\nFROM debian:12\nRUN tar -xf /tmp/app.tar\n`, rule), []);
+    assert.deepEqual(hits(`COPY packaged-app.tar /usr/src/app\nRUN tar -xf /usr/src/app/packaged-app.tar\n`, rule), ['packaged-app.tar']);
   });
 });
 
@@ -207,6 +237,11 @@ describe('dockerfile/label-key-format (DL3048)', () => {
   it('accepts reverse-DNS keys', () => {
     assert.deepEqual(hits(`${FROM}LABEL org.opencontainers.image.version=1 maintainer=me\n`, rule), []);
   });
+  it('requires a leading letter, a trailing letter or digit, and no doubled separators', () => {
+    const text = `${FROM}LABEL 1abc=x a-=x a_b=x a--b=x io.docker.x=y org.dockerproject.z=1\n`;
+    assert.deepEqual(hits(text, rule), ['1abc', 'a-', 'a_b', 'a--b', 'io.docker.x', 'org.dockerproject.z']);
+    assert.deepEqual(hits(`${FROM}LABEL a1=x a.b-c.d2=x "com.example.vendor"=ACME a.-b=x\n`, rule), []);
+  });
 });
 
 describe('dockerfile/healthcheck-required (DL3057, opt-in)', () => {
@@ -218,6 +253,12 @@ describe('dockerfile/healthcheck-required (DL3057, opt-in)', () => {
   });
   it('accepts a HEALTHCHECK in the final stage or the stage it builds on', () => {
     assert.deepEqual(hits('FROM nginx:1.27 AS base\nHEALTHCHECK NONE\nFROM base\n', rule), []);
+  });
+  it('checks every stage, on its FROM', () => {
+    const text = 'FROM golang:1.23 AS build\nRUN go build\nFROM nginx:1.27\nHEALTHCHECK CMD true\n';
+    assert.deepEqual(findingsOf(DF, text, rule).map((f) => f.range.start.line), [0]);
+    assert.match(message(text, rule), /Stage "build" has no HEALTHCHECK/);
+    assert.deepEqual(findingsOf(DF, 'FROM scratch\nFROM scratch\n', rule).map((f) => f.range.start.line), [0, 1]);
   });
 });
 
@@ -313,6 +354,10 @@ describe('dockerfile/no-inline-ignore (DL1001, opt-in)', () => {
     const text = `${FROM}# hadolint ignore=DL3008\nRUN apt-get install -y curl\n`;
     assert.deepEqual(hits(text, rule), ['# hadolint ignore=DL3008']);
     assert.match(message(text, rule), /inline hadolint ignore/);
+  });
+  it('reports a pragma on the first line (read as a parser directive) but not a global ignore', () => {
+    const text = `# hadolint ignore=DL3006\nFROM debian\n#hadolint global ignore=DL3008\n`;
+    assert.deepEqual(hits(text, rule), ['# hadolint ignore=DL3006']);
   });
   it('is off in the recommended profile', async () => {
     const { lint } = await import('../../helpers');

@@ -7,8 +7,8 @@ const RESERVED = /^(com\.docker\.|io\.docker\.|org\.dockerproject\.)/;
 /** Why a label key is invalid, or undefined when it is fine. */
 function problem(key: string): string | undefined {
   if (RESERVED.test(key)) return 'uses a namespace reserved by Docker';
-  if (!/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/.test(key)) return 'must use lower-case letters, digits, "." and "-", and start and end with a letter or digit';
-  if (/\.\.|--|\.-|-\./.test(key)) return 'must not contain consecutive separators';
+  if (!/^[a-z]([a-z0-9.-]*[a-z0-9])?$/.test(key)) return 'must use lower-case letters, digits, "." and "-", start with a letter and end with a letter or digit';
+  if (/\.\.|--/.test(key)) return 'must not contain consecutive periods or hyphens';
   return undefined;
 }
 
@@ -20,7 +20,8 @@ export const labelKeyFormat: Rule<DockerfileModel> = {
   category: 'style',
   description: 'Label key does not follow Docker\'s key format.',
   docs: `Label keys should be lower-case alphanumerics with \`.\` and \`-\` separators (reverse-DNS, like
-\`org.opencontainers.image.source\`), start and end with a letter or digit, and stay out of the reserved
+\`org.opencontainers.image.source\`), start with a letter, end with a letter or digit, have no \`..\` or \`--\`,
+and stay out of the reserved
 \`com.docker.*\`, \`io.docker.*\` and \`org.dockerproject.*\` namespaces.
 
 **Bad**
