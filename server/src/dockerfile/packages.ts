@@ -31,9 +31,10 @@ export function packageWords(operands: ShellWord[], fileSuffix: RegExp): ShellWo
   return operands.filter((w) => w.text && !isVariable(w) && !fileSuffix.test(w.text) && !/^(\.{0,2}\/|https?:|ftp:)/.test(w.text));
 }
 
-/** Stages whose files end up in an image: the last stage and the ones later stages build `FROM`. */
+/** Stages whose files end up in an image: the last stage and the ones later stages build `FROM` (and a fragment's). */
 export function isShippedStage(model: DockerfileModel, stage: Stage): boolean {
-  return stage === model.stages[model.stages.length - 1] || model.stages.some((s) => s.parent === stage);
+  // The implicit stage of a fragment without FROM is all there is: judge it as shipped.
+  return stage.implicit || stage === model.stages[model.stages.length - 1] || model.stages.some((s) => s.parent === stage);
 }
 
 const PIP_VALUE_OPTIONS = [

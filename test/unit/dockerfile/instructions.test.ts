@@ -242,6 +242,11 @@ describe('dockerfile/label-key-format (DL3048)', () => {
     assert.deepEqual(hits(text, rule), ['1abc', 'a-', 'a_b', 'a--b', 'io.docker.x', 'org.dockerproject.z']);
     assert.deepEqual(hits(`${FROM}LABEL a1=x a.b-c.d2=x "com.example.vendor"=ACME a.-b=x\n`, rule), []);
   });
+  it('checks ONBUILD LABEL triggers, and reports a stray $ but not a templated key', () => {
+    assert.deepEqual(hits(`${FROM}ONBUILD LABEL com.docker.label="foo"\n`, rule), ['com.docker.label']);
+    assert.deepEqual(hits(`${FROM}LABEL invalid$character="foo"\n`, rule), ['invalid$character']);
+    assert.deepEqual(hits(`${FROM}LABEL \${PREFIX}.version=1 $NS.x=2\n`, rule), []);
+  });
 });
 
 describe('dockerfile/healthcheck-required (DL3057, opt-in)', () => {

@@ -1,5 +1,5 @@
 import type { Rule } from '../../engine/types';
-import type { DockerfileModel } from '../model';
+import { allStages, type DockerfileModel } from '../model';
 import type { ShellCommand } from '../shell';
 import { appendToRun, cacheMounted, hasOption, positionals, programOf, runHas, spanRange, subcommand } from '../run-queries';
 import { APT_GET_VALUE_OPTIONS, isShippedStage } from '../packages';
@@ -38,7 +38,7 @@ RUN --mount=type=cache,target=/var/lib/apt/lists apt-get update && apt-get insta
 \`\`\``,
   check(ctx) {
     const { model } = ctx;
-    for (const stage of model.stages) {
+    for (const stage of allStages(model)) {
       if (!isShippedStage(model, stage)) continue;
       for (const run of stage.runs) {
         const update = run.script.commands.find((c) => {

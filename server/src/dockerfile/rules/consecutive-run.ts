@@ -1,5 +1,5 @@
 import type { Rule } from '../../engine/types';
-import type { DockerfileModel } from '../model';
+import { allStages, type DockerfileModel } from '../model';
 import { flagsOf } from '../instructions';
 
 export const consecutiveRun: Rule<DockerfileModel> = {
@@ -23,7 +23,7 @@ RUN apt-get install -y --no-install-recommends curl
 RUN apt-get update && apt-get install -y --no-install-recommends curl
 \`\`\``,
   check(ctx) {
-    for (const stage of ctx.model.stages) {
+    for (const stage of allStages(ctx.model)) {
       const commandCount = new Map(stage.runs.map((r) => [r.instruction, r.script.commands.length]));
       let previous: string | undefined;
       for (const ins of stage.instructions) {

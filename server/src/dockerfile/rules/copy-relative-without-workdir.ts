@@ -1,5 +1,5 @@
 import type { Rule } from '../../engine/types';
-import type { DockerfileModel } from '../model';
+import { allStages, type DockerfileModel } from '../model';
 import { copyParts } from '../instructions';
 
 export const copyRelativeWithoutWorkdir: Rule<DockerfileModel> = {
@@ -26,7 +26,7 @@ COPY package.json .
 \`\`\``,
   check(ctx) {
     const { model } = ctx;
-    for (const stage of model.stages) {
+    for (const stage of allStages(model)) {
       for (const ins of stage.instructions) {
         if (ins.getKeyword() !== 'COPY') continue;
         if (stage.scope.workdirBefore.get(ins) !== undefined) continue;

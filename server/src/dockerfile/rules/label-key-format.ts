@@ -1,6 +1,7 @@
 import type { Label } from 'dockerfile-ast';
 import type { Rule } from '../../engine/types';
 import type { DockerfileModel } from '../model';
+import { withTriggers } from '../instructions';
 
 const RESERVED = /^(com\.docker\.|io\.docker\.|org\.dockerproject\.)/;
 
@@ -33,11 +34,14 @@ LABEL Version=1.0 com.docker.app=x
 LABEL org.opencontainers.image.version=1.0
 \`\`\``,
   check(ctx) {
-    for (const ins of ctx.model.instructions) {
+    // ONBUILD LABEL triggers label the child images.
+    for (const ins of withTriggers(ctx.model.instructions)) {
       if (ins.getKeyword() !== 'LABEL') continue;
       for (const p of (ins as Label).getProperties()) {
         const key = p.getName();
-        if (key.includes('$')) continue;
+        // A templated key (`${PREFIX}.version`, `$NS.x`) is judged after expansion, which we cannot do; a stray `$`
+        // inside a name is an invalid character.
+        if (key.startsWith('$') || key.includes('${')) continue;
         const why = problem(key.replace(/^(["'])(.*)\1$/, '$2'));
         if (why) ctx.report({ range: p.getNameRange(), message: `Label key "${key}" ${why}.` });
       }
