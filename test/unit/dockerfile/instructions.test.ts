@@ -225,6 +225,15 @@ describe('dockerfile/copy-relative-without-workdir (DL3045)', () => {
     assert.deepEqual(hits('FROM node:22\nCOPY a /app/\nCOPY b $DEST\n', rule), []);
     assert.deepEqual(hits('FROM node:22\nWORKDIR $HOME/app\nCOPY a .\nWORKDIR sub\nCOPY b .\n', rule), []);
   });
+  it('reads Windows destinations as written (backslashes are not escapes there)', () => {
+    assert.deepEqual(hits('FROM node:22\nCOPY bla.sh c:\\system32\\blubb.sh\nCOPY x "d:\\mypath\\y"\nCOPY z c:/w/z\n', rule), []);
+    assert.deepEqual(hits('FROM node:22\nCOPY bla.sh sub\\blubb.sh\n', rule), ['sub\\blubb.sh']);
+  });
+  it('checks ONBUILD COPY, which a WORKDIR of the stage or an ONBUILD WORKDIR covers', () => {
+    assert.deepEqual(hits('FROM node:22\nONBUILD COPY bla.sh blubb.sh\n', rule), ['blubb.sh']);
+    assert.deepEqual(hits('FROM node:22\nONBUILD WORKDIR /usr/local/lib\nONBUILD COPY foo bar\n', rule), []);
+    assert.deepEqual(hits('FROM node:22\nWORKDIR /app\nONBUILD COPY foo bar\n', rule), []);
+  });
 });
 
 describe('dockerfile/label-key-format (DL3048)', () => {
@@ -277,7 +286,12 @@ describe('dockerfile/consecutive-run (DL3059)', () => {
   });
   it('accepts RUNs separated by instructions or with different flags', () => {
     assert.deepEqual(hits(`${FROM}RUN a\nENV X=1\nRUN b\nRUN --mount=type=cache,target=/c c\n`, rule), []);
-    assert.deepEqual(hits(`${FROM}RUN a && b\nRUN c && d\nRUN e && f && g\nRUN h\n`, rule), ['RUN']);
+  });
+  it('accepts RUNs next to one that already chains commands, with && or ;', () => {
+    assert.deepEqual(hits(`${FROM}RUN a && b\nRUN c && d\nRUN e && f && g\nRUN h\n`, rule), []);
+    assert.deepEqual(hits(`${FROM}RUN a; b\nRUN c\nRUN d && e\n`, rule), []);
+    const text = `${FROM}RUN a && b\nRUN c\nRUN d\n`;
+    assert.deepEqual(findingsOf(DF, text, rule).map((f) => f.range.start.line), [3]);
   });
 });
 

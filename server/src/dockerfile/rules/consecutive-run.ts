@@ -11,7 +11,7 @@ export const consecutiveRun: Rule<DockerfileModel> = {
   description: 'Consecutive RUN instructions could be one.',
   docs: `Each RUN adds a layer; consecutive ones with the same options can usually be joined with \`&&\`, which also lets
 cleanup in the same layer actually shrink it. RUNs with different flags (mounts, network) are not reported, nor
-RUNs that already chain more than two commands: splitting those is taken as a deliberate cache boundary.
+RUNs that already chain commands (\`a && b\`, \`a; b\`): splitting those is taken as a deliberate cache boundary.
 
 **Bad**
 \`\`\`dockerfile
@@ -28,7 +28,7 @@ RUN apt-get update && apt-get install -y --no-install-recommends curl
       let previous: string | undefined;
       for (const ins of stage.instructions) {
         // A RUN that already chains several commands is a deliberate layer boundary (as in hadolint).
-        const chained = (commandCount.get(ins) ?? 0) > 2;
+        const chained = (commandCount.get(ins) ?? 0) > 1;
         if (ins.getKeyword() !== 'RUN' || chained) {
           previous = undefined;
           continue;
