@@ -37,8 +37,11 @@ describe('dockerfile/apt-get-yes (DL3014)', () => {
     assert.deepEqual(hits(text, rule), ['apt-get install']);
     assert.match(message(text, rule), /needs -y/);
   });
+  it('still reports a single -q', () => {
+    assert.deepEqual(hits(`${FROM}RUN apt-get -q install curl=1\n`, rule), ['apt-get -q install']);
+  });
   it('accepts -y, --yes, --assume-yes, combined flags and quiet level 2', () => {
-    for (const flags of ['-y', '--yes', '--assume-yes', '-qy', '-qq', '-q=2']) {
+    for (const flags of ['-y', '--yes', '--assume-yes', '-qy', '-qq', '-q=2', '-q -q', '--quiet -q']) {
       assert.deepEqual(hits(`${FROM}RUN apt-get ${flags} install curl=1\n`, rule), [], flags);
     }
   });
