@@ -105,6 +105,10 @@ describe('dockerfile/copy-not-add (DL3020)', () => {
   it('accepts URLs, git sources and archives', () => {
     assert.deepEqual(hits(`${FROM}ADD https://example.com/a.txt /a\nADD git@github.com:a/b.git /src\nADD rootfs.tar.xz /\n`, rule), []);
   });
+  it('reads quoted sources without their quotes', () => {
+    assert.deepEqual(hits(`${FROM}ADD "file.tgz" /usr/src/app/\nADD "http://file.com" /usr/src/app/\n`, rule), []);
+    assert.deepEqual(hits(`${FROM}ADD "file.zip" /usr/src/app/\n`, rule), ['ADD']);
+  });
   it('replaces ADD with COPY, keeping flags and case', () => {
     assertFix(`${FROM}ADD --chown=1000 app.py /srv/\n`, rule, `${FROM}COPY --chown=1000 app.py /srv/\n`);
     assertFix(`${FROM}add app.py /srv/\n`, rule, `${FROM}copy app.py /srv/\n`);
