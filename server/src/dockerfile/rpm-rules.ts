@@ -85,9 +85,12 @@ export function rpmCleanRule(
   rule: ToolRule & { command: string; cleans: (args: string[]) => boolean; cacheDir: RegExp },
 ): Rule<DockerfileModel> {
   const { id, alias, tool, name, command, cacheDir } = rule;
-  const cleans = (cmd: ShellCommand) => {
+  // The cleanup must come after the install, and be run by the same program (`dnf install` is not cleaned by
+  // `microdnf clean all`, which has its own cache), or remove the cache directory.
+  const cleans = (cmd: ShellCommand, install: ShellCommand) => {
+    if (cmd.start < install.end) return false;
     const args = positionals(cmd).map((w) => w.text);
-    if (tool.programs.includes(programOf(cmd))) return rule.cleans(args);
+    if (programOf(cmd) === programOf(install)) return rule.cleans(args);
     return programOf(cmd) === 'rm' && args.some((a) => cacheDir.test(a.replace(/\/\*?$/, '')));
   };
   return {
@@ -99,7 +102,8 @@ export function rpmCleanRule(
     fixable: true,
     description: `\`${name} install\` without \`${command}\` in the same RUN keeps the package cache in the layer.`,
     docs: `${name} keeps downloaded packages and repository metadata in its cache. Clean it in the same RUN (a later RUN
-cannot shrink an earlier layer), or keep it out of the image with a cache mount. The quick fix appends
+cannot shrink an earlier layer), after the install and with the same program (\`microdnf clean all\` does not clean
+\`dnf\`'s cache), or keep it out of the image with a cache mount. The quick fix appends
 \`&& ${command}\`.
 
 **Bad**
@@ -111,7 +115,7 @@ ${example(name, 'install -y httpd-2.4.62', ` && ${command}`)}`,
       for (const { cmd, run, sub } of rpmInstalls(ctx.model, tool)) {
         if (seen.has(run)) continue;
         seen.add(run);
-        if (runHas(run, cleans) || cacheMounted(run, cacheDir)) continue;
+        if (runHas(run, (c) => cleans(c, cmd)) || cacheMounted(run, cacheDir)) continue;
         ctx.report({
           range: spanRange(ctx.model, cmd.name, sub),
           message: `Run ${command} in the same RUN after ${cmd.name.text} install (or use a cache mount) to keep the layer small.`,

@@ -54,6 +54,13 @@ describe('dockerfile/yum-clean (DL3032), dnf-clean (DL3040), zypper-clean (DL303
     assert.deepEqual(hits(`${RH}RUN --mount=type=cache,target=/var/cache/dnf dnf install -y a-1\n`, 'dockerfile/dnf-clean'), []);
     assert.deepEqual(hits(`${SUSE}RUN zypper -n in a=1 && zypper cc -a\n`, 'dockerfile/zypper-clean'), []);
   });
+  it('needs the cleanup after the install, by the same program', () => {
+    assert.deepEqual(hits(`${RH}RUN yum clean all && yum install -y a-1\n`, 'dockerfile/yum-clean'), ['yum install']);
+    assert.deepEqual(hits(`${RH}RUN dnf install -y a-1 && microdnf clean all\n`, 'dockerfile/dnf-clean'), ['dnf install']);
+    assert.deepEqual(hits(`${RH}RUN microdnf install -y a-1 && microdnf clean all\n`, 'dockerfile/dnf-clean'), []);
+    assert.deepEqual(hits(`${SUSE}RUN zypper clean && zypper install -y a=1\n`, 'dockerfile/zypper-clean'), ['zypper install']);
+    assert.deepEqual(hits(`${RH}RUN microdnf install -y a-1 && rm -rf /var/cache/yum/*\n`, 'dockerfile/dnf-clean'), []);
+  });
   it('appends the clean command', () => {
     assertFix(`${RH}RUN yum install -y a-1\n`, 'dockerfile/yum-clean', `${RH}RUN yum install -y a-1 && yum clean all\n`);
     assertFix(`${SUSE}RUN zypper install -y a=1\n`, 'dockerfile/zypper-clean', `${SUSE}RUN zypper install -y a=1 && zypper clean\n`);
