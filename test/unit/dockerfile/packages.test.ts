@@ -157,13 +157,17 @@ describe('dockerfile/go-install-pin (DL3062)', () => {
   it('accepts pinned versions and local packages', () => {
     assert.deepEqual(hits('FROM golang:1.23\nRUN go install -ldflags "-s -w" golang.org/x/tools/gopls@v0.17.1 ./... ./cmd/app\n', rule), []);
   });
+  it('checks tools (go install tool, go get -tool), whatever their name', () => {
+    const text = 'FROM golang:1.23\nRUN go install tool foobar && go get -tool example.com/t@latest && go install /go/app/x ./app/y\n';
+    assert.deepEqual(hits(text, rule), ['foobar', 'example.com/t@latest']);
+  });
   it('checks go get and go run too, and @none as unpinned', () => {
     const text = 'FROM golang:1.23\nRUN go get example.com/pkg && go get example.com/old@none && go run example.com/tool arg.example.com\n';
     assert.deepEqual(hits(text, rule), ['example.com/pkg', 'example.com/old@none', 'example.com/tool']);
     assert.match(message('FROM golang:1.23\nRUN go run example.com/tool\n', rule), /go run example.com\/tool@<version>/);
   });
   it('accepts pinned go get / go run, local files and the program\'s arguments', () => {
-    const text = 'FROM golang:1.23\nRUN go get example.com/pkg@v1.2.3 && go run example.com/tool@v0.3.0 github.com/x/y && go run main.go && go run . -v && go get -u ./... && go install tool example.com/t\n';
+    const text = 'FROM golang:1.23\nRUN go get example.com/pkg@v1.2.3 && go run example.com/tool@v0.3.0 github.com/x/y --foo bar && go run main.go && go run . -v && go get -u ./... && go install tool foobar@v1.2.3\n';
     assert.deepEqual(hits(text, rule), []);
   });
 });

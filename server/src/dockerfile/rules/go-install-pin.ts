@@ -14,8 +14,8 @@ export const goInstallPin: Rule<DockerfileModel> = {
   description: '`go install`, `go get` or `go run` of a remote package without a pinned version (`@latest`, `@none` or none).',
   docs: `\`go install example.com/tool\` and \`@latest\` build whatever was released last; so do \`go get\` and
 \`go run example.com/tool\`. Pin a version (\`example.com/tool@v1.2.3\`). Local packages (\`.\`, \`./cmd/tool\`,
-\`./...\`) and \`.go\` files are accepted; for \`go run\` only the package is checked, not the program's arguments;
-\`go install tool …\` (Go 1.24 tools, pinned by \`go.mod\`) is not reported.
+\`./...\`) and \`.go\` files are accepted; for \`go run\` only the package is checked, not the program's arguments.
+Tools count too: \`go install tool example.com/t\` and \`go get -tool example.com/t\` need \`@<version>\`.
 
 **Bad**
 \`\`\`dockerfile
@@ -26,13 +26,13 @@ RUN go install golang.org/x/tools/gopls@latest
 RUN go install golang.org/x/tools/gopls@v0.17.1
 \`\`\``,
   check(ctx) {
-    for (const { cmd, sub, operands } of subcommandsOf(ctx.model, ['go'], ['install', 'get', 'run'], VALUE_OPTIONS)) {
-      // `go install tool …` / `go get -tool`: tools of the module, whose versions go.mod pins.
-      if (operands[0]?.text === 'tool' || cmd.args.some((a) => a.text === '-tool')) continue;
-      // `go run pkg args…`: what follows the package belongs to the program.
-      for (const pkg of sub.text === 'run' ? operands.slice(0, 1) : operands) {
+    for (const { sub, operands } of subcommandsOf(ctx.model, ['go'], ['install', 'get', 'run'], VALUE_OPTIONS)) {
+      // `go run pkg args…`: what follows the package belongs to the program. `tool`, `std`, `cmd` and `all` are
+      // package patterns of the toolchain or module, not packages to pin.
+      const packages = operands.filter((w) => !['tool', 'std', 'cmd', 'all'].includes(w.text));
+      for (const pkg of sub.text === 'run' ? packages.slice(0, 1) : packages) {
         const t = pkg.text;
-        if (!t || isVariable(pkg) || /^(\.|\/)/.test(t) || /\.go$/.test(t) || !t.replace(/@.*$/, '').includes('.')) continue;
+        if (!t || isVariable(pkg) || /^(\.|\/)/.test(t) || /\.go$/.test(t)) continue;
         const version = t.includes('@') ? t.slice(t.lastIndexOf('@') + 1) : '';
         if (version && version !== 'latest' && version !== 'none') continue;
         ctx.report({ range: wordRange(ctx.model, pkg), message: `Pin the version of "${t.replace(/@.*$/, '')}": go ${sub.text} ${t.replace(/@.*$/, '')}@<version>.` });
