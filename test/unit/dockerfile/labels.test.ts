@@ -60,6 +60,11 @@ describe('label schema rules (DL3049–DL3058)', () => {
     assert.deepEqual(lines('FROM alpine:3.21 AS base\nRUN true\nFROM base\nLABEL org.opencontainers.image.title=x\n'), [0]);
   });
 
+  it('check labels before any FROM too (a fragment)', () => {
+    assert.deepEqual(hits('LABEL org.opencontainers.image.title=""\n', 'dockerfile/label-empty', opts()), ['org.opencontainers.image.title']);
+    assert.deepEqual(hits('LABEL org.opencontainers.image.version=x\n', 'dockerfile/label-format', opts()), ['x']);
+  });
+
   it('DL3050: reports labels outside the schema only with strictLabels', () => {
     const text = `${GOOD}LABEL build-host=ci\n`;
     assert.deepEqual(hits(text, 'dockerfile/label-superfluous', opts({ strictLabels: true })), ['build-host']);
