@@ -2,7 +2,7 @@
 // a type; `dockerfile.strictLabels` also rejects labels not in the schema.
 import type { Label } from 'dockerfile-ast';
 import type { Range } from '../engine/types';
-import type { DockerfileModel, Stage } from './model';
+import { allStages, type DockerfileModel, type Stage } from './model';
 
 export type LabelType = 'text' | 'url' | 'email' | 'rfc3339' | 'spdx' | 'hash' | 'semver';
 const TYPES = new Set<LabelType>(['text', 'url', 'email', 'rfc3339', 'spdx', 'hash', 'semver']);
@@ -33,8 +33,9 @@ export function labelsOf(stage: Stage): LabelPair[] {
   return out;
 }
 
+/** Every LABEL pair of the file, those before the first FROM (a fragment) included. */
 export function* labelPairs(model: DockerfileModel): Generator<LabelPair> {
-  for (const stage of model.stages) yield* labelsOf(stage);
+  for (const stage of allStages(model)) yield* labelsOf(stage);
 }
 
 const SPDX = new Set(

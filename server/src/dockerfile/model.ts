@@ -31,6 +31,8 @@ export interface Stage {
   runs: RunInfo[];
   /** ARG, ENV, SHELL, WORKDIR, USER and EXPOSE as the stage ends up with them. */
   scope: StageScope;
+  /** The implicit stage of instructions before the first FROM (`DockerfileModel.preamble`): it has no FROM. */
+  implicit?: boolean;
 }
 
 export interface DockerfileModel {
@@ -42,6 +44,12 @@ export interface DockerfileModel {
   stages: Stage[];
   /** ARGs declared before the first FROM, with their defaults (undefined: no default). */
   globalArgs: Map<string, string | undefined>;
+  /**
+   * Instructions other than ARG before the first FROM (a fragment, or a broken file) as an implicit stage, so that
+   * command rules still see their RUNs. It is not in `stages`, has `index` -1, `implicit` set and no FROM: read it
+   * only through `commandsOf(model)` / `allStages(model)` and check `implicit` before touching `from`.
+   */
+  preamble?: Stage;
 }
 
 const VAR = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-+]([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g;
@@ -88,6 +96,7 @@ export function buildModel(text: string): DockerfileModel {
   const globalArgs = new Map<string, string | undefined>();
   const stages: Stage[] = [];
   let current: Stage | undefined;
+  const before: Instruction[] = [];
   for (const ins of instructions) {
     const keyword = ins.getKeyword();
     if (keyword === 'FROM') {
@@ -100,7 +109,9 @@ export function buildModel(text: string): DockerfileModel {
       stages.push(current);
     } else if (current) {
       current.instructions.push(ins);
-    } else if (keyword === 'ARG') {
+    } else if (keyword !== 'ARG') {
+      before.push(ins);
+    } else {
       for (const arg of ins.getArguments()) {
         const [k, ...v] = arg.getValue().split('=');
         globalArgs.set(k, v.length ? v.join('=') : undefined);
@@ -108,11 +119,20 @@ export function buildModel(text: string): DockerfileModel {
     }
   }
   const model: DockerfileModel = { ast, index, text, escape: ast.getEscapeCharacter(), instructions, stages, globalArgs };
-  for (const stage of stages) {
+  if (before.length) {
+    const preamble = { index: -1, from: undefined as unknown as From, instructions: before, runs: [], scope: undefined!, implicit: true };
+    model.preamble = preamble;
+  }
+  for (const stage of model.preamble ? [model.preamble, ...stages] : stages) {
     stage.scope = stageScope(model, stage);
     stage.runs = buildRuns(model, stage);
   }
   return model;
+}
+
+/** The stages with the implicit one before the first FROM (when there is one) first. */
+export function allStages(model: DockerfileModel): Stage[] {
+  return model.preamble ? [model.preamble, ...model.stages] : model.stages;
 }
 
 /** True when the FROM names an earlier stage or `scratch` rather than an image. */

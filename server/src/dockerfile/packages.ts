@@ -31,9 +31,10 @@ export function packageWords(operands: ShellWord[], fileSuffix: RegExp): ShellWo
   return operands.filter((w) => w.text && !isVariable(w) && !fileSuffix.test(w.text) && !/^(\.{0,2}\/|https?:|ftp:)/.test(w.text));
 }
 
-/** Stages whose files end up in an image: the last stage and the ones later stages build `FROM`. */
+/** Stages whose files end up in an image: the last stage and the ones later stages build `FROM` (and a fragment's). */
 export function isShippedStage(model: DockerfileModel, stage: Stage): boolean {
-  return stage === model.stages[model.stages.length - 1] || model.stages.some((s) => s.parent === stage);
+  // The implicit stage of a fragment without FROM is all there is: judge it as shipped.
+  return stage.implicit || stage === model.stages[model.stages.length - 1] || model.stages.some((s) => s.parent === stage);
 }
 
 const PIP_VALUE_OPTIONS = [
@@ -41,7 +42,7 @@ const PIP_VALUE_OPTIONS = [
   '--find-links', '-t', '--target', '--prefix', '--root', '--src', '--upgrade-strategy', '--platform', '--python-version',
   '--implementation', '--abi', '--trusted-host', '--cache-dir', '--progress-bar', '--log', '--proxy', '--retries',
   '--timeout', '--exists-action', '--cert', '--client-cert', '--global-option', '--install-option', '--config-settings',
-  '-C', '--only-binary', '--no-binary', '--python', '--report',
+  '-C', '--only-binary', '--no-binary', '--python', '--report', '-b', '--build',
 ];
 
 /** `pip install …`, `pip3 install …` or `python -m pip install …`: the `install` word and its package operands. */
@@ -78,13 +79,21 @@ export const YUM: RpmTool = { programs: ['yum'], installs: ['install', 'groupins
 export const DNF: RpmTool = { programs: ['dnf', 'microdnf', 'dnf5'], installs: ['install', 'groupinstall', 'localinstall'], valueOptions: ['-c', '--config', '--enablerepo', '--disablerepo', '--installroot', '--releasever', '-d', '-e', '--setopt', '--repo', '--repofrompath'] };
 export const ZYPPER: RpmTool = { programs: ['zypper'], installs: ['install', 'in'], valueOptions: ['-r', '--repo', '--from', '-t', '--type', '--root', '-R', '--reposd-dir', '-C', '--cache-dir', '--raw-cache-dir'] };
 
-/** Installs of a family, with `module install` (yum/dnf) given as `module: true`. */
-export function* rpmInstalls(model: DockerfileModel, tool: RpmTool): Generator<CommandAt & { sub: ShellWord; operands: ShellWord[]; module: boolean }> {
+/**
+ * Installs of a family, with `module install` (yum/dnf) given as `module: true`, and package groups
+ * (`groupinstall`, `group install`: operands are group names, which have no version) as `group: true`.
+ */
+export function* rpmInstalls(
+  model: DockerfileModel,
+  tool: RpmTool,
+): Generator<CommandAt & { sub: ShellWord; operands: ShellWord[]; module: boolean; group: boolean }> {
   for (const at of commandsOf(model)) {
     if (!tool.programs.includes(programOf(at.cmd))) continue;
     const { sub, operands } = subcommand(at.cmd, tool.valueOptions);
     if (!sub) continue;
-    if (sub.text === 'module' && operands[0]?.text === 'install') yield { ...at, sub: operands[0], operands: operands.slice(1), module: true };
-    else if (tool.installs.includes(sub.text)) yield { ...at, sub, operands, module: false };
+    const nested = operands[0]?.text === 'install' && tool !== ZYPPER;
+    if (sub.text === 'module' && nested) yield { ...at, sub: operands[0], operands: operands.slice(1), module: true, group: false };
+    else if ((sub.text === 'group' || sub.text === 'groups') && nested) yield { ...at, sub: operands[0], operands: operands.slice(1), module: false, group: true };
+    else if (tool.installs.includes(sub.text)) yield { ...at, sub, operands, module: false, group: sub.text === 'groupinstall' };
   }
 }

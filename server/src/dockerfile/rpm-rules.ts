@@ -57,14 +57,18 @@ export function rpmPinRule({ id, alias, tool, name }: ToolRule): Rule<Dockerfile
     category: 'reliability',
     description: `\`${name} install\` of a package without a pinned version.`,
     docs: `Without a version each build installs whatever the repository holds that day. Pin packages as
-\`name-version\` (\`httpd-2.4.62\`), and modules as \`name:stream\`. Local \`.rpm\` files are accepted.
+\`name-version\` (\`httpd-2.4.62\`), and modules as \`name:stream\` (\`module install nodejs:20\`). Local \`.rpm\`
+files, \`localinstall\` and package groups (\`groupinstall\`, \`group install\`, \`@group\`), which have no version,
+are not reported.
 
 **Bad**
 ${example(name, 'install -y httpd', ` && ${name} clean all`)}
 **Good**
 ${example(name, 'install -y httpd-2.4.62', ` && ${name} clean all`)}`,
     check(ctx) {
-      for (const { operands, module } of rpmInstalls(ctx.model, tool)) {
+      for (const { operands, module, group, sub } of rpmInstalls(ctx.model, tool)) {
+        // Groups have no version, and `localinstall` takes files.
+        if (group || sub.text === 'localinstall') continue;
         for (const pkg of operands) {
           if (!pkg.text || isVariable(pkg) || pkg.text.startsWith('@') || /^(\.{0,2}\/|https?:)/.test(pkg.text)) continue;
           if (module ? pkg.text.includes(':') : /-[0-9]/.test(pkg.text) || /\.rpm$/.test(pkg.text)) continue;
@@ -81,9 +85,12 @@ export function rpmCleanRule(
   rule: ToolRule & { command: string; cleans: (args: string[]) => boolean; cacheDir: RegExp },
 ): Rule<DockerfileModel> {
   const { id, alias, tool, name, command, cacheDir } = rule;
-  const cleans = (cmd: ShellCommand) => {
+  // The cleanup must come after the install, and be run by the same program (`dnf install` is not cleaned by
+  // `microdnf clean all`, which has its own cache), or remove the cache directory.
+  const cleans = (cmd: ShellCommand, install: ShellCommand) => {
+    if (cmd.start < install.end) return false;
     const args = positionals(cmd).map((w) => w.text);
-    if (tool.programs.includes(programOf(cmd))) return rule.cleans(args);
+    if (programOf(cmd) === programOf(install)) return rule.cleans(args);
     return programOf(cmd) === 'rm' && args.some((a) => cacheDir.test(a.replace(/\/\*?$/, '')));
   };
   return {
@@ -95,7 +102,8 @@ export function rpmCleanRule(
     fixable: true,
     description: `\`${name} install\` without \`${command}\` in the same RUN keeps the package cache in the layer.`,
     docs: `${name} keeps downloaded packages and repository metadata in its cache. Clean it in the same RUN (a later RUN
-cannot shrink an earlier layer), or keep it out of the image with a cache mount. The quick fix appends
+cannot shrink an earlier layer), after the install and with the same program (\`microdnf clean all\` does not clean
+\`dnf\`'s cache), or keep it out of the image with a cache mount. The quick fix appends
 \`&& ${command}\`.
 
 **Bad**
@@ -107,7 +115,7 @@ ${example(name, 'install -y httpd-2.4.62', ` && ${command}`)}`,
       for (const { cmd, run, sub } of rpmInstalls(ctx.model, tool)) {
         if (seen.has(run)) continue;
         seen.add(run);
-        if (runHas(run, cleans) || cacheMounted(run, cacheDir)) continue;
+        if (runHas(run, (c) => cleans(c, cmd)) || cacheMounted(run, cacheDir)) continue;
         ctx.report({
           range: spanRange(ctx.model, cmd.name, sub),
           message: `Run ${command} in the same RUN after ${cmd.name.text} install (or use a cache mount) to keep the layer small.`,

@@ -1,6 +1,6 @@
 // Queries over the shell commands of RUN instructions, shared by the package-manager and command rules.
 import type { Fix, Range, RuleContext } from '../engine/types';
-import type { DockerfileModel, Stage } from './model';
+import { allStages, type DockerfileModel, type Stage } from './model';
 import type { RunInfo } from './run-model';
 import type { ShellCommand, ShellWord } from './shell';
 
@@ -16,12 +16,15 @@ export function programOf(cmd: ShellCommand): string {
 
 const commandLists = new WeakMap<DockerfileModel | Stage, readonly CommandAt[]>();
 
-/** The commands of a stage's RUNs (of every stage without one), listed once per model: dozens of rules walk them. */
+/**
+ * The commands of a stage's RUNs (of every stage, the implicit one before the first FROM included, without one),
+ * listed once per model: dozens of rules walk them.
+ */
 export function commandsOf(model: DockerfileModel, stage?: Stage): readonly CommandAt[] {
   const key = stage ?? model;
   let list = commandLists.get(key);
   if (!list) {
-    list = (stage ? [stage] : model.stages).flatMap((s) => s.runs.flatMap((run) => run.script.commands.map((cmd) => ({ cmd, run }))));
+    list = (stage ? [stage] : allStages(model)).flatMap((s) => s.runs.flatMap((run) => run.script.commands.map((cmd) => ({ cmd, run }))));
     commandLists.set(key, list);
   }
   return list;

@@ -37,8 +37,11 @@ describe('dockerfile/apt-get-yes (DL3014)', () => {
     assert.deepEqual(hits(text, rule), ['apt-get install']);
     assert.match(message(text, rule), /needs -y/);
   });
+  it('still reports a single -q', () => {
+    assert.deepEqual(hits(`${FROM}RUN apt-get -q install curl=1\n`, rule), ['apt-get -q install']);
+  });
   it('accepts -y, --yes, --assume-yes, combined flags and quiet level 2', () => {
-    for (const flags of ['-y', '--yes', '--assume-yes', '-qy', '-qq', '-q=2']) {
+    for (const flags of ['-y', '--yes', '--assume-yes', '-qy', '-qq', '-q=2', '-q -q', '--quiet -q']) {
       assert.deepEqual(hits(`${FROM}RUN apt-get ${flags} install curl=1\n`, rule), [], flags);
     }
   });
@@ -75,9 +78,11 @@ describe('dockerfile/apt-lists-cleanup (DL3009)', () => {
     assert.deepEqual(hits(`${FROM}RUN apt-get update && apt-get install -y curl=1 && rm -fr /var/lib/apt/lists/*\n`, rule), []);
     assert.deepEqual(hits(`${FROM}RUN apt-get update && rm -r -f /var/lib/apt/lists\n`, rule), []);
     assert.deepEqual(hits(`${FROM}RUN --mount=type=cache,target=/var/lib/apt/lists apt-get update && apt-get install -y curl=1\n`, rule), []);
-    assert.deepEqual(hits(`${FROM}RUN --mount=type=cache,target=/var/lib/apt apt-get update\n`, rule), []);
-    assert.deepEqual(hits(`${FROM}RUN --mount=type=cache,target=/var/cache/apt,sharing=locked apt-get update\n`, rule), []);
+    assert.deepEqual(hits(`${FROM}RUN --mount=type=cache,target=/var/lib/apt --mount=type=cache,target=/var/cache/apt,sharing=locked apt-get update\n`, rule), []);
     assert.deepEqual(hits(`${FROM}RUN --mount=type=bind,target=/var/lib/apt/lists apt-get update\n`, rule), ['apt-get update']);
+    // One of the /var/lib/apt + /var/cache/apt pair alone is not enough.
+    assert.deepEqual(hits(`${FROM}RUN --mount=type=cache,target=/var/lib/apt apt-get update\n`, rule), ['apt-get update']);
+    assert.deepEqual(hits(`${FROM}RUN --mount=type=cache,target=/var/cache/apt,sharing=locked apt-get update\n`, rule), ['apt-get update']);
   });
   it('does not report stages that are only copied from', () => {
     const text = 'FROM debian:12 AS build\nRUN apt-get update && apt-get install -y gcc=1\nFROM debian:12\nCOPY --from=build /out /out\n';

@@ -139,6 +139,14 @@ describe('dockerfile/secrets-used-in-arg-or-env (SecretsUsedInArgOrEnv)', () => 
   it('does not report names where the word is inside another (MONKEY) or global ARGs', () => {
     assert.deepEqual(spots('ARG GLOBAL_TOKEN\nFROM a:1\nENV MONKEY=1 TOKENIZER=2\n', 'secrets-used-in-arg-or-env'), []);
   });
+  it('matches whole _-separated words anywhere in the name, in any case', () => {
+    const text = 'FROM a:1\nARG AWS_SECRET_ACCESS_KEY MY_KEY_ID gpg_key Auth\nENV GITHUB_TOKEN=x SECRET=y\n';
+    assert.deepEqual(spots(text, 'secrets-used-in-arg-or-env').map((s) => s.split(' ')[1]), ['AWS_SECRET_ACCESS_KEY', 'MY_KEY_ID', 'gpg_key', 'Auth', 'GITHUB_TOKEN', 'SECRET']);
+  });
+  it('does not report substrings (KEYCLOAK_URL, AUTHOR, PASSWORDLESS, USERNAME, PRIVATE_REPO) or allowed words', () => {
+    const text = 'FROM a:1\nARG KEYCLOAK_URL AUTHOR PASSWORDLESS USERNAME PRIVATE_REPO TOKEN_FILE SSH_KEY_PUBLIC API_KEY_VERSION\n';
+    assert.deepEqual(spots(text, 'secrets-used-in-arg-or-env'), []);
+  });
 });
 
 describe('dockerfile/invalid-default-arg-in-from (InvalidDefaultArgInFrom)', () => {

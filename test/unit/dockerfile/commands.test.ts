@@ -79,6 +79,16 @@ describe('dockerfile/wget-and-curl (DL4001)', () => {
   it('accepts a single tool', () => {
     assert.deepEqual(hits(`${FROM}RUN curl -fsSLO https://a && curl -fsSLO https://b\n`, rule), []);
   });
+  it('checks each stage on its own', () => {
+    assert.deepEqual(hits(`${FROM}RUN wget -q https://a\nFROM debian:12\nRUN curl -fsSLO https://b\n`, rule), []);
+    const text = `${FROM}RUN wget -q https://a\nFROM debian:12\nRUN curl -fsSLO https://b && wget -q https://c\n`;
+    assert.deepEqual(hits(text, rule), ['wget']);
+    assert.match(message(text, rule), /use curl here too/);
+  });
+  it('reports in a fragment without FROM and in ONBUILD triggers', () => {
+    assert.deepEqual(hits('RUN wget -q https://a\nRUN curl -fsSLO https://b\n', rule), ['curl']);
+    assert.deepEqual(hits(`${FROM}RUN wget -q https://a\nONBUILD RUN curl -fsSLO https://b\n`, rule), ['curl']);
+  });
 });
 
 describe('dockerfile/shell-via-ln (DL4005)', () => {
@@ -106,6 +116,22 @@ describe('dockerfile/pipefail (DL4006)', () => {
     assert.deepEqual(hits(`${FROM}RUN a || b\n`, rule), []);
     assert.deepEqual(hits('FROM mcr.microsoft.com/powershell:7.4\nSHELL ["pwsh", "-Command"]\nRUN Get-Item x | Select-Object y\n', rule), []);
     assert.deepEqual(hits('# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN dir | findstr x\n', rule), []);
+  });
+  it('trusts -o pipefail only for shells that have it: bash, zsh, ash, and sh on Alpine', () => {
+    for (const shell of ['"/bin/bash", "-eo", "pipefail"', '"/usr/bin/bash", "-e", "-o", "pipefail"', '"/bin/bash", "-o", "errexit", "-o", "pipefail"', '"/usr/local/bin/zsh", "-o", "pipefail"', '"/bin/ash", "-o", "pipefail"']) {
+      assert.deepEqual(hits(`${FROM}SHELL [${shell}, "-c"]\nRUN a | b\n`, rule), [], shell);
+    }
+    assert.deepEqual(hits(`${FROM}SHELL ["/bin/sh", "-o", "pipefail", "-c"]\nRUN a | b\n`, rule), ['|']);
+    assert.deepEqual(hits(`${FROM}SHELL ["/bin/dash", "-o", "pipefail", "-c"]\nRUN a | b\n`, rule), ['|']);
+    assert.deepEqual(hits(`${FROM}SHELL ["/bin/bash", "-c", "pipefail"]\nRUN a | b\n`, rule), ['|'], 'pipefail without -o is not the option');
+    assert.deepEqual(hits('FROM alpine:3.21\nSHELL ["/bin/sh", "-o", "pipefail", "-c"]\nRUN a | b\n', rule), []);
+    assert.deepEqual(hits('FROM busybox:1.37\nSHELL ["/bin/sh", "-o", "pipefail", "-c"]\nRUN a | b\n', rule), []);
+  });
+  it('checks each stage with its own SHELL, and a RUN before any FROM', () => {
+    const text = `FROM debian:12 AS a\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN a | b\nFROM debian:12\nRUN c | d\n`;
+    assert.deepEqual(findingsOf(DF, text, rule).map((f) => f.range.start.line), [4]);
+    assert.deepEqual(hits('RUN wget -O - https://some.site | wc -l > /number\n', rule), ['|']);
+    assert.deepEqual(hits(`${FROM}SHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN a | b\nSHELL ["/bin/sh", "-c"]\nRUN c | d\n`, rule), ['|']);
   });
   it('still reports after a SHELL without pipefail', () => {
     assert.deepEqual(hits(`${FROM}SHELL ["/bin/bash", "-c"]\nRUN a | b\n`, rule), ['|']);

@@ -15,6 +15,13 @@ describe('dockerfile/untagged-image (DL3006)', () => {
     assert.deepEqual(f.aliases, ['DL3006']);
   });
 
+  it('covers the whole image reference: registry, port and path included', () => {
+    const text = 'FROM --platform=linux/amd64 registry.example.com:5000/team/app AS build\nFROM ${IMG}\n';
+    assert.deepEqual(findingsOf(DF, text, 'dockerfile/untagged-image').map((f) => covered(text, f)), ['registry.example.com:5000/team/app']);
+    const hub = 'FROM docker.io/library/debian as base\n';
+    assert.deepEqual(findingsOf(DF, hub, 'dockerfile/untagged-image').map((f) => covered(hub, f)), ['docker.io/library/debian']);
+  });
+
   it('accepts tags, digests, scratch and earlier stages', () => {
     const text = [
       'FROM debian:12 AS base',

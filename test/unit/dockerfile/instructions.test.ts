@@ -34,9 +34,19 @@ describe('dockerfile/last-user-root (DL3002)', () => {
     assert.match(message(text, rule), /root/);
     assert.deepEqual(hits(`${FROM}USER 0\n`, rule), ['0']);
   });
-  it('accepts a non-root last user and root in earlier stages', () => {
+  it('accepts a non-root last user in every stage', () => {
     assert.deepEqual(hits(`${FROM}USER root\nRUN true\nUSER app\n`, rule), []);
-    assert.deepEqual(hits(`FROM debian:12 AS build\nUSER root\nFROM debian:12\nUSER app\n`, rule), []);
+    assert.deepEqual(hits(`FROM debian:12 AS build\nUSER root\nRUN make\nUSER app\nFROM debian:12\nRUN true\n`, rule), []);
+    assert.deepEqual(hits(`${FROM}USER rooty\nUSER 1000:0\n`, rule), []);
+  });
+  it('checks every stage: the last USER of an earlier stage counts too', () => {
+    const text = `FROM debian:12 AS build\nUSER root\nRUN make\nFROM debian:12\nUSER app\n`;
+    assert.deepEqual(hits(text, rule), ['root']);
+    assert.match(message(text, rule), /stage "build" is root/);
+    assert.deepEqual(hits(`FROM debian:12 AS base\nUSER 0:0\nFROM base\nRUN true\n`, rule), ['0:0'], 'reported once, in the stage that sets it');
+  });
+  it('ignores a USER before the first FROM', () => {
+    assert.deepEqual(hits(`USER root\n${FROM}RUN true\n`, rule), []);
   });
 });
 
@@ -50,6 +60,26 @@ describe('dockerfile/add-for-archives (DL3010)', () => {
   it('accepts archives that are not extracted and files copied from stages', () => {
     assert.deepEqual(hits(`${FROM}COPY app.tar.gz /srv/\n`, rule), []);
     assert.deepEqual(hits(`${FROM}COPY --from=build /out/app.tgz /tmp/\nRUN tar xzf /tmp/app.tgz\n`, rule), []);
+  });
+  it('follows a renamed archive and every archive extension', () => {
+    assert.deepEqual(hits(`${FROM}COPY dist/packaged-app.tar /foo.tar\nRUN tar -xf /foo.tar\n`, rule), ['dist/packaged-app.tar']);
+    for (const ext of ['tar', 'tgz', 'tar.xz', 'txz', 'tar.bz2', 'tbz2', 'tar.lzma', 'tar.Z', 'gz', 'xz']) {
+      assert.deepEqual(hits(`${FROM}COPY app.${ext} /opt/\nWORKDIR /opt\nRUN tar -xf app.${ext}\n`, rule), [`app.${ext}`], ext);
+    }
+  });
+  it('counts unpacking with gunzip, unxz, bunzip2 and friends', () => {
+    assert.deepEqual(hits(`${FROM}COPY data.gz /tmp/\nRUN gunzip /tmp/data.gz\n`, rule), ['data.gz']);
+    assert.deepEqual(hits(`${FROM}COPY data.xz /tmp/\nRUN echo x && unxz -k /tmp/data.xz\n`, rule), ['data.xz']);
+  });
+  it('reads Windows paths', () => {
+    const text = `${FROM}COPY build\\foo\\bar.tar.gz "C:\\Program Files\\Foo"\nRUN tar -xf "C:\\Program Files\\Foo\\bar.tar.gz"\n`;
+    assert.deepEqual(hits(text, rule), ['build\\foo\\bar.tar.gz']);
+    const renamed = `${FROM}COPY build\\foo\\bar.tar.gz "C:\\Program Files\\foo.tar.gz"\nRUN tar -xf foo.tar.gz\n`;
+    assert.deepEqual(hits(renamed, rule), ['build\\foo\\bar.tar.gz']);
+  });
+  it('checks each stage on its own, and COPYs before any FROM', () => {
+    assert.deepEqual(hits(`${FROM}COPY app.tar /tmp/\nFROM debian:12\nRUN tar -xf /tmp/app.tar\n`, rule), []);
+    assert.deepEqual(hits(`COPY packaged-app.tar /usr/src/app\nRUN tar -xf /usr/src/app/packaged-app.tar\n`, rule), ['packaged-app.tar']);
   });
 });
 
@@ -74,6 +104,10 @@ describe('dockerfile/copy-not-add (DL3020)', () => {
   });
   it('accepts URLs, git sources and archives', () => {
     assert.deepEqual(hits(`${FROM}ADD https://example.com/a.txt /a\nADD git@github.com:a/b.git /src\nADD rootfs.tar.xz /\n`, rule), []);
+  });
+  it('reads quoted sources without their quotes', () => {
+    assert.deepEqual(hits(`${FROM}ADD "file.tgz" /usr/src/app/\nADD "http://file.com" /usr/src/app/\n`, rule), []);
+    assert.deepEqual(hits(`${FROM}ADD "file.zip" /usr/src/app/\n`, rule), ['ADD']);
   });
   it('replaces ADD with COPY, keeping flags and case', () => {
     assertFix(`${FROM}ADD --chown=1000 app.py /srv/\n`, rule, `${FROM}COPY --chown=1000 app.py /srv/\n`);
@@ -195,6 +229,15 @@ describe('dockerfile/copy-relative-without-workdir (DL3045)', () => {
     assert.deepEqual(hits('FROM node:22\nCOPY a /app/\nCOPY b $DEST\n', rule), []);
     assert.deepEqual(hits('FROM node:22\nWORKDIR $HOME/app\nCOPY a .\nWORKDIR sub\nCOPY b .\n', rule), []);
   });
+  it('reads Windows destinations as written (backslashes are not escapes there)', () => {
+    assert.deepEqual(hits('FROM node:22\nCOPY bla.sh c:\\system32\\blubb.sh\nCOPY x "d:\\mypath\\y"\nCOPY z c:/w/z\n', rule), []);
+    assert.deepEqual(hits('FROM node:22\nCOPY bla.sh sub\\blubb.sh\n', rule), ['sub\\blubb.sh']);
+  });
+  it('checks ONBUILD COPY, which a WORKDIR of the stage or an ONBUILD WORKDIR covers', () => {
+    assert.deepEqual(hits('FROM node:22\nONBUILD COPY bla.sh blubb.sh\n', rule), ['blubb.sh']);
+    assert.deepEqual(hits('FROM node:22\nONBUILD WORKDIR /usr/local/lib\nONBUILD COPY foo bar\n', rule), []);
+    assert.deepEqual(hits('FROM node:22\nWORKDIR /app\nONBUILD COPY foo bar\n', rule), []);
+  });
 });
 
 describe('dockerfile/label-key-format (DL3048)', () => {
@@ -206,6 +249,16 @@ describe('dockerfile/label-key-format (DL3048)', () => {
   });
   it('accepts reverse-DNS keys', () => {
     assert.deepEqual(hits(`${FROM}LABEL org.opencontainers.image.version=1 maintainer=me\n`, rule), []);
+  });
+  it('requires a leading letter, a trailing letter or digit, and no doubled separators', () => {
+    const text = `${FROM}LABEL 1abc=x a-=x a_b=x a--b=x io.docker.x=y org.dockerproject.z=1\n`;
+    assert.deepEqual(hits(text, rule), ['1abc', 'a-', 'a_b', 'a--b', 'io.docker.x', 'org.dockerproject.z']);
+    assert.deepEqual(hits(`${FROM}LABEL a1=x a.b-c.d2=x "com.example.vendor"=ACME a.-b=x\n`, rule), []);
+  });
+  it('checks ONBUILD LABEL triggers, and reports a stray $ but not a templated key', () => {
+    assert.deepEqual(hits(`${FROM}ONBUILD LABEL com.docker.label="foo"\n`, rule), ['com.docker.label']);
+    assert.deepEqual(hits(`${FROM}LABEL invalid$character="foo"\n`, rule), ['invalid$character']);
+    assert.deepEqual(hits(`${FROM}LABEL \${PREFIX}.version=1 $NS.x=2\n`, rule), []);
   });
 });
 
@@ -219,6 +272,12 @@ describe('dockerfile/healthcheck-required (DL3057, opt-in)', () => {
   it('accepts a HEALTHCHECK in the final stage or the stage it builds on', () => {
     assert.deepEqual(hits('FROM nginx:1.27 AS base\nHEALTHCHECK NONE\nFROM base\n', rule), []);
   });
+  it('checks every stage, on its FROM', () => {
+    const text = 'FROM golang:1.23 AS build\nRUN go build\nFROM nginx:1.27\nHEALTHCHECK CMD true\n';
+    assert.deepEqual(findingsOf(DF, text, rule).map((f) => f.range.start.line), [0]);
+    assert.match(message(text, rule), /Stage "build" has no HEALTHCHECK/);
+    assert.deepEqual(findingsOf(DF, 'FROM scratch\nFROM scratch\n', rule).map((f) => f.range.start.line), [0, 1]);
+  });
 });
 
 describe('dockerfile/consecutive-run (DL3059)', () => {
@@ -231,7 +290,12 @@ describe('dockerfile/consecutive-run (DL3059)', () => {
   });
   it('accepts RUNs separated by instructions or with different flags', () => {
     assert.deepEqual(hits(`${FROM}RUN a\nENV X=1\nRUN b\nRUN --mount=type=cache,target=/c c\n`, rule), []);
-    assert.deepEqual(hits(`${FROM}RUN a && b\nRUN c && d\nRUN e && f && g\nRUN h\n`, rule), ['RUN']);
+  });
+  it('accepts RUNs next to one that already chains commands, with && or ;', () => {
+    assert.deepEqual(hits(`${FROM}RUN a && b\nRUN c && d\nRUN e && f && g\nRUN h\n`, rule), []);
+    assert.deepEqual(hits(`${FROM}RUN a; b\nRUN c\nRUN d && e\n`, rule), []);
+    const text = `${FROM}RUN a && b\nRUN c\nRUN d\n`;
+    assert.deepEqual(findingsOf(DF, text, rule).map((f) => f.range.start.line), [3]);
   });
 });
 
@@ -313,6 +377,10 @@ describe('dockerfile/no-inline-ignore (DL1001, opt-in)', () => {
     const text = `${FROM}# hadolint ignore=DL3008\nRUN apt-get install -y curl\n`;
     assert.deepEqual(hits(text, rule), ['# hadolint ignore=DL3008']);
     assert.match(message(text, rule), /inline hadolint ignore/);
+  });
+  it('reports a pragma on the first line (read as a parser directive) but not a global ignore', () => {
+    const text = `# hadolint ignore=DL3006\nFROM debian\n#hadolint global ignore=DL3008\n`;
+    assert.deepEqual(hits(text, rule), ['# hadolint ignore=DL3006']);
   });
   it('is off in the recommended profile', async () => {
     const { lint } = await import('../../helpers');

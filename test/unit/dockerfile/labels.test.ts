@@ -47,6 +47,24 @@ describe('label schema rules (DL3049–DL3058)', () => {
     assert.deepEqual(hits(text, 'dockerfile/label-missing', opts())[0], 'FROM');
   });
 
+  it('DL3049: checks every stage, except stages only used as COPY --from sources', () => {
+    const one = { config: { domains: { dockerfile: { labelSchema: { 'org.opencontainers.image.title': 'text' } } } } };
+    const rule = 'dockerfile/label-missing';
+    const lines = (text: string) => findingsOf(DF, text, rule, one).map((f) => f.range.start.line);
+    // A stage that is neither labelled nor copied from is reported, like the final one.
+    assert.deepEqual(lines('FROM alpine:3.21 AS a\nRUN true\nFROM alpine:3.21\nLABEL org.opencontainers.image.title=x\n'), [0]);
+    // A build stage whose output is only copied is left alone.
+    assert.deepEqual(lines('FROM golang:1.23 AS build\nRUN go build\nFROM alpine:3.21\nCOPY --from=build /out /app\nLABEL org.opencontainers.image.title=x\n'), []);
+    // Labels are inherited through FROM <stage>.
+    assert.deepEqual(lines('FROM alpine:3.21 AS base\nLABEL org.opencontainers.image.title=x\nFROM base\nRUN true\n'), []);
+    assert.deepEqual(lines('FROM alpine:3.21 AS base\nRUN true\nFROM base\nLABEL org.opencontainers.image.title=x\n'), [0]);
+  });
+
+  it('check labels before any FROM too (a fragment)', () => {
+    assert.deepEqual(hits('LABEL org.opencontainers.image.title=""\n', 'dockerfile/label-empty', opts()), ['org.opencontainers.image.title']);
+    assert.deepEqual(hits('LABEL org.opencontainers.image.version=x\n', 'dockerfile/label-format', opts()), ['x']);
+  });
+
   it('DL3050: reports labels outside the schema only with strictLabels', () => {
     const text = `${GOOD}LABEL build-host=ci\n`;
     assert.deepEqual(hits(text, 'dockerfile/label-superfluous', opts({ strictLabels: true })), ['build-host']);

@@ -45,6 +45,27 @@ describe('dockerfile/pip-pin (DL3013)', () => {
     assert.deepEqual(hits(text, rule), []);
     assert.deepEqual(hits(`${PY}RUN pip install --no-cache-dir -c constraints.txt flask\n`, rule), []);
   });
+  it('accepts VCS URLs with a ref, local paths, wheels and archives', () => {
+    const text = `${PY}RUN pip install --no-cache-dir git+https://github.com/a/b.git@v1.2#egg=b ./pkg src/pkg x.whl x.tar.gz https://example.com/y.zip\n`;
+    assert.deepEqual(hits(text, rule), []);
+    assert.deepEqual(hits(`${PY}RUN pip install --no-cache-dir -e git+https://github.com/a/b.git#egg=b\n`, rule), []);
+  });
+  it('reports a VCS URL without a ref', () => {
+    const text = `${PY}RUN pip install --no-cache-dir git+https://github.com/a/b.git#egg=b hg+https://hg.example.com/c\n`;
+    assert.deepEqual(hits(text, rule), ['git+https://github.com/a/b.git#egg=b', 'hg+https://hg.example.com/c']);
+  });
+  it('skips a command that installs a requirements file or the project, whatever else it names', () => {
+    assert.deepEqual(hits(`${PY}RUN pip install --no-cache-dir -r requirements.txt gunicorn\n`, rule), []);
+    assert.deepEqual(hits(`${PY}RUN pip install --no-cache-dir --requirement=req.txt gunicorn\n`, rule), []);
+    assert.deepEqual(hits(`${PY}RUN pip install --no-cache-dir . gunicorn\n`, rule), []);
+    assert.deepEqual(hits(`${PY}RUN pip install --no-cache-dir -r req.txt && pip install --no-cache-dir gunicorn\n`, rule), ['gunicorn']);
+  });
+  it('skips the value of --build / -b', () => {
+    assert.deepEqual(hits(`${PY}RUN pip3 install --no-cache-dir --build /opt/yamllint yamllint==1.20.0\n`, rule), []);
+  });
+  it('reports in a fragment without FROM', () => {
+    assert.deepEqual(hits('RUN pip install MySQL_python\n', rule), ['MySQL_python']);
+  });
 });
 
 describe('dockerfile/pip-no-cache (DL3042)', () => {
@@ -56,8 +77,28 @@ describe('dockerfile/pip-no-cache (DL3042)', () => {
   });
   it('accepts PIP_NO_CACHE_DIR and a cache mount on pip\'s cache', () => {
     assert.deepEqual(hits(`${PY}ENV PIP_NO_CACHE_DIR=1\nRUN pip install flask==3.1.0\n`, rule), []);
-    assert.deepEqual(hits(`${PY}RUN PIP_NO_CACHE_DIR=off pip install flask==3.1.0\n`, rule), []);
     assert.deepEqual(hits(`${PY}RUN --mount=type=cache,target=/root/.cache/pip pip install flask==3.1.0\n`, rule), []);
+  });
+  it('accepts any yes value of PIP_NO_CACHE_DIR: ENV, inherited, prefix or export', () => {
+    for (const v of ['1', 'true', 'True', 'yes', 'on', 'ON', '"1"']) {
+      assert.deepEqual(hits(`${PY}ENV PIP_NO_CACHE_DIR=${v}\nRUN pip install flask==3.1.0\n`, rule), [], v);
+      assert.deepEqual(hits(`${PY}RUN PIP_NO_CACHE_DIR=${v} pip install flask==3.1.0\n`, rule), [], v);
+      assert.deepEqual(hits(`${PY}RUN export PIP_NO_CACHE_DIR=${v} && pip install flask==3.1.0\n`, rule), [], v);
+    }
+    assert.deepEqual(hits(`FROM ${'python:3.13'} AS base\nENV PIP_NO_CACHE_DIR=1\nFROM base\nRUN pip install six==1.17.0\n`, rule), []);
+    assert.deepEqual(hits('ENV PIP_NO_CACHE_DIR=1\nRUN pip install MySQL_python\n', rule), []);
+  });
+  it('reports PIP_NO_CACHE_DIR set to a no value, set after the RUN, or set in an unrelated stage', () => {
+    for (const v of ['0', 'off', 'no', 'false']) {
+      assert.deepEqual(hits(`${PY}ENV PIP_NO_CACHE_DIR=${v}\nRUN pip install flask==3.1.0\n`, rule), ['pip install'], v);
+      assert.deepEqual(hits(`${PY}RUN PIP_NO_CACHE_DIR=${v} pip install flask==3.1.0\n`, rule), ['pip install'], v);
+      assert.deepEqual(hits(`${PY}RUN export PIP_NO_CACHE_DIR=${v} && pip install flask==3.1.0\n`, rule), ['pip install'], v);
+    }
+    assert.deepEqual(hits(`${PY}RUN pip install flask==3.1.0\nENV PIP_NO_CACHE_DIR=1\n`, rule), ['pip install']);
+    assert.deepEqual(hits(`FROM python:3.13 AS base\nENV PIP_NO_CACHE_DIR=1\nFROM python:3.13\nRUN pip install six==1.17.0\n`, rule), ['pip install']);
+  });
+  it('ignores pipx and pipenv', () => {
+    assert.deepEqual(hits(`${PY}RUN pipx install poetry && pipenv install requests\n`, rule), []);
   });
   it('adds --no-cache-dir after install', () => {
     assertFix(`${PY}RUN python -m pip install flask==3.1.0\n`, rule, `${PY}RUN python -m pip install --no-cache-dir flask==3.1.0\n`);
@@ -72,9 +113,14 @@ describe('dockerfile/npm-pin (DL3016)', () => {
     assert.deepEqual(hits(text, rule), ['typescript', '@angular/cli', 'eslint@latest']);
     assert.match(message(text, rule), /npm install typescript@<version>/);
   });
-  it('accepts versions, lockfile installs, paths, tarballs and git URLs', () => {
-    const text = `${NODE}RUN npm install && npm ci && npm install -g pnpm@9.15.0 @scope/x@1.2.3 ./local x.tgz git+https://github.com/a/b.git\n`;
+  it('accepts versions, lockfile installs, paths, tarballs and git URLs with a ref', () => {
+    const text = `${NODE}RUN npm install && npm ci && npm install -g pnpm@9.15.0 @scope/x@1.2.3 ./local x.tgz git+https://github.com/a/b.git#v1.0.0\n`;
     assert.deepEqual(hits(text, rule), []);
+    assert.deepEqual(hits(`${NODE}RUN npm install git+ssh://git@github.com:npm/cli.git#semver:^5.0 github:user/repo#4f1c2a9 https://example.com/x.tgz\n`, rule), []);
+  });
+  it('reports git URLs without a commit, tag or semver range', () => {
+    const text = `${NODE}RUN npm install git+https://github.com/a/b.git git://github.com/c/d.git github:user/repo\n`;
+    assert.deepEqual(hits(text, rule), ['git+https://github.com/a/b.git', 'git://github.com/c/d.git', 'github:user/repo']);
   });
 });
 
@@ -87,6 +133,17 @@ describe('dockerfile/gem-pin (DL3028)', () => {
   });
   it('accepts -v and --version', () => {
     assert.deepEqual(hits('FROM ruby:3.3\nRUN gem install bundler -v 2.5.23\n', 'dockerfile/gem-pin'), []);
+    assert.deepEqual(hits("FROM ruby:3.3\nRUN gem install bundler --version '2.0.1' && gem i rake --version=13.2.1\n", rule), []);
+  });
+  it('reports with the short subcommand, each unpinned gem', () => {
+    assert.deepEqual(hits('FROM ruby:3.3\nRUN gem i bundler:1 nokogiri rails\n', rule), ['nokogiri', 'rails']);
+  });
+  it('does not read build options after -- (or a flag\'s boolean value) as gems', () => {
+    const base = 'FROM ruby:3.3\nRUN gem install bundler:2.0.1';
+    assert.deepEqual(hits(`${base} -- --use-system-libraries true\n`, rule), []);
+    assert.deepEqual(hits(`${base} -- --with-pg-config=/usr/bin/pg_config pg\n`, rule), []);
+    assert.deepEqual(hits(`${base} --use-system-libraries true\n`, rule), []);
+    assert.deepEqual(hits(`${base} --use-system-libraries=true\n`, rule), []);
   });
 });
 
@@ -99,6 +156,19 @@ describe('dockerfile/go-install-pin (DL3062)', () => {
   });
   it('accepts pinned versions and local packages', () => {
     assert.deepEqual(hits('FROM golang:1.23\nRUN go install -ldflags "-s -w" golang.org/x/tools/gopls@v0.17.1 ./... ./cmd/app\n', rule), []);
+  });
+  it('checks tools (go install tool, go get -tool), whatever their name', () => {
+    const text = 'FROM golang:1.23\nRUN go install tool foobar && go get -tool example.com/t@latest && go install /go/app/x ./app/y\n';
+    assert.deepEqual(hits(text, rule), ['foobar', 'example.com/t@latest']);
+  });
+  it('checks go get and go run too, and @none as unpinned', () => {
+    const text = 'FROM golang:1.23\nRUN go get example.com/pkg && go get example.com/old@none && go run example.com/tool arg.example.com\n';
+    assert.deepEqual(hits(text, rule), ['example.com/pkg', 'example.com/old@none', 'example.com/tool']);
+    assert.match(message('FROM golang:1.23\nRUN go run example.com/tool\n', rule), /go run example.com\/tool@<version>/);
+  });
+  it('accepts pinned go get / go run, local files and the program\'s arguments', () => {
+    const text = 'FROM golang:1.23\nRUN go get example.com/pkg@v1.2.3 && go run example.com/tool@v0.3.0 github.com/x/y --foo bar && go run main.go && go run . -v && go get -u ./... && go install tool foobar@v1.2.3\n';
+    assert.deepEqual(hits(text, rule), []);
   });
 });
 

@@ -28,6 +28,17 @@ describe('dockerfile/yum-pin (DL3033) and dockerfile/dnf-pin (DL3041)', () => {
   it('accepts name-version, epochs, module streams and local rpms', () => {
     assert.deepEqual(hits(`${RH}RUN dnf install -y openssl-1:3.0.7 ./x.rpm && dnf module install -y nodejs:20 && dnf clean all\n`, 'dockerfile/dnf-pin'), []);
   });
+  it('does not ask for versions of package groups or localinstall files', () => {
+    const text = `${RH}RUN yum groupinstall -y "Development Tools" && yum group install -y Base && yum localinstall -y pkg && yum clean all\n`;
+    assert.deepEqual(hits(text, 'dockerfile/yum-pin'), []);
+    assert.deepEqual(hits(`${RH}RUN dnf group install -y "Server" && dnf groupinstall -y x && dnf install -y @core && dnf clean all\n`, 'dockerfile/dnf-pin'), []);
+  });
+  it('checks module streams with microdnf and yum, group installs for -y', () => {
+    const text = `${RH}RUN microdnf module install -y perl && microdnf module install -y nodejs:20 && microdnf clean all\n`;
+    assert.deepEqual(hits(text, 'dockerfile/dnf-pin'), ['perl']);
+    assert.match(message(text, 'dockerfile/dnf-pin'), /module install perl:<stream>/);
+    assert.deepEqual(hits(`${RH}RUN yum group install "Development Tools" && yum clean all\n`, 'dockerfile/yum-yes'), ['yum group install']);
+  });
 });
 
 describe('dockerfile/yum-clean (DL3032), dnf-clean (DL3040), zypper-clean (DL3036)', () => {
@@ -42,6 +53,13 @@ describe('dockerfile/yum-clean (DL3032), dnf-clean (DL3040), zypper-clean (DL303
     assert.deepEqual(hits(`${RH}RUN dnf install -y a-1 && rm -rf /var/cache/dnf\n`, 'dockerfile/dnf-clean'), []);
     assert.deepEqual(hits(`${RH}RUN --mount=type=cache,target=/var/cache/dnf dnf install -y a-1\n`, 'dockerfile/dnf-clean'), []);
     assert.deepEqual(hits(`${SUSE}RUN zypper -n in a=1 && zypper cc -a\n`, 'dockerfile/zypper-clean'), []);
+  });
+  it('needs the cleanup after the install, by the same program', () => {
+    assert.deepEqual(hits(`${RH}RUN yum clean all && yum install -y a-1\n`, 'dockerfile/yum-clean'), ['yum install']);
+    assert.deepEqual(hits(`${RH}RUN dnf install -y a-1 && microdnf clean all\n`, 'dockerfile/dnf-clean'), ['dnf install']);
+    assert.deepEqual(hits(`${RH}RUN microdnf install -y a-1 && microdnf clean all\n`, 'dockerfile/dnf-clean'), []);
+    assert.deepEqual(hits(`${SUSE}RUN zypper clean && zypper install -y a=1\n`, 'dockerfile/zypper-clean'), ['zypper install']);
+    assert.deepEqual(hits(`${RH}RUN microdnf install -y a-1 && rm -rf /var/cache/yum/*\n`, 'dockerfile/dnf-clean'), []);
   });
   it('appends the clean command', () => {
     assertFix(`${RH}RUN yum install -y a-1\n`, 'dockerfile/yum-clean', `${RH}RUN yum install -y a-1 && yum clean all\n`);
@@ -58,6 +76,13 @@ describe('dockerfile/zypper-yes (DL3034)', () => {
   });
   it('accepts the global -n and the command -y', () => {
     assert.deepEqual(hits(`${SUSE}RUN zypper -n install a=1 && zypper --non-interactive in b=1 && zypper in -y c=1 && zypper refresh\n`, rule), []);
+  });
+  it('accepts -n / --non-interactive / --no-confirm wherever they are, combined short options too', () => {
+    const text = `${SUSE}RUN zypper install -n a=1 && zypper in --non-interactive b=1 && zypper rm --no-confirm c && zypper -qn si d && zypper --quiet --non-interactive patch\n`;
+    assert.deepEqual(hits(text, rule), []);
+  });
+  it('reports source-install and patch without a switch', () => {
+    assert.deepEqual(hits(`${SUSE}RUN zypper si a && zypper --quiet patch\n`, rule), ['zypper si', 'zypper --quiet patch']);
   });
   it('adds -y', () => {
     assertFix(`${SUSE}RUN zypper in a=1\n`, rule, `${SUSE}RUN zypper in -y a=1\n`);

@@ -3,8 +3,10 @@ import type { DockerfileModel } from '../model';
 import { commandsOf, insertAfter, spanRange } from '../run-queries';
 import { aptGetInstall } from '../packages';
 
-/** `-y`, `--yes`, `--assume-yes`, or quiet level 2 (`-qq`, `-q=2`), which implies yes. */
+/** `-y`, `--yes`, `--assume-yes`, or quiet level 2 (`-qq`, `-q -q`, `-q=2`), which implies yes. */
 function answersYes(args: string[]): boolean {
+  const quiet = args.reduce((n, a) => n + (/^-[A-Za-z]+$/.test(a) ? (a.match(/q/g)?.length ?? 0) : a === '--quiet' ? 1 : 0), 0);
+  if (quiet >= 2) return true;
   return args.some(
     (a) =>
       a === '--yes' ||

@@ -1,5 +1,5 @@
 import type { Rule } from '../../engine/types';
-import type { DockerfileModel } from '../model';
+import { allStages, type DockerfileModel } from '../model';
 import { flagsOf } from '../instructions';
 
 export const consecutiveRun: Rule<DockerfileModel> = {
@@ -11,7 +11,7 @@ export const consecutiveRun: Rule<DockerfileModel> = {
   description: 'Consecutive RUN instructions could be one.',
   docs: `Each RUN adds a layer; consecutive ones with the same options can usually be joined with \`&&\`, which also lets
 cleanup in the same layer actually shrink it. RUNs with different flags (mounts, network) are not reported, nor
-RUNs that already chain more than two commands: splitting those is taken as a deliberate cache boundary.
+RUNs that already chain commands (\`a && b\`, \`a; b\`): splitting those is taken as a deliberate cache boundary.
 
 **Bad**
 \`\`\`dockerfile
@@ -23,12 +23,12 @@ RUN apt-get install -y --no-install-recommends curl
 RUN apt-get update && apt-get install -y --no-install-recommends curl
 \`\`\``,
   check(ctx) {
-    for (const stage of ctx.model.stages) {
+    for (const stage of allStages(ctx.model)) {
       const commandCount = new Map(stage.runs.map((r) => [r.instruction, r.script.commands.length]));
       let previous: string | undefined;
       for (const ins of stage.instructions) {
         // A RUN that already chains several commands is a deliberate layer boundary (as in hadolint).
-        const chained = (commandCount.get(ins) ?? 0) > 2;
+        const chained = (commandCount.get(ins) ?? 0) > 1;
         if (ins.getKeyword() !== 'RUN' || chained) {
           previous = undefined;
           continue;

@@ -35,7 +35,8 @@ COPY app.py /srv/
       if (ins.getKeyword() !== 'ADD') continue;
       const { sources, heredoc } = copyParts(model, ins);
       if (heredoc || !sources.length) continue;
-      const plain = sources.filter((s) => !URL.test(s.value) && !isArchive(s.value));
+      const unquoted = (v: string) => v.replace(/^(["'])(.*)\1$/, '$2');
+      const plain = sources.filter((s) => !URL.test(unquoted(s.value)) && !isArchive(unquoted(s.value)));
       if (!plain.length) continue;
       const addOnly = flagsOf(ins).some((f) => ['checksum', 'keep-git-dir', 'unpack'].includes(f.getName().toLowerCase()));
       const keyword = ins.getInstructionRange();

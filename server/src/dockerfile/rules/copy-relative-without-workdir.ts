@@ -1,5 +1,6 @@
+import type { Onbuild } from 'dockerfile-ast';
 import type { Rule } from '../../engine/types';
-import type { DockerfileModel } from '../model';
+import { allStages, type DockerfileModel } from '../model';
 import { copyParts } from '../instructions';
 
 export const copyRelativeWithoutWorkdir: Rule<DockerfileModel> = {
@@ -26,13 +27,20 @@ COPY package.json .
 \`\`\``,
   check(ctx) {
     const { model } = ctx;
-    for (const stage of model.stages) {
-      for (const ins of stage.instructions) {
+    for (const stage of allStages(model)) {
+      let onbuildWorkdir = false;
+      for (const outer of stage.instructions) {
+        // `ONBUILD COPY` runs in the child image: a WORKDIR of this stage or an earlier `ONBUILD WORKDIR` applies.
+        const ins = outer.getKeyword() === 'ONBUILD' ? (outer as Onbuild).getTriggerInstruction() : outer;
+        if (!ins) continue;
+        if (ins !== outer && ins.getKeyword() === 'WORKDIR') onbuildWorkdir = true;
         if (ins.getKeyword() !== 'COPY') continue;
-        if (stage.scope.workdirBefore.get(ins) !== undefined) continue;
-        const { dest } = copyParts(model, ins);
+        if (stage.scope.workdirBefore.get(outer) !== undefined || (ins !== outer && onbuildWorkdir)) continue;
+        const { dest, json } = copyParts(model, ins);
         if (!dest) continue;
-        const v = dest.value.replace(/^(["'])(.*)\1$/, '$2');
+        // As written: the parser drops the backslashes of a Windows path (`c:\\app`) as escapes.
+        const raw = json ? dest.value : model.text.slice(dest.start, dest.end);
+        const v = raw.replace(/^(["'])(.*)\1$/, '$2');
         if (!v || v.startsWith('/') || v.startsWith('$') || /^[A-Za-z]:([\\/]|$)/.test(v) || v.startsWith('\\')) continue;
         ctx.report({ range: dest.range, message: `COPY to relative destination "${v}" without a WORKDIR: set WORKDIR first or use an absolute path.` });
       }

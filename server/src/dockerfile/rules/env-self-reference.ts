@@ -1,6 +1,6 @@
 import type { Env } from 'dockerfile-ast';
 import type { Rule } from '../../engine/types';
-import type { DockerfileModel } from '../model';
+import { allStages, type DockerfileModel } from '../model';
 
 export const envSelfReference: Rule<DockerfileModel> = {
   id: 'dockerfile/env-self-reference',
@@ -23,7 +23,7 @@ ENV APP_BIN=$APP_HOME/bin
 \`\`\``,
   check(ctx) {
     const { model } = ctx;
-    for (const stage of model.stages) {
+    for (const stage of allStages(model)) {
       const known = new Set<string>([...model.globalArgs.keys(), ...(stage.parent?.scope.env.keys() ?? [])]);
       for (const ins of stage.instructions) {
         const keyword = ins.getKeyword();

@@ -1,5 +1,5 @@
 import type { Rule } from '../../engine/types';
-import type { DockerfileModel } from '../model';
+import { allStages, type DockerfileModel } from '../model';
 
 export const exposePortRange: Rule<DockerfileModel> = {
   id: 'dockerfile/expose-port-range',
@@ -19,7 +19,7 @@ EXPOSE 80000
 EXPOSE 8000
 \`\`\``,
   check(ctx) {
-    for (const stage of ctx.model.stages) {
+    for (const stage of allStages(ctx.model)) {
       for (const { value, range } of stage.scope.exposes) {
         const ports = value.split('/')[0].split('-');
         const bad = ports.find((p) => /^\d+$/.test(p) && Number(p) > 65535);

@@ -26,8 +26,13 @@ RUN gem install bundler:2.5.23
   check(ctx) {
     for (const { cmd, operands } of subcommandsOf(ctx.model, ['gem'], ['install', 'i'], VALUE_OPTIONS)) {
       if (hasOption(cmd, ['version'], 'v')) continue;
+      // Words after `--` are the gem's build options (`-- --with-pg-config=…`), not gems.
+      const dashes = cmd.args.find((a) => a.text === '--');
       for (const pkg of operands) {
+        if (dashes && pkg.start > dashes.start) break;
         if (!pkg.text || isVariable(pkg) || pkg.text.includes(':') || /\.gem$|^\.{0,2}\//.test(pkg.text)) continue;
+        // A boolean after a build flag (`--use-system-libraries true`) is that flag's value.
+        if (/^(true|false)$/.test(pkg.text)) continue;
         ctx.report({ range: wordRange(ctx.model, pkg), message: `Pin the version of "${pkg.text}": gem install ${pkg.text}:<version>.` });
       }
     }

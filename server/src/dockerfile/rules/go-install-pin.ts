@@ -11,9 +11,11 @@ export const goInstallPin: Rule<DockerfileModel> = {
   severity: 'warning',
   profile: 'recommended',
   category: 'reliability',
-  description: '`go install` of a remote package without a pinned version (`@latest` or none).',
-  docs: `\`go install example.com/tool\` and \`@latest\` build whatever was released last. Pin a version
-(\`example.com/tool@v1.2.3\`). Local packages (\`.\`, \`./cmd/tool\`, \`./...\`) are accepted.
+  description: '`go install`, `go get` or `go run` of a remote package without a pinned version (`@latest`, `@none` or none).',
+  docs: `\`go install example.com/tool\` and \`@latest\` build whatever was released last; so do \`go get\` and
+\`go run example.com/tool\`. Pin a version (\`example.com/tool@v1.2.3\`). Local packages (\`.\`, \`./cmd/tool\`,
+\`./...\`) and \`.go\` files are accepted; for \`go run\` only the package is checked, not the program's arguments.
+Tools count too: \`go install tool example.com/t\` and \`go get -tool example.com/t\` need \`@<version>\`.
 
 **Bad**
 \`\`\`dockerfile
@@ -24,13 +26,16 @@ RUN go install golang.org/x/tools/gopls@latest
 RUN go install golang.org/x/tools/gopls@v0.17.1
 \`\`\``,
   check(ctx) {
-    for (const { operands } of subcommandsOf(ctx.model, ['go'], ['install'], VALUE_OPTIONS)) {
-      for (const pkg of operands) {
+    for (const { sub, operands } of subcommandsOf(ctx.model, ['go'], ['install', 'get', 'run'], VALUE_OPTIONS)) {
+      // `go run pkg args…`: what follows the package belongs to the program. `tool`, `std`, `cmd` and `all` are
+      // package patterns of the toolchain or module, not packages to pin.
+      const packages = operands.filter((w) => !['tool', 'std', 'cmd', 'all'].includes(w.text));
+      for (const pkg of sub.text === 'run' ? packages.slice(0, 1) : packages) {
         const t = pkg.text;
-        if (!t || isVariable(pkg) || /^(\.|\/)/.test(t) || !t.includes('.')) continue;
+        if (!t || isVariable(pkg) || /^(\.|\/)/.test(t) || /\.go$/.test(t)) continue;
         const version = t.includes('@') ? t.slice(t.lastIndexOf('@') + 1) : '';
-        if (version && version !== 'latest') continue;
-        ctx.report({ range: wordRange(ctx.model, pkg), message: `Pin the version of "${t.replace(/@.*$/, '')}": go install ${t.replace(/@.*$/, '')}@<version>.` });
+        if (version && version !== 'latest' && version !== 'none') continue;
+        ctx.report({ range: wordRange(ctx.model, pkg), message: `Pin the version of "${t.replace(/@.*$/, '')}": go ${sub.text} ${t.replace(/@.*$/, '')}@<version>.` });
       }
     }
   },

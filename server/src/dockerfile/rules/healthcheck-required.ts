@@ -12,9 +12,12 @@ export const healthcheckRequired: Rule<DockerfileModel> = {
   severity: 'info',
   profile: 'all',
   category: 'reliability',
-  description: 'The final image has no HEALTHCHECK (opt-in).',
+  description: 'A stage has no HEALTHCHECK, nor inherits one (opt-in).',
   docs: `Without a HEALTHCHECK, Docker and Swarm only know whether the process is running, not whether it works.
 Opt-in (profile \`all\`): many images are run by orchestrators with their own probes.
+
+As in hadolint, every stage is checked: a stage is fine when it, or a stage it builds \`FROM\`, has a
+\`HEALTHCHECK\` (\`HEALTHCHECK NONE\` included). The finding is on the stage's FROM.
 
 **Bad**
 \`\`\`dockerfile
@@ -26,8 +29,11 @@ FROM nginx:1.27
 HEALTHCHECK CMD curl -fsS http://localhost/ || exit 1
 \`\`\``,
   check(ctx) {
-    const last = ctx.model.stages[ctx.model.stages.length - 1];
-    if (!last || hasHealthcheck(last)) return;
-    ctx.report({ range: last.from.getInstructionRange(), message: 'The final stage has no HEALTHCHECK instruction.' });
+    const { stages } = ctx.model;
+    for (const stage of stages) {
+      if (hasHealthcheck(stage)) continue;
+      const which = stage === stages[stages.length - 1] ? 'The final stage' : stage.name ? `Stage "${stage.name}"` : `Stage ${stage.index + 1}`;
+      ctx.report({ range: stage.from.getInstructionRange(), message: `${which} has no HEALTHCHECK instruction.` });
+    }
   },
 };

@@ -1,6 +1,6 @@
 import type { Instruction } from 'dockerfile-ast';
 import type { Fix, Rule } from '../../engine/types';
-import type { DockerfileModel } from '../model';
+import { allStages, type DockerfileModel } from '../model';
 import { toExecForm } from '../exec-form';
 
 export const jsonArgs: Rule<DockerfileModel> = {
@@ -28,7 +28,7 @@ CMD ["node", "server.js"]
 \`\`\``,
   check(ctx) {
     const { model } = ctx;
-    for (const stage of model.stages) {
+    for (const stage of allStages(model)) {
       for (const ins of stage.instructions) {
         const keyword = ins.getKeyword();
         if (keyword !== 'CMD' && keyword !== 'ENTRYPOINT') continue;

@@ -7,9 +7,13 @@ export const lastUserRoot: Rule<DockerfileModel> = {
   severity: 'warning',
   profile: 'recommended',
   category: 'security',
-  description: 'The final stage switches to root last: the container runs as root.',
+  description: 'A stage switches to root last: its container (and any stage built FROM it) runs as root.',
   docs: `A process running as root in a container is one kernel bug away from root on the host. Switch back to an
 unprivileged user after the steps that need root.
+
+Every stage is checked, as hadolint does: the last \`USER\` of a stage is what the stage's image, and any stage
+built \`FROM\` it, runs as. \`root\`, \`0\` and \`root:<group>\` / \`0:<gid>\` count as root; a stage that never
+sets \`USER\` is left to \`dockerfile/runs-as-root\`.
 
 **Bad**
 \`\`\`dockerfile
@@ -25,11 +29,15 @@ USER app
 CMD ["app"]
 \`\`\``,
   check(ctx) {
-    const stage = ctx.model.stages[ctx.model.stages.length - 1];
-    const user = stage?.scope.user;
-    if (!user || !stage.instructions.includes(user.instruction)) return;
-    const name = user.value.split(':')[0].trim();
-    if (name !== 'root' && name !== '0') return;
-    ctx.report({ range: user.instruction.getArgumentsRange()!, message: 'The last USER of the final stage is root; switch to an unprivileged user.' });
+    const { stages } = ctx.model;
+    for (const stage of stages) {
+      const user = stage.scope.user;
+      // Only a USER of the stage itself: one inherited from `FROM base` is reported in that stage.
+      if (!user || !stage.instructions.includes(user.instruction)) continue;
+      const name = user.value.split(':')[0].trim();
+      if (name !== 'root' && name !== '0') continue;
+      const which = stage === stages[stages.length - 1] ? 'the final stage' : stage.name ? `stage "${stage.name}"` : `stage ${stage.index + 1}`;
+      ctx.report({ range: user.instruction.getArgumentsRange()!, message: `The last USER of ${which} is root; switch to an unprivileged user.` });
+    }
   },
 };

@@ -1,5 +1,5 @@
 import type { Rule } from '../../engine/types';
-import type { DockerfileModel } from '../model';
+import { allStages, type DockerfileModel } from '../model';
 
 /** hadolint's code for a repeated instruction (reported on every repeat after the first). */
 const HADOLINT: Record<string, string> = { CMD: 'DL4003', ENTRYPOINT: 'DL4004', HEALTHCHECK: 'DL3012' };
@@ -25,7 +25,7 @@ CMD ["node", "b.js"]
 CMD ["node", "b.js"]
 \`\`\``,
   check(ctx) {
-    for (const stage of ctx.model.stages) {
+    for (const stage of allStages(ctx.model)) {
       for (const keyword of Object.keys(HADOLINT)) {
         const all = stage.instructions.filter((i) => i.getKeyword() === keyword);
         all.forEach((ins, i) => {

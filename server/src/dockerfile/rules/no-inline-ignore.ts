@@ -21,8 +21,9 @@ RUN apt-get install -y curl
 **Good**: configure the exception in \`.shipshape.yaml\`.`,
   check(ctx) {
     const { model } = ctx;
-    for (const comment of model.ast.getComments()) {
-      const range = comment.getRange();
+    // A pragma at the top of the file is read as a parser directive (`# hadolint ignore=…` looks like `# key=value`).
+    const ranges = [...model.ast.getDirectives(), ...model.ast.getComments()].map((c) => c.getRange()).sort((a, b) => a.start.line - b.start.line);
+    for (const range of ranges) {
       const line = model.index.lineText(range.start.line);
       if (!PRAGMA.test(line)) continue;
       ctx.report({ range, message: 'Avoid inline hadolint ignore pragmas; configure exceptions centrally.' });

@@ -1,5 +1,5 @@
 import type { Fix, Rule } from '../../engine/types';
-import type { DockerfileModel, Stage } from '../model';
+import { allStages, type DockerfileModel, type Stage } from '../model';
 import type { RunInfo } from '../run-model';
 import { programOf } from '../run-queries';
 
@@ -19,6 +19,17 @@ function shellFamily(stage: Stage): 'ash' | 'bash' | 'unknown' {
   const name = image.replace(/[:@].*$/, '').replace(/^([^/]+\.[^/]+\/|docker\.io\/)?(library\/)?/, '');
   const short = name.split('/').slice(-2).join('/');
   return BASH_IMAGES.test(name) || BASH_IMAGES.test(short) || BASH_IMAGES.test(name.split('/').pop()!) ? 'bash' : 'unknown';
+}
+
+/**
+ * Whether a SHELL argv turns pipefail on: `-o pipefail` (also `-eo pipefail`) given to a shell known to have it
+ * (bash, zsh, ksh, ash). Plain `sh` counts only where it is busybox ash (Alpine, busybox images): dash, Debian's sh,
+ * rejects the option.
+ */
+function shellHasPipefail(shell: string[], stage: Stage): boolean {
+  const program = (shell[0] ?? '').replace(/^.*[/\\]/, '');
+  const known = /^(bash|zsh|ksh|mksh|ash)$/.test(program) || (program === 'sh' && shellFamily(stage) === 'ash');
+  return known && shell.some((a, i) => a === 'pipefail' && i > 0 && shell.slice(1, i).some((f) => /^-[A-Za-z]*o[A-Za-z]*$/.test(f)));
 }
 
 function setsPipefail(run: RunInfo): boolean {
@@ -58,6 +69,8 @@ export const pipefail: Rule<DockerfileModel> = {
   docs: `A pipeline's status is the status of its last command, so \`curl … | tar x\` succeeds even when the download
 fails, and the build goes on with a broken layer. Set \`-o pipefail\` with SHELL (bash), or start the RUN with
 \`set -o pipefail &&\` where the shell supports it (busybox ash on Alpine does; dash on Debian does not).
+Only a SHELL whose shell has the option counts: \`["/bin/bash", "-o", "pipefail", "-c"]\` (or zsh, ksh, ash);
+\`["/bin/sh", "-o", "pipefail", "-c"]\` is trusted on Alpine and busybox images only, where sh is busybox ash.
 The quick fix inserts \`SHELL ["/bin/bash", "-o", "pipefail", "-c"]\` before the RUN on images that have bash, and
 prefixes \`set -o pipefail &&\` on Alpine and busybox images.
 
@@ -72,11 +85,11 @@ RUN curl -fsSL https://example.com/app.tgz | tar -xz
 \`\`\``,
   check(ctx) {
     const { model } = ctx;
-    for (const stage of model.stages) {
+    for (const stage of allStages(model)) {
       for (const run of stage.runs) {
         if (!run.script.pipes.length || run.exec) continue;
         const shell = run.shell;
-        if (shell && (shell.includes('pipefail') || /pwsh|powershell|cmd(\.exe)?$/i.test(shell[0] ?? ''))) continue;
+        if (shell && (shellHasPipefail(shell, stage) || /pwsh|powershell|cmd(\.exe)?$/i.test(shell[0] ?? ''))) continue;
         if (setsPipefail(run)) continue;
         // Windows images run RUN under cmd.exe unless SHELL says otherwise: pipefail does not apply.
         if (!shell && /windows|nanoserver|servercore/.test(rootImage(stage) ?? '')) continue;

@@ -1,5 +1,5 @@
-import type { PropertyInstruction } from 'dockerfile-ast';
-import type { Rule } from '../../engine/types';
+import type { Instruction, PropertyInstruction } from 'dockerfile-ast';
+import type { Range, Rule } from '../../engine/types';
 import type { DockerfileModel } from '../model';
 
 // BuildKit's heuristics: a secret word as the whole name or its first/last `_`-separated word, unless it also has
@@ -9,6 +9,19 @@ const ALLOW = /(?:_|^)(?:public|file|version)(?:_|$)/i;
 
 export function isSecretName(name: string): boolean {
   return SECRET.test(name) && !ALLOW.test(name);
+}
+
+/**
+ * The names an ARG or ENV declares. dockerfile-ast gives only the first name of `ARG A B C` as a property, so ARG
+ * names are read from its arguments (`NAME` or `NAME=default`).
+ */
+function declaredNames(ins: Instruction, keyword: string): Array<{ name: string; range: Range }> {
+  if (keyword === 'ENV') return (ins as PropertyInstruction).getProperties().map((p) => ({ name: p.getName(), range: p.getNameRange() }));
+  return ins.getArguments().map((a) => {
+    const name = a.getValue().split('=')[0];
+    const { start } = a.getRange();
+    return { name, range: { start, end: { line: start.line, character: start.character + name.length } } };
+  });
 }
 
 export const secretsUsedInArgOrEnv: Rule<DockerfileModel> = {
@@ -37,11 +50,11 @@ RUN --mount=type=secret,id=npm_token,env=NPM_TOKEN npm ci
       for (const ins of stage.instructions) {
         const keyword = ins.getKeyword();
         if (keyword !== 'ARG' && keyword !== 'ENV') continue;
-        for (const p of (ins as PropertyInstruction).getProperties()) {
-          if (!isSecretName(p.getName())) continue;
+        for (const { name, range } of declaredNames(ins, keyword)) {
+          if (!isSecretName(name)) continue;
           ctx.report({
-            range: p.getNameRange(),
-            message: `${keyword} "${p.getName()}" looks like a secret: ${keyword} values persist in the image; use a secret mount (RUN --mount=type=secret).`,
+            range,
+            message: `${keyword} "${name}" looks like a secret: ${keyword} values persist in the image; use a secret mount (RUN --mount=type=secret).`,
           });
         }
       }

@@ -27,7 +27,7 @@ FROM debian:12.7-slim
       const image = stage.image;
       if (!image || isStageOrScratch(ctx.model, stage) || image.unresolved) continue;
       if (image.tag || image.digest) continue;
-      const range = stage.from.getImageNameRange() ?? stage.from.getRange();
+      const range = stage.from.getImageRange() ?? stage.from.getRange();
       ctx.report({ range, message: `Base image "${image.name}" has no tag: pin a version, e.g. ${image.name}:<version>.` });
     }
   },

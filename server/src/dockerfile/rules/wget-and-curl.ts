@@ -1,5 +1,5 @@
 import type { Rule } from '../../engine/types';
-import type { DockerfileModel } from '../model';
+import { allStages, type DockerfileModel } from '../model';
 import { commandsOf, programOf, wordRange } from '../run-queries';
 
 export const wgetAndCurl: Rule<DockerfileModel> = {
@@ -9,8 +9,8 @@ export const wgetAndCurl: Rule<DockerfileModel> = {
   profile: 'recommended',
   category: 'efficiency',
   description: 'Both wget and curl are used: pick one download tool.',
-  docs: `Installing and using two tools that do the same job makes the image bigger for nothing. Reported on every
-use of the tool that appears second in the file.
+  docs: `Installing and using two tools that do the same job makes the image bigger for nothing. Each stage is
+checked on its own (as hadolint does): reported on every use of the tool that appears second in the stage.
 
 **Bad**
 \`\`\`dockerfile
@@ -22,12 +22,15 @@ RUN curl -fsSLO https://example.com/b.tgz
 RUN curl -fsSLO https://example.com/a.tgz && curl -fsSLO https://example.com/b.tgz
 \`\`\``,
   check(ctx) {
-    const uses = [...commandsOf(ctx.model)].filter(({ cmd }) => programOf(cmd) === 'wget' || programOf(cmd) === 'curl');
-    const first = uses[0] && programOf(uses[0].cmd);
-    if (!first || !uses.some(({ cmd }) => programOf(cmd) !== first)) return;
-    for (const { cmd } of uses) {
-      if (programOf(cmd) === first) continue;
-      ctx.report({ range: wordRange(ctx.model, cmd.name), message: `Both wget and curl are used; use ${first} here too.` });
+    // Per stage: a builder stage that downloads with curl does not put curl in an image that uses wget.
+    for (const stage of allStages(ctx.model)) {
+      const uses = commandsOf(ctx.model, stage).filter(({ cmd }) => programOf(cmd) === 'wget' || programOf(cmd) === 'curl');
+      const first = uses[0] && programOf(uses[0].cmd);
+      if (!first) continue;
+      for (const { cmd } of uses) {
+        if (programOf(cmd) === first) continue;
+        ctx.report({ range: wordRange(ctx.model, cmd.name), message: `Both wget and curl are used in this stage; use ${first} here too.` });
+      }
     }
   },
 };

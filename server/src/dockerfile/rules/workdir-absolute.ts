@@ -1,5 +1,5 @@
 import type { Rule } from '../../engine/types';
-import type { DockerfileModel } from '../model';
+import { allStages, type DockerfileModel } from '../model';
 import { resolveWorkdir } from '../run-model';
 
 export const workdirAbsolute: Rule<DockerfileModel> = {
@@ -24,7 +24,7 @@ WORKDIR /usr/src/app
 \`\`\``,
   check(ctx) {
     const { model } = ctx;
-    for (const stage of model.stages) {
+    for (const stage of allStages(model)) {
       for (const ins of stage.instructions) {
         if (ins.getKeyword() !== 'WORKDIR') continue;
         const range = ins.getArgumentsRange();

@@ -1,5 +1,5 @@
 import type { Rule } from '../../engine/types';
-import type { DockerfileModel } from '../model';
+import { allStages, type DockerfileModel } from '../model';
 import { appendToRun, cacheMounted, positionals, programOf, runHas, spanRange } from '../run-queries';
 import { isShippedStage } from '../packages';
 
@@ -25,7 +25,7 @@ RUN yarn install --frozen-lockfile && yarn cache clean
 \`\`\``,
   check(ctx) {
     const { model } = ctx;
-    for (const stage of model.stages) {
+    for (const stage of allStages(model)) {
       if (!isShippedStage(model, stage)) continue;
       for (const run of stage.runs) {
         const install = run.script.commands.find((c) => programOf(c) === 'yarn' && positionals(c)[0]?.text === 'install');
