@@ -1,5 +1,6 @@
 // The workflow/action model: one YAML parse, jobs, steps and every `uses:` reference with its node.
-import { isAlias, type Document, type Scalar } from 'yaml';
+import type { Document, Scalar } from 'yaml';
+import { isAlias } from '../yaml/yaml';
 import { LineIndex } from '../engine/text';
 import { get, isMap, isScalar, isSeq, parseYaml, scalarString, type YamlFile, type YAMLMap } from '../yaml/yaml';
 

@@ -1,11 +1,21 @@
 // Shared YAML plumbing for Kubernetes manifests and workflows: one parse, ranges, and text edits that keep
 // the file's own style (indentation, flush or indented sequences, comments, key order).
-import { Document, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, Scalar, stringify, visit, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import * as Y from 'yaml';
+import { Document, LineCounter, parseAllDocuments, Scalar, stringify, visit, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { LineIndex } from '../engine/text';
 import type { Range, Report, TextEdit } from '../engine/types';
 
 export type { Node, Pair, YAMLMap, YAMLSeq };
-export { isMap, isPair, isScalar, isSeq };
+// The library's type guards, bound once: the bundler turns each use of an imported binding of a CommonJS module into
+// a call of one shared getter (a megamorphic lookup), and these run millions of times. Import them from here.
+export const isMap: typeof Y.isMap = Y.isMap;
+export const isSeq: typeof Y.isSeq = Y.isSeq;
+export const isScalar: typeof Y.isScalar = Y.isScalar;
+export const isPair: typeof Y.isPair = Y.isPair;
+export const isAlias: typeof Y.isAlias = Y.isAlias;
+export const isNode: typeof Y.isNode = Y.isNode;
+export const isCollection: typeof Y.isCollection = Y.isCollection;
+export const isDocument: typeof Y.isDocument = Y.isDocument;
 
 export interface YamlFile {
   docs: Document.Parsed[];
