@@ -62,7 +62,7 @@ function stepsOf(list: unknown, job: Job | undefined, uses: UsesRef[], doc?: Doc
 }
 
 export function buildModel(text: string, kind: 'workflow' | 'action'): ActionsModel {
-  const index = new LineIndex(text);
+  const index = LineIndex.of(text);
   const yaml = parseYaml(text, index);
   const root = yaml.docs[0]?.contents;
   const model: ActionsModel = { kind, text, index, yaml, root: isMap(root) ? root : undefined, jobs: [], steps: [], uses: [] };

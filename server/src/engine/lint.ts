@@ -58,7 +58,7 @@ export class Engine {
   ) {}
 
   lint(req: LintRequest): LintResult {
-    const index = new LineIndex(req.text);
+    const index = LineIndex.of(req.text);
     const kind = req.kind ?? detectKind(req.path, req.text, req.languageId);
     if (!kind) return { kind, findings: [], index };
     const skipped = this.skipReason(req);
