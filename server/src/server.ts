@@ -185,8 +185,23 @@ function keepParsed(uri: string): void {
   }
 }
 
-/** Lints a document (or returns the cached lint of this version); `needModel` when the caller reads the parse. */
-async function lintDocument(doc: TextDocument, needModel = false): Promise<LintResult | undefined> {
+/**
+ * Project-index updates from open documents' lints, applied after their diagnostics are published (the update,
+ * and the re-validation of dependants it may start, do not add to the edit → diagnostics latency).
+ */
+const pendingIndexUpdates = new Map<string, () => void>();
+
+function flushIndexUpdate(uri: string): void {
+  const update = pendingIndexUpdates.get(uri);
+  pendingIndexUpdates.delete(uri);
+  update?.();
+}
+
+/**
+ * Lints a document (or returns the cached lint of this version); `needModel` when the caller reads the parse.
+ * `deferIndex`: the caller publishes the diagnostics, then calls `flushIndexUpdate`.
+ */
+async function lintDocument(doc: TextDocument, needModel = false, deferIndex = false): Promise<LintResult | undefined> {
   const settings = await settingsFor(doc.uri);
   if (settings.enable === false) return undefined;
   const file = uriToPath(doc.uri);
@@ -205,11 +220,19 @@ async function lintDocument(doc: TextDocument, needModel = false): Promise<LintR
   const parsed = sameText ? cached.result.parsed : undefined;
   try {
     const project = projectIndex.idle ? undefined : projectIndex.index;
-    const result = engine.lint({ path: file, text, languageId: doc.languageId, config, workspace: ws, parsed, project });
-    // Other files see this document's unsaved state; this may re-validate documents that depend on it.
-    if (result.kind && version !== -1) projectIndex.updateFromDocument(file, result.kind, result.summary);
-    results.set(doc.uri, { version, result, configKey, generation: projectIndex.index.generation, touched, resultId: fresh ? cached.resultId : String(++lintCount) });
+    const result = engine.lint({ path: file, text, languageId: doc.languageId, config, workspace: ws, parsed, project, reuseFindings: true });
+    const entry = { version, result, configKey, generation: projectIndex.index.generation, touched, resultId: fresh ? cached.resultId : String(++lintCount) };
+    results.set(doc.uri, entry);
     keepParsed(doc.uri);
+    // Other files see this document's unsaved state; this may re-validate documents that depend on it.
+    if (result.kind && version !== -1) {
+      pendingIndexUpdates.set(doc.uri, () => {
+        projectIndex.updateFromDocument(file, result.kind, result.summary);
+        // This lint already saw its own summary (the engine overlays it): it stays current.
+        if (results.get(doc.uri) === entry) entry.generation = projectIndex.index.generation;
+      });
+      if (!deferIndex) flushIndexUpdate(doc.uri);
+    }
     return result;
   } catch (err) {
     // The engine isolates rules; reaching here means a bug in the engine itself. Keep the server alive.
@@ -224,10 +247,11 @@ const queue = new ValidationQueue(
     const current = documents.get(uri);
     if (!current) return;
     const version = current.version;
-    const result = await lintDocument(current);
+    const result = await lintDocument(current, false, true);
     // Stale: the document changed while we were linting; the newer version is queued ahead of everything else.
-    if (documents.get(uri)?.version !== version) return;
-    void connection.sendDiagnostics({ uri, version, diagnostics: (result?.findings ?? []).map(toDiagnostic) });
+    if (documents.get(uri)?.version === version) void connection.sendDiagnostics({ uri, version, diagnostics: (result?.findings ?? []).map(toDiagnostic) });
+    // After the diagnostics are written out (the connection writes on a later turn of the event loop).
+    setImmediate(() => flushIndexUpdate(uri));
   },
   (err) => connection.console.error(`validation failed: ${(err as Error)?.stack ?? err}`),
 );
@@ -346,6 +370,8 @@ documents.onDidClose((e) => {
   const file = uriToPath(e.document.uri);
   openPaths.get(file)?.delete(e.document.uri);
   if (!openPaths.get(file)?.size) openPaths.delete(file);
+  pendingIndexUpdates.delete(e.document.uri);
+  if (!openPaths.has(file)) engine.forgetFile(file);
   projectIndex.documentClosed(file);
   if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });

@@ -10,7 +10,8 @@ import { KEY_DOCS, keysFor } from './key-docs';
 import { HOSTED_LABELS } from './runners';
 import { contextsFor } from './scopes';
 import { EVENT_DOCS, EVENTS } from './webhooks';
-import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import type { Node } from 'yaml';
+import { isMap, isScalar, isSeq } from '../yaml/yaml';
 
 interface LinePath {
   /** Keys from the root to the mapping the cursor's line belongs to; `#` marks a sequence item. */

@@ -1,6 +1,7 @@
 // The `on:` section: event names, activity types, filters, schedules and the inputs of manual/reusable triggers.
 // Produces problems tagged with the actionlint kind they correspond to; rules actions/events and actions/glob read them.
-import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import type { Node, Pair, Scalar, YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq } from '../yaml/yaml';
 import { closest } from './expr/checker';
 import type { ActionsModel } from './model';
 import { caseDuplicates, isExpression, keyText, nodeKind, pairOf, resolve } from './structure';

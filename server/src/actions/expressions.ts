@@ -7,7 +7,7 @@ import { placeholders, SourceMap } from './expr/templates';
 import type { Ty } from './expr/types';
 import type { ActionsModel, Job } from './model';
 import { contextsFor } from './scopes';
-import { isAlias } from 'yaml';
+import { isAlias } from '../yaml/yaml';
 import { isMap, isPair, isScalar, isSeq } from '../yaml/yaml';
 
 export interface ExprSite {

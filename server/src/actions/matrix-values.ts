@@ -1,5 +1,5 @@
 // Values a matrix dimension takes, from its list and from `include` rows.
-import { isMap, isSeq } from 'yaml';
+import { isMap, isSeq } from '../yaml/yaml';
 import type { Job } from './model';
 import { get, getIn } from '../yaml/yaml';
 

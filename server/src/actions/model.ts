@@ -1,5 +1,6 @@
 // The workflow/action model: one YAML parse, jobs, steps and every `uses:` reference with its node.
-import { isAlias, type Document, type Scalar } from 'yaml';
+import type { Document, Scalar } from 'yaml';
+import { isAlias } from '../yaml/yaml';
 import { LineIndex } from '../engine/text';
 import { get, isMap, isScalar, isSeq, parseYaml, scalarString, type YamlFile, type YAMLMap } from '../yaml/yaml';
 
@@ -61,7 +62,7 @@ function stepsOf(list: unknown, job: Job | undefined, uses: UsesRef[], doc?: Doc
 }
 
 export function buildModel(text: string, kind: 'workflow' | 'action'): ActionsModel {
-  const index = new LineIndex(text);
+  const index = LineIndex.of(text);
   const yaml = parseYaml(text, index);
   const root = yaml.docs[0]?.contents;
   const model: ActionsModel = { kind, text, index, yaml, root: isMap(root) ? root : undefined, jobs: [], steps: [], uses: [] };

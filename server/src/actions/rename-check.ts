@@ -1,7 +1,8 @@
 // Did-you-mean renames are offered as safe fixes only when they are sure to leave a clean file: the renamed key must
 // not collide with a key the mapping already has (a duplicate key does not parse), and the section's checks, run
 // again with the new name, must find no error they did not find before (an empty `schedule`, a list under `group`).
-import { isMap, isScalar, visit, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { visit, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { isMap, isScalar } from '../yaml/yaml';
 
 /** Whether the mapping holding `key` (searched from `root`) already has a key named `to`. */
 export function wouldDuplicate(root: Node | null | undefined, key: Scalar, to: string): boolean {

@@ -1,7 +1,8 @@
 // Runner labels: GitHub-hosted ones, self-hosted ones from settings and `.github/actionlint.yaml`, and the OS they imply.
 import * as path from 'node:path';
 import { parse } from 'yaml';
-import { isMap, isScalar, isSeq, type Scalar } from 'yaml';
+import type { Scalar } from 'yaml';
+import { isMap, isScalar, isSeq } from '../yaml/yaml';
 import type { WorkspaceReader } from '../engine/types';
 import type { Job } from './model';
 import { get, getIn } from '../yaml/yaml';

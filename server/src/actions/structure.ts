@@ -1,6 +1,7 @@
 // Walks a workflow or action metadata file against the schema table and collects structural problems by kind.
 // Rules filter this list (one rule per kind); it is computed once per model.
-import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import type { Document, Node, Pair, Scalar, YAMLMap } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq } from '../yaml/yaml';
 import { closest } from './expr/checker';
 import { ACTION, CALLER_JOB_KEYS, CONTROL_STEP_KEYS, JOB_KEYS, RUN_STEP_KEYS, RUNS_KEYS, STEP, USES_STEP_KEYS, WORKFLOW, type ScalarSpec, type Spec } from './schema';
 import type { ActionsModel } from './model';

@@ -4,8 +4,56 @@ import type { Fix, Range, Report, Rule, RuleContext } from '../engine/types';
 import { isMap, isScalar, isSeq, type Node } from '../yaml/yaml';
 import type { ActionsModel } from './model';
 
+type ScalarSpan = { type?: string; range: [number, number, number] };
+
+/**
+ * The file's scalars in source order, when the YAML parsed without errors and their sources are sorted and disjoint:
+ * a finding's scalar is then found by binary search rather than by walking the tree (rules report one finding per
+ * job or step, and a walk passes every earlier job: quadratic in large workflows). Undefined: walk instead.
+ */
+const scalarLists = new WeakMap<ActionsModel, ScalarSpan[] | undefined>();
+
+function scalarList(model: ActionsModel): ScalarSpan[] | undefined {
+  if (scalarLists.has(model)) return scalarLists.get(model);
+  // Error recovery can leave odd ranges: then the walk decides, as it always did.
+  let list: ScalarSpan[] | undefined = model.yaml.docs.every((d) => !d.errors.length) ? [] : undefined;
+  const walk = (node: unknown) => {
+    if (!list) return;
+    if (isMap(node)) {
+      for (const p of node.items) {
+        walk(p.key);
+        walk(p.value);
+      }
+    } else if (isSeq(node)) for (const item of node.items) walk(item);
+    else if (isScalar(node) && node.range && node.range[1] > node.range[0]) {
+      const last = list[list.length - 1];
+      if (last && node.range[0] < last.range[1]) list = undefined;
+      else list.push({ type: node.type, range: node.range });
+    }
+  };
+  walk(model.root);
+  scalarLists.set(model, list);
+  return list;
+}
+
 /** The innermost scalar whose source contains `offset`. */
-function scalarAt(model: ActionsModel, offset: number): { type?: string; range: [number, number, number] } | undefined {
+function scalarAt(model: ActionsModel, offset: number): ScalarSpan | undefined {
+  const list = scalarList(model);
+  if (list) {
+    let lo = 0;
+    let hi = list.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (list[mid].range[0] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    const s = list[lo];
+    return s && offset >= s.range[0] && offset < s.range[1] ? s : undefined;
+  }
+  return scalarByWalk(model, offset);
+}
+
+function scalarByWalk(model: ActionsModel, offset: number): ScalarSpan | undefined {
   let found: { type?: string; range: [number, number, number] } | undefined;
   // Only collections whose source contains the offset are entered: one path down the tree, not the whole tree
   // (this runs for every finding of the rules that offer the comment).

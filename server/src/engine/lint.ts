@@ -2,9 +2,10 @@ import { parseConfigText, type Config } from './config';
 import { detectKind } from './detect';
 import { OverlayProjectIndex, summarizeModel } from './project';
 import { docsUrl, type Registry } from './registry';
+import { FindingReuse, type RuleSubset } from './reuse';
 import { commentSuppressions, indentationUnitEnd, isSuppressed } from './suppress';
 import { applyEdits, comparePositions, LineIndex } from './text';
-import type { Finding, Fix, Kind, Language, Parsed, ProjectIndex, Range, Report, RuleMeta, Severity, WorkspaceReader } from './types';
+import type { Finding, Fix, Kind, Language, Parsed, ProjectIndex, Range, Report, Rule, RuleMeta, Severity, WorkspaceReader } from './types';
 
 export interface LintRequest {
   path: string;
@@ -21,6 +22,8 @@ export interface LintRequest {
   notUtf8?: boolean;
   /** Cross-file summaries, when the caller keeps an index. */
   project?: ProjectIndex;
+  /** Reuse the previous version's findings for unchanged parts of the file (editors: see engine/reuse.ts). */
+  reuseFindings?: boolean;
 }
 
 export interface LintResult {
@@ -47,13 +50,15 @@ export type Logger = (message: string) => void;
 const FIRST_CHAR: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 export class Engine {
+  private readonly reuse = new FindingReuse();
+
   constructor(
     readonly registry: Registry,
     private readonly log: Logger = () => {},
   ) {}
 
   lint(req: LintRequest): LintResult {
-    const index = new LineIndex(req.text);
+    const index = LineIndex.of(req.text);
     const kind = req.kind ?? detectKind(req.path, req.text, req.languageId);
     if (!kind) return { kind, findings: [], index };
     const skipped = this.skipReason(req);
@@ -86,7 +91,12 @@ export class Engine {
     // The file sees its own current state in the index, whatever the index last saw of it.
     const summary = summarizeModel(language, parsed.model, req.path, this.log);
     const project = req.project ? new OverlayProjectIndex(req.project, req.path, kind, summary) : undefined;
-    findings.push(...this.runRules(language, parsed.model, { ...req, project }));
+    const ruleReq = { ...req, project };
+    const model = parsed.model;
+    if (req.reuseFindings && language.parts) {
+      const contextKey = `${JSON.stringify(req.config)}\0${language.partContext?.(model, req.text, req.path, req.workspace) ?? ''}`;
+      findings.push(...this.reuse.lint({ path: req.path, text: req.text, model, index, language, contextKey, run: (m, subset) => this.runRules(language, m, ruleReq, subset) }));
+    } else findings.push(...this.runRules(language, model, ruleReq));
     const projectKinds = project ? [...project.kindsRead] : undefined;
     return { kind, findings: this.filter(language, parsed.model, req.text, index, findings), parsed, index, summary, projectKinds };
   }
@@ -119,11 +129,17 @@ export class Engine {
     return undefined;
   }
 
-  private runRules(language: Language, model: unknown, req: LintRequest): Finding[] {
+  /** Forgets what `reuseFindings` remembered of a file (it was closed). */
+  forgetFile(path: string): void {
+    this.reuse.forget(path);
+  }
+
+  private runRules(language: Language, model: unknown, req: LintRequest, subset?: RuleSubset): Finding[] {
     const out: Finding[] = [];
     const options = req.config.domains[language.kind === 'workflow' || language.kind === 'action' ? 'actions' : language.kind] ?? {};
     const fileEnabled = new Set(language.fileEnabledRules?.(model, req.text) ?? []);
     for (const rule of language.rules) {
+      if (subset && !subset(rule as Rule<unknown>)) continue;
       let severity = this.registry.severityFor(rule, req.config);
       if (severity === 'off' && fileEnabled.has(rule.id) && !this.explicitlyOff(rule, req.config)) severity = rule.severity;
       if (severity === 'off') continue;

@@ -1,5 +1,7 @@
 import type { Position, Range, TextEdit } from './types';
 
+let lastIndex: LineIndex | undefined;
+
 /** Converts between string offsets and LSP positions for one text. Built once per document version. */
 export class LineIndex {
   /** Offset at which each line starts. */
@@ -16,6 +18,12 @@ export class LineIndex {
       }
     }
     this.lineStarts = starts;
+  }
+
+  /** The index of a text, shared with the last caller that asked for the same text (the engine and a parser both need it). */
+  static of(text: string): LineIndex {
+    if (lastIndex?.text !== text) lastIndex = new LineIndex(text);
+    return lastIndex;
   }
 
   get lineCount(): number {

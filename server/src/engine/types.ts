@@ -142,6 +142,16 @@ export interface Suppression {
   toLine?: number;
 }
 
+/** An independent unit of a file (a `---` document), for reusing findings across versions (engine/reuse.ts). */
+export interface Part {
+  /** Its text: a part whose text is unchanged has the same part-local findings, shifted. */
+  key: string;
+  start: number;
+  end: number;
+  /** False: its findings may depend on other parts (they are recomputed every time). */
+  reusable?: boolean;
+}
+
 /** Everything a file kind contributes: a parser, its rules, its pragmas. */
 export interface Language<M = unknown> {
   kind: Kind;
@@ -165,6 +175,14 @@ export interface Language<M = unknown> {
   ignoreCommentLine?(model: M, line: number): number;
   /** Where "Ignore in this file" inserts its comment (after Dockerfile parser directives). Default 0. */
   fileIgnoreCommentLine?(model: M, text: string): number;
+  /** Finding reuse (engine/reuse.ts): the file's independent parts, or undefined when it cannot be split. */
+  parts?(model: M, path: string): Part[] | undefined;
+  /** Rules whose findings depend only on one part's text (and on `partContext`). */
+  partLocalRules?: ReadonlySet<string>;
+  /** File-wide facts part-local findings depend on (indentation style...): findings are reused while it is unchanged. */
+  partContext?(model: M, text: string, path: string, workspace: WorkspaceReader): string;
+  /** The model restricted to some parts, to run part-local rules on those alone; undefined when it cannot be. */
+  partModel?(model: M, parts: Part[]): M | undefined;
   /** Other tools' config files honoured for this kind (`.hadolint.yaml`): see engine/tool-config.ts. */
   toolConfigs?: ToolConfigFormat[];
   /** A small JSON-serialisable summary of the file for the project index (cross-file rules). */

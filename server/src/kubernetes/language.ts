@@ -7,6 +7,7 @@ import { applyTemplating } from './documents';
 import { kubernetesCompletions, kubernetesHover, kubernetesSymbols } from './features';
 import { crdSummary } from './schema/crds';
 import { kubeLinterConfig } from './kube-linter-config';
+import { kubernetesPartContext, kubernetesPartModel, kubernetesParts, partLocalRules } from './parts';
 
 const KUBE_LINTER_CHECK = 'ignore-check.kube-linter.io/';
 const POLARIS_PREFIX = 'polaris.fairwinds.com/';
@@ -60,6 +61,11 @@ export const kubernetesLanguage: Language<KubernetesModel> = {
   suppressions: annotationSuppressions,
   // One summary for the project index: objects for cross-object checks, CRD schemas for validation.
   summarize: (model) => ({ ...summarizeModel(model), crds: crdSummary(model) }),
+  // Editors re-lint only the edited `---` document for most rules (engine/reuse.ts).
+  parts: kubernetesParts,
+  partLocalRules,
+  partContext: kubernetesPartContext,
+  partModel: kubernetesPartModel,
   hover: kubernetesHover,
   complete: kubernetesCompletions,
   symbols: kubernetesSymbols,

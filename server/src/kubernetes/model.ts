@@ -81,7 +81,7 @@ function manifestOf(doc: Document.Parsed, root: YAMLMap, index: LineIndex): Mani
 }
 
 export function buildModel(text: string): KubernetesModel {
-  const index = new LineIndex(text);
+  const index = LineIndex.of(text);
   const yaml = parseYaml(text, index);
   const manifests: Manifest[] = [];
   for (const doc of yaml.docs) {

@@ -1,4 +1,5 @@
-import { isScalar, type Scalar } from 'yaml';
+import type { Scalar } from 'yaml';
+import { isScalar } from '../../yaml/yaml';
 import type { Fix, Rule } from '../../engine/types';
 import type { ActionsModel } from '../model';
 import { get } from '../../yaml/yaml';

@@ -1,4 +1,5 @@
-import { isMap, isScalar, type Node, type YAMLMap } from 'yaml';
+import type { Node, YAMLMap } from 'yaml';
+import { isMap, isScalar } from '../../yaml/yaml';
 import type { Rule } from '../../engine/types';
 import type { ActionsModel } from '../model';
 import { nodeRange } from './structure-rule';

@@ -1,5 +1,5 @@
 import type { Scalar } from 'yaml';
-import { isScalar } from 'yaml';
+import { isScalar } from '../../yaml/yaml';
 import type { Rule } from '../../engine/types';
 import type { ActionsModel } from '../model';
 import { get } from '../../yaml/yaml';

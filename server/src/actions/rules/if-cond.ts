@@ -1,4 +1,4 @@
-import { isScalar } from 'yaml';
+import { isScalar } from '../../yaml/yaml';
 import type { Rule } from '../../engine/types';
 import { get } from '../../yaml/yaml';
 import { expressionsOf, isConditionPath } from '../expressions';

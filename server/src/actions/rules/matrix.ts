@@ -1,4 +1,5 @@
-import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
+import type { Node, Pair, YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq } from '../../yaml/yaml';
 import type { Rule } from '../../engine/types';
 import type { ActionsModel } from '../model';
 import { get, getIn } from '../../yaml/yaml';

@@ -1,4 +1,5 @@
-import { isMap, isScalar, type Node, type Pair } from 'yaml';
+import type { Node, Pair } from 'yaml';
+import { isMap, isScalar } from '../../yaml/yaml';
 import type { Rule } from '../../engine/types';
 import { closest } from '../expr/checker';
 import type { ActionsModel } from '../model';

@@ -1,4 +1,5 @@
-import { isMap, isScalar, type Scalar } from 'yaml';
+import type { Scalar } from 'yaml';
+import { isMap, isScalar } from '../../yaml/yaml';
 import type { Rule } from '../../engine/types';
 import type { ActionsModel, Job } from '../model';
 import { jobOs } from '../runners';

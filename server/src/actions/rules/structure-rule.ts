@@ -1,7 +1,8 @@
 // Shared shape of the rules that report one kind of structural problem from the schema walk.
 import type { Fix, Range, Rule, RuleMeta } from '../../engine/types';
 import type { ActionsModel } from '../model';
-import { isPair, type Node, type Pair } from 'yaml';
+import type { Node, Pair } from 'yaml';
+import { isPair } from '../../yaml/yaml';
 import { structureOf, type StructureKind } from '../structure';
 
 export function nodeRange(model: ActionsModel, node: Node | Pair): Range {

@@ -1,4 +1,5 @@
-import { isAlias, isMap, isScalar, visit, type Node } from 'yaml';
+import { visit, type Node } from 'yaml';
+import { isAlias, isMap, isScalar } from '../../yaml/yaml';
 import type { Rule } from '../../engine/types';
 import type { ActionsModel } from '../model';
 import { nodeRange } from './structure-rule';
