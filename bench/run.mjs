@@ -1,6 +1,7 @@
 // `npm run bench`: editor latency vs. the peer language servers, CLI throughput vs. the peer libraries, and our lint
 // time as a multiple of a bare parse. Prints tables with ratios and writes bench/.results/latest.json.
-// Options: --quick (small sizes, few edits: checks the harness), --only=latency,many,cli,floor, --edits=N, --budget=S.
+// Options: --quick (small sizes, few edits: checks the harness), --only=latency,many,cli,floor, --edits=N, --budget=S,
+// --kinds=dockerfile,kubernetes,workflow (the kinds the latency and floor parts measure).
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -19,6 +20,7 @@ const CACHE = path.join(ROOT, 'bench/.cache');
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')).map(([k, v]) => [k, v ?? true]));
 const quick = !!args.quick;
 const only = new Set(String(args.only ?? 'latency,many,cli,floor').split(','));
+const KINDS = String(args.kinds ?? 'dockerfile,kubernetes,workflow').split(',');
 const SIZES = quick ? [100, 1000] : [100, 1000, 5000];
 const EDITS = Number(args.edits ?? (quick ? 20 : 200));
 /** Seconds of edits per server and document: slow peers get fewer edits (the table says how many). */
@@ -67,7 +69,7 @@ async function timed(server, doc, opts = {}) {
 const results = { date: new Date().toISOString(), machine: `${os.cpus()[0]?.model ?? '?'} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GB, ${os.platform()} ${os.release()}, node ${process.version}`, load: os.loadavg(), quick, latency: [], cli: [], floor: [] };
 
 if (only.has('latency')) {
-  for (const kind of ['dockerfile', 'kubernetes', 'workflow']) {
+  for (const kind of KINDS) {
     for (const lines of SIZES) {
       const doc = docFor(kind, lines);
       for (const which of ['ours', ...PEERS[kind]]) {
@@ -124,7 +126,7 @@ if (only.has('cli')) {
   }
 }
 if (only.has('floor')) {
-  results.floor = floors(path.join(CACHE, 'engine.cjs'), SIZES.filter((s) => s >= 1000), quick ? 5 : 20);
+  results.floor = floors(path.join(CACHE, 'engine.cjs'), SIZES.filter((s) => s >= 1000), quick ? 5 : 20, KINDS);
 }
 
 // The package size (the .vsix is what users download).
