@@ -2,6 +2,7 @@ import type { Language, Severity, Suppression } from '../engine/types';
 import { BUILDKIT_CHECKS, directiveBlockEnd, EXPERIMENTAL_CHECKS, experimentalEnabled, parseCheckDirectives, type CheckDirectives } from './directives';
 import { buildModel, type DockerfileModel } from './model';
 import { dockerfileRules } from './rules';
+import { limitInstructions } from './limits';
 import { syntaxProblems } from './validate';
 import { dockerfileCompletions, dockerfileHover, dockerfileSymbols } from './features';
 
@@ -63,8 +64,10 @@ const buildkitRuleIds = () => dockerfileRules.filter((r) => r.aliases.some((a) =
 export const dockerfileLanguage: Language<DockerfileModel> = {
   kind: 'dockerfile',
   parse: (text) => {
-    const model = buildModel(text);
-    return { model, problems: syntaxProblems(model) };
+    // Instructions over 128 KB are blanked (one info finding each) so that pathological files stay fast.
+    const limited = limitInstructions(text);
+    const model = buildModel(limited.text);
+    return { model, problems: [...limited.problems, ...syntaxProblems(model)] };
   },
   rules: dockerfileRules,
   suppressions: (model) => [...pragmaSuppressions(model), ...checkSuppressions(model)],
