@@ -1,5 +1,6 @@
 // The Dockerfile model every rule reads: one dockerfile-ast parse, stages, and ARG defaults resolved.
-import { DockerfileParser, Instruction, type Dockerfile, type From } from 'dockerfile-ast';
+import { DockerfileParser, From, Instruction, type Dockerfile } from 'dockerfile-ast';
+import type { Range } from '../engine/types';
 import { imageParts } from '../engine/image-ref';
 import { LineIndex } from '../engine/text';
 import { buildRuns, stageScope, type RunInfo, type StageScope } from './run-model';
@@ -83,11 +84,19 @@ function memoizeTokenization(): void {
     return (this[TOKENS] ??= tokenize.call(this)).slice();
   };
   proto[PATCHED] = true;
+  // From's getImageNameRange()/getRegistryRange() assign to the range getImageRange() returns, which is the first
+  // argument's own range: with shared tokens that would move the argument. Hand out a copy.
+  const from = From.prototype as unknown as { getImageRange(): Range | null };
+  const imageRange = from.getImageRange;
+  from.getImageRange = function (this: From) {
+    const range = imageRange.call(this);
+    return range && { start: range.start, end: range.end };
+  };
 }
 memoizeTokenization();
 
-export function buildModel(text: string): DockerfileModel {
-  const ast = DockerfileParser.parse(text);
+/** The model of `text`; `ast` is a parse of exactly that text when the caller has one (an incremental parse). */
+export function buildModel(text: string, ast: Dockerfile = DockerfileParser.parse(text)): DockerfileModel {
   const index = new LineIndex(text);
   const instructions = ast.getInstructions();
   const globalArgs = new Map<string, string | undefined>();
