@@ -76,6 +76,7 @@ export function parseImageRef(raw: string, vars: Map<string, string | undefined>
  */
 const TOKENS = Symbol('shipshape.tokens');
 const PATCHED = Symbol.for('shipshape.memoizedTokenization');
+const KEYWORD = Symbol('shipshape.keyword');
 function memoizeTokenization(): void {
   const proto = Instruction.prototype as unknown as { getRawArguments(): unknown[]; [PATCHED]?: true };
   if (proto[PATCHED]) return;
@@ -84,6 +85,12 @@ function memoizeTokenization(): void {
     return (this[TOKENS] ??= tokenize.call(this)).slice();
   };
   proto[PATCHED] = true;
+  // getKeyword() upper-cases the keyword on every call, and rules ask for it constantly.
+  const keywordOf = proto as unknown as { getKeyword(): string; [KEYWORD]?: string };
+  const keyword = keywordOf.getKeyword;
+  keywordOf.getKeyword = function (this: { [KEYWORD]?: string }) {
+    return (this[KEYWORD] ??= keyword.call(this));
+  };
   // From's getImageNameRange()/getRegistryRange() assign to the range getImageRange() returns, which is the first
   // argument's own range: with shared tokens that would move the argument. Hand out a copy.
   const from = From.prototype as unknown as { getImageRange(): Range | null };
