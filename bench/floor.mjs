@@ -53,6 +53,7 @@ export function floors(enginePath, sizes, runs, kinds = ['dockerfile', 'kubernet
           (i) => bareParse(fresh(i)),
           (i) => {
             lib.clearParseCache();
+            lib.clearDockerfileParseCache?.();
             lint(fresh(i), file(i));
           },
         ],

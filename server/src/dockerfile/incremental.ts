@@ -8,6 +8,7 @@ import { DockerfileParser, type Comment, type Dockerfile, type Instruction } fro
 import { Dockerfile as DockerfileClass } from 'dockerfile-ast/lib/dockerfile';
 import { Parser } from 'dockerfile-ast/lib/parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { clearShellCache } from './run-model';
 
 interface ParserInternals {
   document: TextDocument;
@@ -190,7 +191,8 @@ export function parseDockerfile(text: string, key?: string): Dockerfile {
   return ast;
 }
 
-/** Forgets the kept parses (benchmarks measure cold parses with it). */
+/** Forgets the kept parses and RUN shell parses (benchmarks measure cold parses with it). */
 export function clearDockerfileParseCache(): void {
   recent.clear();
+  clearShellCache();
 }
