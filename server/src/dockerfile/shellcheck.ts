@@ -261,12 +261,30 @@ interface Job {
   input: string;
   path: string;
 }
-/** The latest wanted run per file and argument list (older wanted versions are dropped), run one at a time. */
+/**
+ * The latest wanted run per file and argument list (older wanted versions are dropped), run one at a time, once the
+ * file has not changed for a moment: while the user types, ShellCheck does not compete with the lint for the CPU. A
+ * run whose file changed meanwhile is stopped (its result would be for a version nobody sees).
+ */
 const wanted = new Map<string, Job>();
-let running = false;
+const IDLE_MS = 300;
+let idleTimer: ReturnType<typeof setTimeout> | undefined;
+let current: { slot: string; key: string; stop(): void } | undefined;
+
+function request(slot: string, job: Job): void {
+  if (current?.key === job.key) return; // already running
+  wanted.delete(slot); // re-insert: the newest request of a file goes last
+  wanted.set(slot, job);
+  if (idleTimer) clearTimeout(idleTimer);
+  idleTimer = setTimeout(() => {
+    idleTimer = undefined;
+    startNext();
+  }, IDLE_MS);
+  if (current?.slot === slot) current.stop();
+}
 
 function startNext(): void {
-  if (running) return;
+  if (current || idleTimer) return;
   const next = wanted.entries().next();
   if (next.done) return;
   const [slot, job] = next.value;
@@ -276,20 +294,29 @@ function startNext(): void {
     startNext();
     return;
   }
-  running = true;
   let stdout = '';
   let settled = false;
-  const finish = (output: string) => {
+  const finish = (output: string | undefined) => {
     if (settled) return;
     settled = true;
     clearTimeout(timer);
-    running = false;
-    // A failure is remembered as an empty output (no findings), so that it is not retried on every lint.
-    remember(job.key, output);
-    background?.(job.path);
+    current = undefined;
+    if (output !== undefined) {
+      // A failure is remembered as an empty output (no findings), so that it is not retried on every lint.
+      remember(job.key, output);
+      background?.(job.path);
+    }
     startNext();
   };
   const child = spawn(job.binary, job.args, { windowsHide: true, stdio: ['pipe', 'pipe', 'ignore'] });
+  current = {
+    slot,
+    key: job.key,
+    stop() {
+      child.kill();
+      finish(undefined);
+    },
+  };
   const timer = setTimeout(() => {
     child.kill();
     finish('');
@@ -316,10 +343,7 @@ export function runShellcheck(binary: string, script: Script, exclude: string[],
   const cached = resultCache.get(key);
   if (cached !== undefined) return cached;
   if (background) {
-    const slot = `${file}\0${binary}\0${args.join(' ')}`;
-    wanted.delete(slot); // re-insert: the newest request of a file goes last
-    wanted.set(slot, { key, binary, args, input: script.text, path: file });
-    startNext();
+    request(`${file}\0${binary}\0${args.join(' ')}`, { key, binary, args, input: script.text, path: file });
     return undefined;
   }
   const r = spawnSync(binary, args, { input: script.text, encoding: 'utf8', timeout: 10_000, maxBuffer: 16 << 20, windowsHide: true });
