@@ -20,8 +20,8 @@ const CACHE = path.join(ROOT, 'bench/.cache');
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')).map(([k, v]) => [k, v ?? true]));
 const quick = !!args.quick;
 const only = new Set(String(args.only ?? 'latency,many,cli,floor').split(','));
-const SIZES = quick ? [100, 1000] : [100, 1000, 5000];
 const KINDS = String(args.kinds ?? 'dockerfile,kubernetes,workflow').split(',');
+const SIZES = quick ? [100, 1000] : [100, 1000, 5000];
 const EDITS = Number(args.edits ?? (quick ? 20 : 200));
 /** Seconds of edits per server and document: slow peers get fewer edits (the table says how many). */
 const BUDGET_S = Number(args.budget ?? (quick ? 5 : 15));

@@ -30,6 +30,7 @@ import { toDiagnostic } from './lsp/convert';
 import { settingsLayer, type ShipshapeSettings } from './lsp/settings';
 import { IndexService } from './lsp/index-service';
 import { recordingWorkspace, ValidationQueue } from './lsp/scheduler';
+import { setShellcheckBackground } from './dockerfile/shellcheck';
 
 const connection: Connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -158,6 +159,22 @@ function revalidateDependants(depends: (entry: NonNullable<ReturnType<typeof res
   }
   if (any && pullDiagnostics) scheduleRefresh();
 }
+
+/**
+ * ShellCheck runs in the background: a Dockerfile's first publish does not wait for it, and when its results arrive
+ * the open documents of that file are linted again (reusing their parse) and published a second time.
+ */
+setShellcheckBackground((file) => {
+  let any = false;
+  for (const uri of openPaths.get(file) ?? []) {
+    const entry = results.get(uri);
+    if (!entry) continue;
+    entry.configKey = '\0shellcheck-ready'; // not fresh any more; the same text keeps its parse
+    any = true;
+    if (!pullDiagnostics) queue.schedule(uri, false);
+  }
+  if (any && pullDiagnostics) scheduleRefresh();
+});
 
 let refreshTimer: ReturnType<typeof setTimeout> | undefined;
 function scheduleRefresh(): void {

@@ -12,6 +12,8 @@ export interface TestClient {
   /** Settings the server gets from workspace/configuration. */
   settings: Record<string, unknown>;
   waitForDiagnostics(uri: string, version: number, timeoutMs?: number): Promise<Diagnostic[]>;
+  /** The first publish (earlier ones included) that `match` accepts. */
+  waitForPublish(match: (p: PublishDiagnosticsParams) => boolean, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
   stop(): Promise<void>;
 }
 
@@ -23,6 +25,7 @@ export async function startServer(opts: { pull: boolean; rootUri?: string }): Pr
     proc,
     settings: {},
     waitForDiagnostics: () => Promise.reject(new Error('not ready')),
+    waitForPublish: () => Promise.reject(new Error('not ready')),
     async stop() {
       const exited = new Promise<void>((resolve) => {
         if (proc.exitCode !== null) resolve();
@@ -49,18 +52,23 @@ export async function startServer(opts: { pull: boolean; rootUri?: string }): Pr
   conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => client.settings));
   conn.onRequest('client/registerCapability', () => null);
   conn.onRequest('workspace/diagnostic/refresh', () => null);
-  client.waitForDiagnostics = (uri, version, timeoutMs = 10000) =>
+  client.waitForPublish = (match, timeoutMs = 10000) =>
     new Promise((resolve, reject) => {
-      const deadline = setTimeout(() => reject(new Error(`no diagnostics for ${uri} v${version} within ${timeoutMs} ms`)), timeoutMs);
+      const deadline = setTimeout(() => reject(new Error(`no matching diagnostics within ${timeoutMs} ms`)), timeoutMs);
       const check = () => {
-        const hit = published.find((p) => p.uri === uri && p.version === version);
+        const hit = published.find(match);
         if (hit) {
           clearTimeout(deadline);
-          resolve(hit.diagnostics);
+          resolve(hit);
         } else waiters.push(check);
       };
       check();
     });
+  client.waitForDiagnostics = (uri, version, timeoutMs = 10000) =>
+    client.waitForPublish((p) => p.uri === uri && p.version === version, timeoutMs).then(
+      (p) => p.diagnostics,
+      () => Promise.reject(new Error(`no diagnostics for ${uri} v${version} within ${timeoutMs} ms`)),
+    );
   conn.listen();
   await conn.sendRequest('initialize', {
     processId: process.pid,

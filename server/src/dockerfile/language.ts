@@ -2,6 +2,8 @@ import type { Language, Severity, Suppression } from '../engine/types';
 import { BUILDKIT_CHECKS, directiveBlockEnd, EXPERIMENTAL_CHECKS, experimentalEnabled, parseCheckDirectives, type CheckDirectives } from './directives';
 import { buildModel, type DockerfileModel } from './model';
 import { dockerfileRules } from './rules';
+import { parseDockerfile } from './incremental';
+import { limitInstructions } from './limits';
 import { syntaxProblems } from './validate';
 import { dockerfileCompletions, dockerfileHover, dockerfileSymbols } from './features';
 import { hadolintConfig } from './hadolint-config';
@@ -63,9 +65,12 @@ const buildkitRuleIds = () => dockerfileRules.filter((r) => r.aliases.some((a) =
 
 export const dockerfileLanguage: Language<DockerfileModel> = {
   kind: 'dockerfile',
-  parse: (text) => {
-    const model = buildModel(text);
-    return { model, problems: syntaxProblems(model) };
+  parse: (text, path) => {
+    // Instructions over 128 KB are blanked (one info finding each) so that pathological files stay fast.
+    const limited = limitInstructions(text);
+    // The next version of a file reuses the unchanged instructions of the previous parse.
+    const model = buildModel(limited.text, parseDockerfile(limited.text, path));
+    return { model, problems: [...limited.problems, ...syntaxProblems(model)] };
   },
   rules: dockerfileRules,
   toolConfigs: [hadolintConfig],

@@ -1,5 +1,6 @@
 // The Dockerfile model every rule reads: one dockerfile-ast parse, stages, and ARG defaults resolved.
-import { DockerfileParser, type Dockerfile, type From, type Instruction } from 'dockerfile-ast';
+import { DockerfileParser, From, Instruction, type Dockerfile } from 'dockerfile-ast';
+import type { Range } from '../engine/types';
 import { imageParts } from '../engine/image-ref';
 import { LineIndex } from '../engine/text';
 import { buildRuns, stageScope, type RunInfo, type StageScope } from './run-model';
@@ -75,24 +76,44 @@ export function parseImageRef(raw: string, vars: Map<string, string | undefined>
 
 /**
  * dockerfile-ast tokenizes an instruction's arguments again on every getArguments()/getFlags()/getArgumentsRange()
- * call, and the validator and rules make thousands of them: that was most of the lint time past the parse. The tree
- * is never modified, so each instruction keeps its first tokenization; callers get a copy, as ModifiableInstruction
- * shifts its flags off the array it receives.
+ * call — the parser itself does it several times per instruction (JSON-form constructors, here-document detection),
+ * and the validator and rules make thousands more: that was most of the lint time. An instruction's document never
+ * changes, so each instruction keeps its first tokenization (the Argument objects are never modified). Callers get
+ * a copy of the array, as ModifiableInstruction shifts its flags off the one it receives. Installed once on the
+ * prototype, so the parse itself benefits.
  */
-function memoizeArguments(ins: Instruction): void {
-  const target = ins as unknown as { getRawArguments(): unknown[] };
-  const tokenize = target.getRawArguments;
-  let args: unknown[] | undefined;
-  target.getRawArguments = function () {
-    return (args ??= tokenize.call(this)).slice();
+const TOKENS = Symbol('shipshape.tokens');
+const PATCHED = Symbol.for('shipshape.memoizedTokenization');
+const KEYWORD = Symbol('shipshape.keyword');
+function memoizeTokenization(): void {
+  const proto = Instruction.prototype as unknown as { getRawArguments(): unknown[]; [PATCHED]?: true };
+  if (proto[PATCHED]) return;
+  const tokenize = proto.getRawArguments;
+  proto.getRawArguments = function (this: { [TOKENS]?: unknown[] }) {
+    return (this[TOKENS] ??= tokenize.call(this)).slice();
+  };
+  proto[PATCHED] = true;
+  // getKeyword() upper-cases the keyword on every call, and rules ask for it constantly.
+  const keywordOf = proto as unknown as { getKeyword(): string; [KEYWORD]?: string };
+  const keyword = keywordOf.getKeyword;
+  keywordOf.getKeyword = function (this: { [KEYWORD]?: string }) {
+    return (this[KEYWORD] ??= keyword.call(this));
+  };
+  // From's getImageNameRange()/getRegistryRange() assign to the range getImageRange() returns, which is the first
+  // argument's own range: with shared tokens that would move the argument. Hand out a copy.
+  const from = From.prototype as unknown as { getImageRange(): Range | null };
+  const imageRange = from.getImageRange;
+  from.getImageRange = function (this: From) {
+    const range = imageRange.call(this);
+    return range && { start: range.start, end: range.end };
   };
 }
+memoizeTokenization();
 
-export function buildModel(text: string): DockerfileModel {
-  const ast = DockerfileParser.parse(text);
+/** The model of `text`; `ast` is a parse of exactly that text when the caller has one (an incremental parse). */
+export function buildModel(text: string, ast: Dockerfile = DockerfileParser.parse(text)): DockerfileModel {
   const index = new LineIndex(text);
   const instructions = ast.getInstructions();
-  for (const ins of instructions) memoizeArguments(ins);
   const globalArgs = new Map<string, string | undefined>();
   const stages: Stage[] = [];
   let current: Stage | undefined;

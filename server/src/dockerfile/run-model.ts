@@ -3,7 +3,7 @@
 import type { Flag, Instruction, JSONInstruction, Onbuild, Run } from 'dockerfile-ast';
 import type { Range } from '../engine/types';
 import type { DockerfileModel, Stage } from './model';
-import { execCommand, isShellProgram, parseShell, type MappedSource, type ShellScript, type ShellWord } from './shell';
+import { execCommand, isShellProgram, parseShell, type HeredocBody, type MappedSource, type ShellScript, type ShellWord } from './shell';
 
 /** A `RUN --mount=…` flag parsed into its fields (`type` defaults to `bind`, as in BuildKit). */
 export interface Mount {
@@ -282,6 +282,63 @@ function runInfo(model: DockerfileModel, stage: Stage, run: Run, shell: string[]
     });
     return { ...base, exec: true, heredoc: false, script: shellCScript(words) ?? execCommand(words) };
   }
-  const script = parseShell(runSource(text, start, end, model.escape));
+  const script = shellScriptOf(text, start, end, model.escape);
   return { ...base, exec: false, heredoc: script.bodies.length > 0, script };
+}
+
+/**
+ * Shell parses of recent RUNs, by their text: while a file is edited, its unchanged RUNs are not read again (only
+ * moved when the edit was before them). A script depends on nothing but the RUN's own text and the escape character.
+ */
+const shellCache = new Map<string, { start: number; script: ShellScript }>();
+const SHELL_CACHE_MAX = 4096;
+
+/** Forgets the cached shell parses (tests compare against reading every RUN afresh). */
+export function clearShellCache(): void {
+  shellCache.clear();
+}
+
+function shellScriptOf(text: string, start: number, end: number, escape: string): ShellScript {
+  const key = escape + text.slice(start, end);
+  const hit = shellCache.get(key);
+  if (hit) {
+    if (hit.start === start) return hit.script;
+    const moved = shiftScript(hit.script, start - hit.start);
+    shellCache.set(key, { start, script: moved });
+    return moved;
+  }
+  const script = parseShell(runSource(text, start, end, escape));
+  shellCache.set(key, { start, script });
+  if (shellCache.size > SHELL_CACHE_MAX) shellCache.delete(shellCache.keys().next().value!);
+  return script;
+}
+
+/** A copy of a script with every offset moved by `delta` (shared words and bodies stay shared). */
+function shiftScript(script: ShellScript, delta: number): ShellScript {
+  const words = new Map<ShellWord, ShellWord>();
+  const bodies = new Map<HeredocBody, HeredocBody>();
+  const word = (w: ShellWord) => {
+    let out = words.get(w);
+    if (!out) words.set(w, (out = { ...w, start: w.start + delta, end: w.end + delta }));
+    return out;
+  };
+  const body = (b: HeredocBody) => {
+    let out = bodies.get(b);
+    if (!out) bodies.set(b, (out = { ...b, start: b.start + delta, end: b.end + delta }));
+    return out;
+  };
+  return {
+    commands: script.commands.map((c) => ({
+      ...c,
+      name: word(c.name),
+      args: c.args.map(word),
+      assignments: c.assignments.map(word),
+      start: c.start + delta,
+      end: c.end + delta,
+      heredocs: c.heredocs.map(body),
+    })),
+    pipes: script.pipes.map((p) => p + delta),
+    end: script.end < 0 ? script.end : script.end + delta,
+    bodies: script.bodies.map(body),
+  };
 }

@@ -1,7 +1,7 @@
 // Optional ShellCheck on RUN: one `shellcheck` process per Dockerfile (each RUN in its own subshell), run with an
 // argument array (no shell), a timeout, and ARG/ENV names declared as set. Results map back to exact Dockerfile
 // positions. Off unless the workspace is trusted and a `shellcheck` binary is found.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Instruction, PropertyInstruction } from 'dockerfile-ast';
@@ -238,16 +238,116 @@ export function findShellcheck(configured: unknown, workspace: WorkspaceReader):
 
 const resultCache = new Map<string, string>();
 
-/** Runs ShellCheck on a script (cached by content), returning its json1 output or undefined on failure. */
-export function runShellcheck(binary: string, script: Script, exclude: string[]): string | undefined {
+function remember(key: string, output: string): void {
+  if (resultCache.size > 200) resultCache.delete(resultCache.keys().next().value!);
+  resultCache.set(key, output);
+}
+
+/**
+ * Background mode (the language server): a cache miss starts ShellCheck asynchronously and the lint goes on without
+ * its findings; `onReady(path)` is called when results for that file arrive, so the server lints it again (a cache
+ * hit) and publishes a second time. On a 5,000-line Dockerfile ShellCheck takes seconds: a synchronous run would
+ * hold every diagnostic back that long on each keystroke. The CLI never sets this and runs ShellCheck synchronously.
+ */
+let background: ((path: string) => void) | undefined;
+export function setShellcheckBackground(onReady: ((path: string) => void) | undefined): void {
+  background = onReady;
+}
+
+interface Job {
+  key: string;
+  binary: string;
+  args: string[];
+  input: string;
+  path: string;
+}
+/**
+ * The latest wanted run per file and argument list (older wanted versions are dropped), run one at a time, once the
+ * file has not changed for a moment: while the user types, ShellCheck does not compete with the lint for the CPU. A
+ * run whose file changed meanwhile is stopped (its result would be for a version nobody sees).
+ */
+const wanted = new Map<string, Job>();
+const IDLE_MS = 300;
+let idleTimer: ReturnType<typeof setTimeout> | undefined;
+let current: { slot: string; key: string; stop(): void } | undefined;
+
+function request(slot: string, job: Job): void {
+  if (current?.key === job.key) return; // already running
+  wanted.delete(slot); // re-insert: the newest request of a file goes last
+  wanted.set(slot, job);
+  if (idleTimer) clearTimeout(idleTimer);
+  idleTimer = setTimeout(() => {
+    idleTimer = undefined;
+    startNext();
+  }, IDLE_MS);
+  if (current?.slot === slot) current.stop();
+}
+
+function startNext(): void {
+  if (current || idleTimer) return;
+  const next = wanted.entries().next();
+  if (next.done) return;
+  const [slot, job] = next.value;
+  wanted.delete(slot);
+  if (resultCache.has(job.key)) {
+    background?.(job.path);
+    startNext();
+    return;
+  }
+  let stdout = '';
+  let settled = false;
+  const finish = (output: string | undefined) => {
+    if (settled) return;
+    settled = true;
+    clearTimeout(timer);
+    current = undefined;
+    if (output !== undefined) {
+      // A failure is remembered as an empty output (no findings), so that it is not retried on every lint.
+      remember(job.key, output);
+      background?.(job.path);
+    }
+    startNext();
+  };
+  const child = spawn(job.binary, job.args, { windowsHide: true, stdio: ['pipe', 'pipe', 'ignore'] });
+  current = {
+    slot,
+    key: job.key,
+    stop() {
+      child.kill();
+      finish(undefined);
+    },
+  };
+  const timer = setTimeout(() => {
+    child.kill();
+    finish('');
+  }, 10_000);
+  child.stdout.setEncoding('utf8');
+  child.stdout.on('data', (d: string) => {
+    stdout += d;
+    if (stdout.length > 16 << 20) child.kill();
+  });
+  child.on('error', () => finish(''));
+  child.on('close', (code) => finish(code === 0 || code === 1 ? stdout : ''));
+  child.stdin.on('error', () => undefined);
+  child.stdin.end(job.input);
+}
+
+/**
+ * Runs ShellCheck on a script (cached by content), returning its json1 output or undefined on failure. In background
+ * mode a cache miss returns undefined at once and the run happens later (see setShellcheckBackground).
+ */
+export function runShellcheck(binary: string, script: Script, exclude: string[], file = ''): string | undefined {
   const excluded = [...new Set([...ALWAYS_EXCLUDED, ...script.exclude, ...exclude])].map((c) => c.replace(/^SC/i, '')).join(',');
   const args = ['--format=json1', `--shell=${script.shell}`, `--exclude=${excluded}`, '-'];
   const key = `${binary}\0${args.join(' ')}\0${script.text}`;
   const cached = resultCache.get(key);
   if (cached !== undefined) return cached;
+  if (background) {
+    request(`${file}\0${binary}\0${args.join(' ')}`, { key, binary, args, input: script.text, path: file });
+    return undefined;
+  }
   const r = spawnSync(binary, args, { input: script.text, encoding: 'utf8', timeout: 10_000, maxBuffer: 16 << 20, windowsHide: true });
   if (r.error || (r.status !== 0 && r.status !== 1)) return undefined;
-  if (resultCache.size > 200) resultCache.delete(resultCache.keys().next().value!);
-  resultCache.set(key, r.stdout);
+  remember(key, r.stdout);
   return r.stdout;
 }

@@ -26,8 +26,8 @@ export const ENGINE_RULES: RuleMeta[] = [
     severity: 'info',
     profile: 'recommended',
     category: 'correctness',
-    description: 'The file was not linted: too large, binary, or not valid UTF-8.',
-    docs: 'Files larger than `maxFileSizeKb` (setting `shipshape.maxFileSizeKb`, default 2048) and files that are not UTF-8 text are skipped so the editor stays responsive. Raise the limit if you need these files checked.',
+    description: 'The file (or one oversized Dockerfile instruction) was not linted: too large, binary, or not valid UTF-8.',
+    docs: 'Files larger than `maxFileSizeKb` (setting `shipshape.maxFileSizeKb`, default 2048) and files that are not UTF-8 text are skipped so the editor stays responsive. Raise the limit if you need these files checked. A Dockerfile instruction longer than 128 KB (a generated `RUN`, a file inlined in a here-document) is left out on its own, reported on its keyword; the rest of the Dockerfile is checked.',
   },
   {
     id: 'config/invalid',

@@ -29,6 +29,8 @@ It runs only when
   program named \`shellcheck\` that answers \`--version\` as ShellCheck) or the \`PATH\` (Debian/Ubuntu:
   \`apt-get install shellcheck\`). Without one the rule is silently off. It is run with an argument array (no shell),
   the script on standard input and a 10 s timeout, once per Dockerfile and shell dialect; results are cached.
+  In the editor it runs in the background: its findings appear a moment after the others, so a slow ShellCheck
+  run on a long Dockerfile never holds the other diagnostics back.
 
 Per-code control: \`dockerfile.shellcheckExclude: [SC2086]\`, \`# hadolint ignore=SC2086\` or
 \`# shellcheck disable=SC2086\` above the RUN, \`# hadolint global ignore=SC2086\` for the file. The rule id turns
@@ -50,7 +52,7 @@ RUN rm -rf "\${BUILD_DIR:?}"/*
     if (!binary) return;
     const excluded = Array.isArray(options.shellcheckExclude) ? options.shellcheckExclude.map(String) : [];
     for (const script of buildScripts(ctx.model)) {
-      const output = runShellcheck(binary, script, [...excluded, ...globalIgnores(ctx.model)]);
+      const output = runShellcheck(binary, script, [...excluded, ...globalIgnores(ctx.model)], ctx.path);
       if (!output) continue;
       for (const c of mapShellcheckOutput(output, script.segments)) {
         ctx.report({ range: c.range, message: `${c.code}: ${c.message}`, severity: c.severity, fix: c.fix });
