@@ -7,7 +7,7 @@ import type { Config } from '../engine/config';
 import { Engine, type Prepared } from '../engine/lint';
 import { MemoryProjectIndex } from '../engine/project';
 import type { Registry } from '../engine/registry';
-import type { Finding, Kind, Parsed } from '../engine/types';
+import type { Finding, Kind, Parsed, WorkspaceReader } from '../engine/types';
 import { diskWorkspace } from '../engine/workspace';
 import { createRegistry } from '../languages';
 
@@ -47,6 +47,8 @@ const FILES_PER_WORKER = 150;
 export class JobRunner {
   private readonly engine: Engine;
   private readonly prepared = new Map<number, Prepared>();
+  /** One workspace reader per repository root (making one resolves the root's real path). */
+  private readonly workspaces = new Map<string | undefined, WorkspaceReader>();
 
   constructor(
     private readonly jobs: LintJob[],
@@ -59,13 +61,19 @@ export class JobRunner {
     this.engine = new Engine(registry, log);
   }
 
+  private workspaceFor(root: string | undefined): WorkspaceReader {
+    let ws = this.workspaces.get(root);
+    if (!ws) this.workspaces.set(root, (ws = diskWorkspace(root)));
+    return ws;
+  }
+
   /** Pass 1: parse and summarize the files whose kind has summaries. */
   index(): Summary[] {
     const out: Summary[] = [];
     let cached = 0;
     this.jobs.forEach((job, i) => {
       if (job.notUtf8 || !this.engine.registry.languages.get(job.kind)?.summarize) return;
-      const p = this.engine.prepare({ path: job.file, text: job.text, kind: job.kind, config: this.configs[job.config], workspace: diskWorkspace(job.root) });
+      const p = this.engine.prepare({ path: job.file, text: job.text, kind: job.kind, config: this.configs[job.config], workspace: this.workspaceFor(job.root) });
       if (p.summary !== undefined) out.push({ path: job.file, kind: job.kind, summary: p.summary });
       if (p.parsed && cached + job.text.length <= PARSE_CACHE_CHARS) {
         cached += job.text.length;
@@ -82,7 +90,7 @@ export class JobRunner {
     return this.jobs.map((job, i) => {
       const parsed: Parsed<unknown> | undefined = this.prepared.get(i)?.parsed;
       this.prepared.delete(i);
-      const request = { path: job.file, text: job.text, kind: job.kind, config: this.configs[job.config], workspace: diskWorkspace(job.root), notUtf8: job.notUtf8, project, parsed };
+      const request = { path: job.file, text: job.text, kind: job.kind, config: this.configs[job.config], workspace: this.workspaceFor(job.root), notUtf8: job.notUtf8, project, parsed };
       let result = this.engine.lint(request);
       if (this.fix && !job.notUtf8 && result.findings.some((f) => f.fixes.some((fx) => fx.safe !== false))) {
         const fixedRun = this.engine.fixAll({ ...request, parsed: result.parsed });

@@ -1,7 +1,8 @@
 import type { Rule } from '../../engine/types';
 import { get, getIn, isSeq, keyRange, scalarString } from '../../yaml/yaml';
 import type { KubernetesModel } from '../model';
-import { projectObjects, sameNamespace } from '../project';
+import { sameNamespace } from '../project';
+import { workloadObjects } from '../project-objects';
 
 function matchLabels(selector: unknown): Record<string, string> | undefined {
   const ml = get(selector, 'matchLabels');
@@ -26,7 +27,7 @@ export const networkPolicySelector: Rule<KubernetesModel> = {
 nothing. Usually a label typo. Checked when the workspace has workloads at all; peers that also select namespaces are not
 checked.`,
   check(ctx) {
-    const workloads = projectObjects(ctx).filter((o) => o.podLabels);
+    const workloads = workloadObjects(ctx);
     if (!workloads.length) return;
     for (const m of ctx.model.manifests) {
       if (m.kind !== 'NetworkPolicy') continue;

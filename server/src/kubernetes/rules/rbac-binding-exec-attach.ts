@@ -1,7 +1,7 @@
 import type { Rule } from '../../engine/types';
 import { getIn, rangeOf, scalarString } from '../../yaml/yaml';
 import type { KubernetesModel } from '../model';
-import { projectObjects } from '../project';
+import { objectsNamed } from '../project-objects';
 import { BUILT_IN_BINDINGS, isSystemObjectName } from '../rbac';
 
 export const rbacBindingExecAttach: Rule<KubernetesModel> = {
@@ -14,7 +14,6 @@ export const rbacBindingExecAttach: Rule<KubernetesModel> = {
   docs: `A (Cluster)RoleBinding to a role with \`pods/exec\` or \`pods/attach\` hands its subjects a shell in the pods the role
 covers. The role is looked up in the workspace; bindings to roles defined elsewhere are not reported.`,
   check(ctx) {
-    const roles = projectObjects(ctx).filter((o) => o.kind === 'Role' || o.kind === 'ClusterRole');
     for (const m of ctx.model.manifests) {
       if (m.kind !== 'RoleBinding' && m.kind !== 'ClusterRoleBinding') continue;
       if (BUILT_IN_BINDINGS.has(m.name ?? '') || isSystemObjectName(m.name)) continue;
@@ -23,7 +22,7 @@ covers. The role is looked up in the workspace; bindings to roles defined elsewh
       const kind = scalarString(refKind) ?? '';
       const name = scalarString(refName) ?? '';
       if (kind !== 'Role' && kind !== 'ClusterRole') continue;
-      const role = roles.find((r) => r.kind === kind && r.name === name && (kind === 'ClusterRole' || (r.namespace ?? '') === (m.namespace ?? '')));
+      const role = objectsNamed(ctx, kind, name).find((r) => kind === 'ClusterRole' || (r.namespace ?? '') === (m.namespace ?? ''));
       if (!role?.grantsExecAttach) continue;
       const alias = m.kind === 'ClusterRoleBinding' ? 'polaris/clusterrolebindingPodExecAttach' : kind === 'ClusterRole' ? 'polaris/rolebindingClusterRolePodExecAttach' : 'polaris/rolebindingRolePodExecAttach';
       ctx.report({
