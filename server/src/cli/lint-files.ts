@@ -10,6 +10,7 @@ import type { Registry } from '../engine/registry';
 import type { Finding, Kind, Parsed, WorkspaceReader } from '../engine/types';
 import { diskWorkspace } from '../engine/workspace';
 import { createRegistry } from '../languages';
+import { collectingHook, runBatches, servingHook, setShellcheckHook, type BatchRequest, type BatchResults } from '../shellcheck-batch';
 
 export interface LintJob {
   file: string;
@@ -43,8 +44,13 @@ const PARSE_CACHE_CHARS = 16_000_000;
 /** Below this many files, threads cost more than they save. */
 const FILES_PER_WORKER = 150;
 
+/** Files whose ShellCheck scripts are gathered and checked together before they are linted. */
+const SHELLCHECK_CHUNK = 500;
+
 /** One process's (or one worker's) share of the work, in the two passes. */
 export class JobRunner {
+  /** ShellCheck many scripts per process (SHIPSHAPE_SHELLCHECK_BATCH=0: one process per file, as the server does). */
+  batchShellcheck = process.env.SHIPSHAPE_SHELLCHECK_BATCH !== '0';
   private readonly engine: Engine;
   private readonly prepared = new Map<number, Prepared>();
   /** One workspace reader per repository root (making one resolves the root's real path). */
@@ -87,20 +93,70 @@ export class JobRunner {
   lint(summaries: Summary[]): LintOutcome[] {
     const project = new MemoryProjectIndex();
     for (const s of summaries) project.set(s.path, s.kind, s.summary);
-    return this.jobs.map((job, i) => {
-      const parsed: Parsed<unknown> | undefined = this.prepared.get(i)?.parsed;
-      this.prepared.delete(i);
-      const request = { path: job.file, text: job.text, kind: job.kind, config: this.configs[job.config], workspace: this.workspaceFor(job.root), notUtf8: job.notUtf8, project, parsed };
-      let result = this.engine.lint(request);
-      if (this.fix && !job.notUtf8 && result.findings.some((f) => f.fixes.some((fx) => fx.safe !== false))) {
-        const fixedRun = this.engine.fixAll({ ...request, parsed: result.parsed });
-        if (fixedRun.text !== job.text) {
-          this.write(job.file, fixedRun.text);
-          return { kind: fixedRun.result.kind, findings: fixedRun.result.findings, text: fixedRun.text, fixed: fixedRun.applied, written: true };
+    const outcomes: LintOutcome[] = [];
+    // ShellCheck runs for a chunk of files at a time: their scripts checked ~100 per process, then the files linted.
+    for (let start = 0; start < this.jobs.length; start += SHELLCHECK_CHUNK) {
+      const end = Math.min(this.jobs.length, start + SHELLCHECK_CHUNK);
+      const batched = this.batchShellcheck ? this.shellcheckAhead(start, end) : undefined;
+      if (batched) setShellcheckHook(servingHook(batched));
+      try {
+        for (let i = start; i < end; i++) outcomes.push(this.lintOne(i, project));
+      } finally {
+        if (batched) setShellcheckHook(undefined);
+      }
+    }
+    return outcomes;
+  }
+
+  /**
+   * Runs the ShellCheck rules of jobs [start, end) in collect mode (parsing the files; lint reuses those parses),
+   * then ShellCheck on every script they asked for, in batches.
+   */
+  private shellcheckAhead(start: number, end: number): BatchResults | undefined {
+    const requests: BatchRequest[] = [];
+    const registry = this.engine.registry;
+    setShellcheckHook(collectingHook(requests));
+    try {
+      for (let i = start; i < end; i++) {
+        const job = this.jobs[i];
+        const config = this.configs[job.config];
+        const rules = registry.languages.get(job.kind)?.rules.filter((r) => r.id.endsWith('/shellcheck') && registry.severityFor(r, config) !== 'off');
+        if (!rules?.length || job.notUtf8) continue;
+        let prepared = this.prepared.get(i);
+        if (!prepared) {
+          prepared = this.engine.prepare({ path: job.file, text: job.text, kind: job.kind, config, workspace: this.workspaceFor(job.root) });
+          if (prepared.parsed) this.prepared.set(i, prepared);
+        }
+        if (!prepared.parsed) continue;
+        const options = config.domains[job.kind === 'workflow' || job.kind === 'action' ? 'actions' : job.kind] ?? {};
+        for (const rule of rules) {
+          try {
+            rule.check({ model: prepared.parsed.model, text: job.text, path: job.file, options, profile: config.profile, allRules: config.allRules, workspace: this.workspaceFor(job.root), report: () => {} });
+          } catch {
+            // the lint runs the rule again and reports the failure
+          }
         }
       }
-      return { kind: result.kind, findings: result.findings, text: job.text, fixed: 0 };
-    });
+    } finally {
+      setShellcheckHook(undefined);
+    }
+    return requests.length ? runBatches(requests) : undefined;
+  }
+
+  private lintOne(i: number, project: MemoryProjectIndex): LintOutcome {
+    const job = this.jobs[i];
+    const parsed: Parsed<unknown> | undefined = this.prepared.get(i)?.parsed;
+    this.prepared.delete(i);
+    const request = { path: job.file, text: job.text, kind: job.kind, config: this.configs[job.config], workspace: this.workspaceFor(job.root), notUtf8: job.notUtf8, project, parsed };
+    let result = this.engine.lint(request);
+    if (this.fix && !job.notUtf8 && result.findings.some((f) => f.fixes.some((fx) => fx.safe !== false))) {
+      const fixedRun = this.engine.fixAll({ ...request, parsed: result.parsed });
+      if (fixedRun.text !== job.text) {
+        this.write(job.file, fixedRun.text);
+        return { kind: fixedRun.result.kind, findings: fixedRun.result.findings, text: fixedRun.text, fixed: fixedRun.applied, written: true };
+      }
+    }
+    return { kind: result.kind, findings: result.findings, text: job.text, fixed: 0 };
   }
 }
 
