@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
+import * as os from 'node:os';
 import * as path from 'node:path';
 
 const require = createRequire(import.meta.url);
@@ -44,11 +45,14 @@ async function k8sModel(apiVersion, kind) {
  */
 function cliRun(set, cli, dir, { jobs, shellcheck, capS }) {
   const args = [cli, 'lint', '--format', 'json', ...(jobs ? ['--jobs', jobs] : []), dir];
-  const env = { ...process.env, SHIPSHAPE_PROGRESS: '1', ...(shellcheck ? {} : { PATH: '/nonexistent' }) };
+  // A private temporary folder: a run stopped at the cap cannot clean up the ShellCheck batches it had in flight.
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-bench-cli-'));
+  const env = { ...process.env, TMPDIR: tmp, SHIPSHAPE_PROGRESS: '1', ...(shellcheck ? {} : { PATH: '/nonexistent' }) };
   const tool = `shipshape CLI ${jobs ? '--jobs 1' : 'all cores'}, ShellCheck ${shellcheck ? 'on' : 'off'}`;
   const t = performance.now();
   const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 30, env, timeout: capS * 1000, killSignal: 'SIGKILL' });
   const seconds = (performance.now() - t) / 1000;
+  fs.rmSync(tmp, { recursive: true, force: true });
   if (r.error?.code === 'ETIMEDOUT' || r.signal) {
     const done = [...(r.stderr ?? '').matchAll(/progress \+(\d+)/g)].reduce((n, m) => n + Number(m[1]), 0);
     return { set, tool, files: done, seconds, rate: done / seconds, note: `timed out after ${done} files (cap ${capS} s)` };

@@ -3,7 +3,7 @@
 // the rule sees no findings), then, after `runBatches` checked every recorded script in processes of ~100 scripts
 // each, in "serve" mode (the rule gets the batch's comments for its scripts, or runs ShellCheck itself for any the
 // batch could not check). The language server sets no hook: it keeps the per-document path.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -80,6 +80,37 @@ export interface BatchOptions {
  * leaves its scripts out of the results.
  */
 export function runBatches(requests: BatchRequest[], options: BatchOptions = {}): BatchResults {
+  const results: BatchResults = new Map();
+  for (const task of tasksOf(requests, options, results)) {
+    for (const [script, comments] of runOne(task.binary, task.args, task.scripts, options.timeoutMs ?? 120_000)) task.done.set(script, comments);
+  }
+  return results;
+}
+
+/** `runBatches` with up to `concurrency` ShellCheck processes at a time, leaving the event loop free meanwhile. */
+export async function runBatchesAsync(requests: BatchRequest[], options: BatchOptions & { concurrency?: number } = {}): Promise<BatchResults> {
+  const results: BatchResults = new Map();
+  const tasks = tasksOf(requests, options, results);
+  let next = 0;
+  const worker = async () => {
+    while (next < tasks.length) {
+      const task = tasks[next++];
+      for (const [script, comments] of await runOneAsync(task.binary, task.args, task.scripts, options.timeoutMs ?? 120_000)) task.done.set(script, comments);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 1, tasks.length)) }, worker));
+  return results;
+}
+
+interface Task {
+  binary: string;
+  args: string[];
+  scripts: string[];
+  done: Map<string, BatchComment[]>;
+}
+
+/** The requests grouped by options (scripts deduplicated), cut into processes of `perProcess` scripts. */
+function tasksOf(requests: BatchRequest[], options: BatchOptions, results: BatchResults): Task[] {
   const perProcess = options.perProcess ?? 100;
   const groups = new Map<string, { binary: string; args: string[]; scripts: Set<string> }>();
   for (const r of requests) {
@@ -88,41 +119,79 @@ export function runBatches(requests: BatchRequest[], options: BatchOptions = {})
     if (!g) groups.set(key, (g = { binary: r.binary, args: r.args, scripts: new Set() }));
     g.scripts.add(r.script);
   }
-  const results: BatchResults = new Map();
+  const tasks: Task[] = [];
   for (const [key, g] of groups) {
     const done = new Map<string, BatchComment[]>();
     results.set(key, done);
     const scripts = [...g.scripts];
-    for (let i = 0; i < scripts.length; i += perProcess) {
-      for (const [script, comments] of runOne(g.binary, g.args, scripts.slice(i, i + perProcess), options.timeoutMs ?? 120_000)) done.set(script, comments);
-    }
+    for (let i = 0; i < scripts.length; i += perProcess) tasks.push({ binary: g.binary, args: g.args, scripts: scripts.slice(i, i + perProcess), done });
   }
-  return results;
+  return tasks;
 }
 
-function runOne(binary: string, args: string[], scripts: string[], timeout: number): Map<string, BatchComment[]> {
-  const out = new Map<string, BatchComment[]>();
-  let dir: string | undefined;
+/** Writes each script to its own file in a fresh temporary folder; the caller removes the folder. */
+function writeScripts(scripts: string[]): { dir: string; files: string[] } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-scb-'));
   try {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-scb-'));
     const files = scripts.map((script, i) => {
-      const file = path.join(dir!, `s${i}.sh`);
+      const file = path.join(dir, `s${i}.sh`);
       fs.writeFileSync(file, script);
       return file;
     });
-    const r = spawnSync(binary, [...args, ...norc(binary), '--', ...files], {
-      encoding: 'utf8',
-      timeout,
-      maxBuffer: 256 << 20,
-      windowsHide: true,
-      stdio: ['ignore', 'pipe', 'ignore'],
+    return { dir, files };
+  } catch (err) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+/** ShellCheck's json1 output split per script file (exit 1 means "found something"; anything else is a failure). */
+function split(status: number | null, stdout: string, scripts: string[], files: string[]): Map<string, BatchComment[]> {
+  const out = new Map<string, BatchComment[]>();
+  if (status !== 0 && status !== 1) return out;
+  const parsed = JSON.parse(stdout) as { comments?: BatchComment[] };
+  const byFile = new Map<string, BatchComment[]>(files.map((f) => [f, []]));
+  for (const c of parsed.comments ?? []) byFile.get(c.file ?? '')?.push(c);
+  files.forEach((f, i) => out.set(scripts[i], byFile.get(f)!));
+  return out;
+}
+
+function runOne(binary: string, args: string[], scripts: string[], timeout: number): Map<string, BatchComment[]> {
+  let dir: string | undefined;
+  try {
+    const written = writeScripts(scripts);
+    dir = written.dir;
+    const argv = [...args, ...norc(binary), '--', ...written.files];
+    const r = spawnSync(binary, argv, { encoding: 'utf8', timeout, maxBuffer: 256 << 20, windowsHide: true, stdio: ['ignore', 'pipe', 'ignore'] });
+    return r.error ? new Map() : split(r.status, r.stdout, scripts, written.files);
+  } catch {
+    return new Map();
+  } finally {
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function runOneAsync(binary: string, args: string[], scripts: string[], timeout: number): Promise<Map<string, BatchComment[]>> {
+  let dir: string | undefined;
+  try {
+    const written = writeScripts(scripts);
+    dir = written.dir;
+    const argv = [...args, ...norc(binary), '--', ...written.files];
+    const { status, stdout } = await new Promise<{ status: number | null; stdout: string }>((resolve) => {
+      const chunks: Buffer[] = [];
+      const child = spawn(binary, argv, { windowsHide: true, stdio: ['ignore', 'pipe', 'ignore'] });
+      const timer = setTimeout(() => child.kill('SIGKILL'), timeout);
+      child.stdout.on('data', (d: Buffer) => chunks.push(d));
+      child.on('error', () => {
+        clearTimeout(timer);
+        resolve({ status: null, stdout: '' });
+      });
+      child.on('close', (code, signal) => {
+        clearTimeout(timer);
+        resolve({ status: signal ? null : code, stdout: Buffer.concat(chunks).toString('utf8') });
+      });
     });
-    if (r.error || (r.status !== 0 && r.status !== 1)) return out;
-    const parsed = JSON.parse(r.stdout) as { comments?: BatchComment[] };
-    const byFile = new Map<string, BatchComment[]>(files.map((f) => [f, []]));
-    for (const c of parsed.comments ?? []) byFile.get(c.file ?? '')?.push(c);
-    files.forEach((f, i) => out.set(scripts[i], byFile.get(f)!));
-    return out;
+    return split(status, stdout, scripts, written.files);
   } catch {
     return new Map();
   } finally {

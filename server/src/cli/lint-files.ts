@@ -10,7 +10,7 @@ import type { Registry } from '../engine/registry';
 import type { Finding, Kind, Parsed, WorkspaceReader } from '../engine/types';
 import { diskWorkspace } from '../engine/workspace';
 import { createRegistry } from '../languages';
-import { collectingHook, runBatches, servingHook, setShellcheckHook, type BatchRequest, type BatchResults } from '../shellcheck-batch';
+import { collectingHook, runBatches, runBatchesAsync, servingHook, setShellcheckHook, type BatchRequest, type BatchResults } from '../shellcheck-batch';
 
 export interface LintJob {
   file: string;
@@ -95,26 +95,58 @@ export class JobRunner {
     for (const s of summaries) project.set(s.path, s.kind, s.summary);
     const outcomes: LintOutcome[] = [];
     // ShellCheck runs for a chunk of files at a time: their scripts checked ~100 per process, then the files linted.
-    for (let start = 0; start < this.jobs.length; start += SHELLCHECK_CHUNK) {
-      const end = Math.min(this.jobs.length, start + SHELLCHECK_CHUNK);
-      const batched = this.batchShellcheck ? this.shellcheckAhead(start, end) : undefined;
-      if (batched) setShellcheckHook(servingHook(batched));
-      try {
-        for (let i = start; i < end; i++) outcomes.push(this.lintOne(i, project));
-      } finally {
-        if (batched) setShellcheckHook(undefined);
-      }
-      // For the benchmark's time cap: how far a run got (SHIPSHAPE_PROGRESS=1; workers' logs reach the main thread).
-      if (process.env.SHIPSHAPE_PROGRESS === '1') this.log(`progress +${end - start}`);
+    for (const [start, end] of this.chunks()) {
+      const requests = this.batchShellcheck ? this.collectShellcheck(start, end) : [];
+      this.lintChunk(start, end, project, requests.length ? runBatches(requests) : undefined, outcomes);
     }
     return outcomes;
   }
 
   /**
-   * Runs the ShellCheck rules of jobs [start, end) in collect mode (parsing the files; lint reuses those parses),
-   * then ShellCheck on every script they asked for, in batches.
+   * `lint`, with the ShellCheck processes of the next chunk of files running (up to `concurrency` at a time) while
+   * this thread lints the current chunk.
    */
-  private shellcheckAhead(start: number, end: number): BatchResults | undefined {
+  async lintAsync(summaries: Summary[], concurrency: number): Promise<LintOutcome[]> {
+    const project = new MemoryProjectIndex();
+    for (const s of summaries) project.set(s.path, s.kind, s.summary);
+    const outcomes: LintOutcome[] = [];
+    const chunks = this.chunks();
+    const ahead = (k: number): Promise<BatchResults> | undefined => {
+      if (!this.batchShellcheck || k >= chunks.length) return undefined;
+      const requests = this.collectShellcheck(...chunks[k]);
+      return requests.length ? runBatchesAsync(requests, { concurrency }) : undefined;
+    };
+    let pending = ahead(0);
+    for (let k = 0; k < chunks.length; k++) {
+      const batched = await pending;
+      pending = ahead(k + 1);
+      this.lintChunk(chunks[k][0], chunks[k][1], project, batched, outcomes);
+    }
+    return outcomes;
+  }
+
+  private chunks(): Array<[number, number]> {
+    const out: Array<[number, number]> = [];
+    for (let start = 0; start < this.jobs.length; start += SHELLCHECK_CHUNK) out.push([start, Math.min(this.jobs.length, start + SHELLCHECK_CHUNK)]);
+    return out;
+  }
+
+  private lintChunk(start: number, end: number, project: MemoryProjectIndex, batched: BatchResults | undefined, outcomes: LintOutcome[]): void {
+    if (batched) setShellcheckHook(servingHook(batched));
+    try {
+      for (let i = start; i < end; i++) outcomes.push(this.lintOne(i, project));
+    } finally {
+      if (batched) setShellcheckHook(undefined);
+    }
+    // For the benchmark's time cap: how far a run got (SHIPSHAPE_PROGRESS=1; workers' logs reach the main thread).
+    if (process.env.SHIPSHAPE_PROGRESS === '1') this.log(`progress +${end - start}`);
+  }
+
+  /**
+   * Runs the ShellCheck rules of jobs [start, end) in collect mode (parsing the files; lint reuses those parses):
+   * the scripts ShellCheck is to check.
+   */
+  private collectShellcheck(start: number, end: number): BatchRequest[] {
     const requests: BatchRequest[] = [];
     const registry = this.engine.registry;
     setShellcheckHook(collectingHook(requests));
@@ -142,7 +174,7 @@ export class JobRunner {
     } finally {
       setShellcheckHook(undefined);
     }
-    return requests.length ? runBatches(requests) : undefined;
+    return requests;
   }
 
   private lintOne(i: number, project: MemoryProjectIndex): LintOutcome {
@@ -168,9 +200,13 @@ export function workerCount(files: number, requested?: number): number {
   return Math.max(1, Math.min(wanted, Math.floor(files / FILES_PER_WORKER)));
 }
 
-export function lintInline(jobs: LintJob[], configs: Config[], fix: boolean, write: (f: string, t: string) => void, log: (m: string) => void): LintOutcome[] {
+export function lintInline(jobs: LintJob[], configs: Config[], fix: boolean, write: (f: string, t: string) => void, log: (m: string) => void): Promise<LintOutcome[]> {
   const runner = new JobRunner(jobs, configs, fix, write, log);
-  return runner.lint(runner.index());
+  return runner.lintAsync(runner.index(), cores());
+}
+
+function cores(): number {
+  return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
 }
 
 type ToMain = { type: 'summaries'; items: Summary[] } | { type: 'results'; items: LintOutcome[] } | { type: 'log'; message: string } | { type: 'failed'; message: string };
@@ -181,6 +217,8 @@ export interface WorkerData {
   jobs: LintJob[];
   configs: Config[];
   fix: boolean;
+  /** ShellCheck processes a worker may run at a time. */
+  shellcheckProcesses: number;
 }
 
 /**
@@ -196,7 +234,7 @@ export function lintInWorkers(script: string, n: number, jobs: LintJob[], config
   let finished = 0;
   return new Promise((resolve, reject) => {
     const workers = shares.map((share) => {
-      const data: WorkerData = { shipshapeWorker: true, jobs: share.map((i) => jobs[i]), configs, fix };
+      const data: WorkerData = { shipshapeWorker: true, jobs: share.map((i) => jobs[i]), configs, fix, shellcheckProcesses: Math.max(1, Math.ceil(cores() / n)) };
       return { share, worker: new Worker(script, { workerData: data }) };
     });
     const fail = (err: Error) => {
@@ -229,11 +267,10 @@ export function runWorker(data: WorkerData, port: { postMessage(m: ToMain): void
     const runner = new JobRunner(data.jobs, data.configs, data.fix, write, (message) => port.postMessage({ type: 'log', message }));
     port.postMessage({ type: 'summaries', items: runner.index() });
     port.once('message', (msg) => {
-      try {
-        port.postMessage({ type: 'results', items: runner.lint(msg.items) });
-      } catch (err) {
-        port.postMessage({ type: 'failed', message: failureMessage(err) });
-      }
+      runner.lintAsync(msg.items, data.shellcheckProcesses).then(
+        (items) => port.postMessage({ type: 'results', items }),
+        (err) => port.postMessage({ type: 'failed', message: failureMessage(err) }),
+      );
     });
   } catch (err) {
     port.postMessage({ type: 'failed', message: failureMessage(err) });
