@@ -1,7 +1,8 @@
 // `npm run bench`: editor latency vs. the peer language servers, CLI throughput vs. the peer libraries, and our lint
 // time as a multiple of a bare parse. Prints tables with ratios and writes bench/.results/latest.json.
 // Options: --quick (small sizes, few edits: checks the harness), --only=latency,many,cli,floor, --edits=N, --budget=S,
-// --cli-cap=S (seconds per CLI run, default 150), --peer-budget=S (seconds per peer library, default 30).
+// --cli-cap=S (seconds per CLI run, default 120), --peer-budget=S (seconds per peer library, default 15; the
+// in-process engine row gets 30 s).
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -29,8 +30,8 @@ const EDITS = Number(args.edits ?? (quick ? 20 : 200));
 /** Seconds of edits per server and document: slow peers get fewer edits (the table says how many). */
 const BUDGET_S = Number(args.budget ?? (quick ? 5 : 15));
 /** Seconds per CLI run (a slower run is stopped and reported as "timed out after N files") and per peer library. */
-const CLI_CAP_S = Number(args['cli-cap'] ?? (quick ? 30 : 150));
-const PEER_BUDGET_S = Number(args['peer-budget'] ?? (quick ? 5 : 30));
+const CLI_CAP_S = Number(args['cli-cap'] ?? (quick ? 30 : 120));
+const PEER_BUDGET_S = Number(args['peer-budget'] ?? (quick ? 5 : 15));
 const node = process.execPath;
 const started = Date.now();
 
