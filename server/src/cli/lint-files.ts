@@ -69,7 +69,7 @@ export class JobRunner {
 
   private workspaceFor(root: string | undefined): WorkspaceReader {
     let ws = this.workspaces.get(root);
-    if (!ws) this.workspaces.set(root, (ws = diskWorkspace(root)));
+    if (!ws) this.workspaces.set(root, (ws = diskWorkspace(root, undefined, true)));
     return ws;
   }
 

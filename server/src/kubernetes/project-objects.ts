@@ -30,6 +30,8 @@ interface Tables {
   byIdentity: Map<string, ProjectObject[]>;
   workloads: ProjectObject[];
   byPodLabel: Map<string, ProjectObject[]>;
+  /** Workloads a selector selects (by the selector's labels), filled in as lints ask. */
+  selected: Map<string, ProjectObject[]>;
 }
 
 /** The objects of one indexed file, tagged once per summary (index summaries are kept until their file changes). */
@@ -53,7 +55,7 @@ export function indexTables(index: ProjectIndex): Tables {
 }
 
 function buildTables(list: ReadonlyArray<IndexedSummary>, generation: number | undefined): Tables {
-  const t: Tables = { list, generation, all: [], paths: new Set(), sorted: list.every((s, i) => i === 0 || !(s.path < list[i - 1].path)), byKind: new Map(), byName: new Map(), byIdentity: new Map(), workloads: [], byPodLabel: new Map() };
+  const t: Tables = { list, generation, all: [], paths: new Set(), sorted: list.every((s, i) => i === 0 || !(s.path < list[i - 1].path)), byKind: new Map(), byName: new Map(), byIdentity: new Map(), workloads: [], byPodLabel: new Map(), selected: new Map() };
   for (const s of list) {
     const summary = s.summary as FileSummary | undefined;
     if (!summary?.objects?.length) continue;
@@ -172,24 +174,35 @@ class View {
 
   selectedBy(entries: Array<[string, string]>): ProjectObject[] {
     const key = `s\u0000${JSON.stringify(entries)}`;
-    let found = this.memo.get(key);
+    const found = this.memo.get(key);
     if (found) return found;
-    // Only workloads carrying each of the selector's labels can match: check those of its rarest label.
-    let candidates: ProjectObject[] | undefined;
-    for (const [k, v] of entries) {
-      const list = this.withPodLabel(k, v);
-      if (!candidates || list.length < candidates.length) candidates = list;
-      if (!list.length) break;
+    const own = selectFrom(this.own.byPodLabel, entries);
+    let base: ProjectObject[] | undefined;
+    if (this.tables) {
+      base = this.tables.selected.get(key);
+      if (!base) this.tables.selected.set(key, (base = selectFrom(this.tables.byPodLabel, entries)));
     }
-    found = candidates!.filter((o) => !!o.podLabels && entries.every(([k, v]) => o.podLabels![k] === v));
-    this.memo.set(key, found);
-    return found;
+    return this.combined(key, own, base);
   }
 
   withPodLabel(key: string, value: string): ProjectObject[] {
     const k = `${key}=${value}`;
     return this.combined(`l\u0000${k}`, this.own.byPodLabel.get(k), this.tables?.byPodLabel.get(k));
   }
+}
+
+/**
+ * The workloads (of one label table) whose pod labels include every label of a selector, in order: only those
+ * carrying each of its labels can match, so the list of its rarest label is checked.
+ */
+function selectFrom(byPodLabel: Map<string, ProjectObject[]>, entries: Array<[string, string]>): ProjectObject[] {
+  let candidates: ProjectObject[] | undefined;
+  for (const [k, v] of entries) {
+    const list = byPodLabel.get(`${k}=${v}`) ?? NONE;
+    if (!candidates || list.length < candidates.length) candidates = list;
+    if (!list.length) break;
+  }
+  return (candidates ?? NONE).filter((o) => !!o.podLabels && entries.every(([k, v]) => o.podLabels![k] === v));
 }
 
 /** One view per lint: the engine makes a new overlay index for every lint, the model is one per parse. */
