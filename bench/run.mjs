@@ -1,7 +1,9 @@
 // `npm run bench`: editor latency vs. the peer language servers, CLI throughput vs. the peer libraries, and our lint
 // time as a multiple of a bare parse. Prints tables with ratios and writes bench/.results/latest.json.
 // Options: --quick (small sizes, few edits: checks the harness), --only=latency,many,cli,floor, --edits=N, --budget=S,
-// --kinds=dockerfile,kubernetes,workflow (latency and floor).
+// --kinds=dockerfile,kubernetes,workflow (latency and floor),
+// --cli-cap=S (seconds per CLI run, default 120), --peer-budget=S (seconds per peer library, default 15; the
+// in-process engine row gets 30 s).
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -18,6 +20,10 @@ const require = createRequire(import.meta.url);
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const CACHE = path.join(ROOT, 'bench/.cache');
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')).map(([k, v]) => [k, v ?? true]));
+if (args.help) {
+  console.log('node bench/run.mjs [--quick] [--only=latency,many,cli,floor] [--edits=N] [--budget=S] [--cli-cap=S] [--peer-budget=S]\n(set SHIPSHAPE_SHARED=<dir> when ../shared/corpus is not beside the repository)');
+  process.exit(0);
+}
 const quick = !!args.quick;
 const only = new Set(String(args.only ?? 'latency,many,cli,floor').split(','));
 const KINDS = String(args.kinds ?? 'dockerfile,kubernetes,workflow').split(',');
@@ -25,6 +31,9 @@ const SIZES = quick ? [100, 1000] : [100, 1000, 5000];
 const EDITS = Number(args.edits ?? (quick ? 20 : 200));
 /** Seconds of edits per server and document: slow peers get fewer edits (the table says how many). */
 const BUDGET_S = Number(args.budget ?? (quick ? 5 : 15));
+/** Seconds per CLI run (a slower run is stopped and reported as "timed out after N files") and per peer library. */
+const CLI_CAP_S = Number(args['cli-cap'] ?? (quick ? 30 : 120));
+const PEER_BUDGET_S = Number(args['peer-budget'] ?? (quick ? 5 : 15));
 const node = process.execPath;
 const started = Date.now();
 
@@ -121,7 +130,7 @@ if (only.has('cli')) {
       results.cli.push({ set: name, error: `${dir} not found` });
       continue;
     }
-    results.cli.push(...(await cliThroughput(name, dir, { root: ROOT, engine: path.join(CACHE, 'engine.cjs') })));
+    results.cli.push(...(await cliThroughput(name, dir, { root: ROOT, engine: path.join(CACHE, 'engine.cjs'), capS: CLI_CAP_S, peerBudgetS: PEER_BUDGET_S, log: (m) => process.stderr.write(`${m} (${Math.round((Date.now() - started) / 1000)} s)\n`) })));
     process.stderr.write(`cli ${name} done (${Math.round((Date.now() - started) / 1000)} s)\n`);
   }
 }
@@ -152,7 +161,7 @@ if (results.latency.length) {
 }
 if (results.cli.length) {
   out.push('\nThroughput (files/s; "ours/peer" = our rate ÷ the peer rate on the same files)');
-  out.push(table(['set', 'tool', 'files', 'seconds', 'files/s', 'vs ours'], results.cli.map((r) => (r.error ? [r.set, 'error', r.error, '', '', ''] : [r.set, r.tool, r.files, fmt(r.seconds, 2), fmt(r.rate, 0), r.ratio ?? '']))));
+  out.push(table(['set', 'tool', 'files', 'seconds', 'files/s', 'vs ours', 'note'], results.cli.map((r) => (r.error ? [r.set, r.tool ?? 'error', 'error: ' + r.error.slice(0, 80), '', '', '', ''] : [r.set, r.tool, r.files, fmt(r.seconds, 2), fmt(r.rate, 0), r.ratio ?? '', r.note ?? '']))));
 }
 if (results.floor.length) {
   out.push('\nThe floor: our lint time as a multiple of a bare parse of the same file (ms, median)');

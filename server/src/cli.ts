@@ -233,7 +233,7 @@ function lint(args: string[], out: (s: string) => void, err: (s: string) => void
   const log = (m: string) => err(`shipshape: ${m}`);
   const workers = workerCount(jobs.length, opts.jobs);
   if (workers > 1) return lintInWorkers(__filename, workers, jobs, configs, opts.fix, log).then((outcomes) => report(outcomes));
-  return report(lintInline(jobs, configs, opts.fix, write, log));
+  return lintInline(jobs, configs, opts.fix, write, log).then((outcomes) => report(outcomes));
 
   function report(outcomes: LintOutcome[]): number {
     const reports: FileReport[] = [];

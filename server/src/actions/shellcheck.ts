@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import type { Scalar } from 'yaml';
 import type { Range, Severity } from '../engine/types';
 import type { ActionsModel } from './model';
+import { norc, shellcheckHook } from '../shellcheck-batch';
 
 export interface ShellcheckComment {
   line: number;
@@ -112,6 +113,10 @@ function parseOutput(stdout: string | undefined): Array<ShellcheckComment & { fi
  * so an editor re-lint only checks the scripts that changed. Failures and timeouts yield no comments.
  */
 export function runShellcheckBatch(binary: string, scripts: string[], shell: string): ShellcheckComment[][] {
+  const options = ['--format=json1', `--shell=${shell}`, `--exclude=${EXCLUDED.join(',')}`];
+  // The CLI checks the scripts of many files per ShellCheck process and hands the results in here.
+  const batched = shellcheckHook()?.(binary, options, scripts);
+  if (batched) return batched as ShellcheckComment[][];
   const keyOf = (script: string) => `${shell}\u0000${script}`;
   const todo = [...new Set(scripts.filter((s) => !cache.has(keyOf(s))))];
   if (todo.length) {
@@ -125,7 +130,7 @@ export function runShellcheckBatch(binary: string, scripts: string[], shell: str
       });
       let stdout: string | undefined;
       try {
-        stdout = execFileSync(binary, ['--format=json1', `--shell=${shell}`, `--exclude=${EXCLUDED.join(',')}`, '--', ...files], { timeout: 10000, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 32 * 1024 * 1024 });
+        stdout = execFileSync(binary, [...options, ...norc(binary), '--', ...files], { timeout: 10000, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 32 * 1024 * 1024 });
       } catch (err) {
         // ShellCheck exits 1 when it has findings: the JSON is still on stdout.
         stdout = (err as { stdout?: string }).stdout;

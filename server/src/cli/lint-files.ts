@@ -7,9 +7,10 @@ import type { Config } from '../engine/config';
 import { Engine, type Prepared } from '../engine/lint';
 import { MemoryProjectIndex } from '../engine/project';
 import type { Registry } from '../engine/registry';
-import type { Finding, Kind, Parsed } from '../engine/types';
+import type { Finding, Kind, Parsed, WorkspaceReader } from '../engine/types';
 import { diskWorkspace } from '../engine/workspace';
 import { createRegistry } from '../languages';
+import { collectingHook, runBatches, runBatchesAsync, servingHook, setShellcheckHook, type BatchRequest, type BatchResults } from '../shellcheck-batch';
 
 export interface LintJob {
   file: string;
@@ -43,20 +44,33 @@ const PARSE_CACHE_CHARS = 16_000_000;
 /** Below this many files, threads cost more than they save. */
 const FILES_PER_WORKER = 150;
 
+/** Files whose ShellCheck scripts are gathered and checked together before they are linted. */
+const SHELLCHECK_CHUNK = 500;
+
 /** One process's (or one worker's) share of the work, in the two passes. */
 export class JobRunner {
+  /** ShellCheck many scripts per process (SHIPSHAPE_SHELLCHECK_BATCH=0: one process per file, as the server does). */
+  batchShellcheck = process.env.SHIPSHAPE_SHELLCHECK_BATCH !== '0';
   private readonly engine: Engine;
   private readonly prepared = new Map<number, Prepared>();
+  /** One workspace reader per repository root (making one resolves the root's real path). */
+  private readonly workspaces = new Map<string | undefined, WorkspaceReader>();
 
   constructor(
     private readonly jobs: LintJob[],
     private readonly configs: Config[],
     private readonly fix: boolean,
     private readonly write: (file: string, text: string) => void,
-    log: (m: string) => void,
+    private readonly log: (m: string) => void,
     registry: Registry = createRegistry(),
   ) {
     this.engine = new Engine(registry, log);
+  }
+
+  private workspaceFor(root: string | undefined): WorkspaceReader {
+    let ws = this.workspaces.get(root);
+    if (!ws) this.workspaces.set(root, (ws = diskWorkspace(root, undefined, true)));
+    return ws;
   }
 
   /** Pass 1: parse and summarize the files whose kind has summaries. */
@@ -65,7 +79,7 @@ export class JobRunner {
     let cached = 0;
     this.jobs.forEach((job, i) => {
       if (job.notUtf8 || !this.engine.registry.languages.get(job.kind)?.summarize) return;
-      const p = this.engine.prepare({ path: job.file, text: job.text, kind: job.kind, config: this.configs[job.config], workspace: diskWorkspace(job.root) });
+      const p = this.engine.prepare({ path: job.file, text: job.text, kind: job.kind, config: this.configs[job.config], workspace: this.workspaceFor(job.root) });
       if (p.summary !== undefined) out.push({ path: job.file, kind: job.kind, summary: p.summary });
       if (p.parsed && cached + job.text.length <= PARSE_CACHE_CHARS) {
         cached += job.text.length;
@@ -79,20 +93,104 @@ export class JobRunner {
   lint(summaries: Summary[]): LintOutcome[] {
     const project = new MemoryProjectIndex();
     for (const s of summaries) project.set(s.path, s.kind, s.summary);
-    return this.jobs.map((job, i) => {
-      const parsed: Parsed<unknown> | undefined = this.prepared.get(i)?.parsed;
-      this.prepared.delete(i);
-      const request = { path: job.file, text: job.text, kind: job.kind, config: this.configs[job.config], workspace: diskWorkspace(job.root), notUtf8: job.notUtf8, project, parsed };
-      let result = this.engine.lint(request);
-      if (this.fix && !job.notUtf8 && result.findings.some((f) => f.fixes.some((fx) => fx.safe !== false))) {
-        const fixedRun = this.engine.fixAll({ ...request, parsed: result.parsed });
-        if (fixedRun.text !== job.text) {
-          this.write(job.file, fixedRun.text);
-          return { kind: fixedRun.result.kind, findings: fixedRun.result.findings, text: fixedRun.text, fixed: fixedRun.applied, written: true };
+    const outcomes: LintOutcome[] = [];
+    // ShellCheck runs for a chunk of files at a time: their scripts checked ~100 per process, then the files linted.
+    for (const [start, end] of this.chunks()) {
+      const requests = this.batchShellcheck ? this.collectShellcheck(start, end) : [];
+      this.lintChunk(start, end, project, requests.length ? runBatches(requests) : undefined, outcomes);
+    }
+    return outcomes;
+  }
+
+  /**
+   * `lint`, with the ShellCheck processes of the next chunk of files running (up to `concurrency` at a time) while
+   * this thread lints the current chunk.
+   */
+  async lintAsync(summaries: Summary[], concurrency: number): Promise<LintOutcome[]> {
+    const project = new MemoryProjectIndex();
+    for (const s of summaries) project.set(s.path, s.kind, s.summary);
+    const outcomes: LintOutcome[] = [];
+    const chunks = this.chunks();
+    const ahead = (k: number): Promise<BatchResults> | undefined => {
+      if (!this.batchShellcheck || k >= chunks.length) return undefined;
+      const requests = this.collectShellcheck(...chunks[k]);
+      return requests.length ? runBatchesAsync(requests, { concurrency }) : undefined;
+    };
+    let pending = ahead(0);
+    for (let k = 0; k < chunks.length; k++) {
+      const batched = await pending;
+      pending = ahead(k + 1);
+      this.lintChunk(chunks[k][0], chunks[k][1], project, batched, outcomes);
+    }
+    return outcomes;
+  }
+
+  private chunks(): Array<[number, number]> {
+    const out: Array<[number, number]> = [];
+    for (let start = 0; start < this.jobs.length; start += SHELLCHECK_CHUNK) out.push([start, Math.min(this.jobs.length, start + SHELLCHECK_CHUNK)]);
+    return out;
+  }
+
+  private lintChunk(start: number, end: number, project: MemoryProjectIndex, batched: BatchResults | undefined, outcomes: LintOutcome[]): void {
+    if (batched) setShellcheckHook(servingHook(batched));
+    try {
+      for (let i = start; i < end; i++) outcomes.push(this.lintOne(i, project));
+    } finally {
+      if (batched) setShellcheckHook(undefined);
+    }
+    // For the benchmark's time cap: how far a run got (SHIPSHAPE_PROGRESS=1; workers' logs reach the main thread).
+    if (process.env.SHIPSHAPE_PROGRESS === '1') this.log(`progress +${end - start}`);
+  }
+
+  /**
+   * Runs the ShellCheck rules of jobs [start, end) in collect mode (parsing the files; lint reuses those parses):
+   * the scripts ShellCheck is to check.
+   */
+  private collectShellcheck(start: number, end: number): BatchRequest[] {
+    const requests: BatchRequest[] = [];
+    const registry = this.engine.registry;
+    setShellcheckHook(collectingHook(requests));
+    try {
+      for (let i = start; i < end; i++) {
+        const job = this.jobs[i];
+        const config = this.configs[job.config];
+        const rules = registry.languages.get(job.kind)?.rules.filter((r) => r.id.endsWith('/shellcheck') && registry.severityFor(r, config) !== 'off');
+        if (!rules?.length || job.notUtf8) continue;
+        let prepared = this.prepared.get(i);
+        if (!prepared) {
+          prepared = this.engine.prepare({ path: job.file, text: job.text, kind: job.kind, config, workspace: this.workspaceFor(job.root) });
+          if (prepared.parsed) this.prepared.set(i, prepared);
+        }
+        if (!prepared.parsed) continue;
+        const options = config.domains[job.kind === 'workflow' || job.kind === 'action' ? 'actions' : job.kind] ?? {};
+        for (const rule of rules) {
+          try {
+            rule.check({ model: prepared.parsed.model, text: job.text, path: job.file, options, profile: config.profile, allRules: config.allRules, workspace: this.workspaceFor(job.root), report: () => {} });
+          } catch {
+            // the lint runs the rule again and reports the failure
+          }
         }
       }
-      return { kind: result.kind, findings: result.findings, text: job.text, fixed: 0 };
-    });
+    } finally {
+      setShellcheckHook(undefined);
+    }
+    return requests;
+  }
+
+  private lintOne(i: number, project: MemoryProjectIndex): LintOutcome {
+    const job = this.jobs[i];
+    const parsed: Parsed<unknown> | undefined = this.prepared.get(i)?.parsed;
+    this.prepared.delete(i);
+    const request = { path: job.file, text: job.text, kind: job.kind, config: this.configs[job.config], workspace: this.workspaceFor(job.root), notUtf8: job.notUtf8, project, parsed };
+    let result = this.engine.lint(request);
+    if (this.fix && !job.notUtf8 && result.findings.some((f) => f.fixes.some((fx) => fx.safe !== false))) {
+      const fixedRun = this.engine.fixAll({ ...request, parsed: result.parsed });
+      if (fixedRun.text !== job.text) {
+        this.write(job.file, fixedRun.text);
+        return { kind: fixedRun.result.kind, findings: fixedRun.result.findings, text: fixedRun.text, fixed: fixedRun.applied, written: true };
+      }
+    }
+    return { kind: result.kind, findings: result.findings, text: job.text, fixed: 0 };
   }
 }
 
@@ -102,9 +200,13 @@ export function workerCount(files: number, requested?: number): number {
   return Math.max(1, Math.min(wanted, Math.floor(files / FILES_PER_WORKER)));
 }
 
-export function lintInline(jobs: LintJob[], configs: Config[], fix: boolean, write: (f: string, t: string) => void, log: (m: string) => void): LintOutcome[] {
+export function lintInline(jobs: LintJob[], configs: Config[], fix: boolean, write: (f: string, t: string) => void, log: (m: string) => void): Promise<LintOutcome[]> {
   const runner = new JobRunner(jobs, configs, fix, write, log);
-  return runner.lint(runner.index());
+  return runner.lintAsync(runner.index(), cores());
+}
+
+function cores(): number {
+  return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
 }
 
 type ToMain = { type: 'summaries'; items: Summary[] } | { type: 'results'; items: LintOutcome[] } | { type: 'log'; message: string } | { type: 'failed'; message: string };
@@ -115,6 +217,8 @@ export interface WorkerData {
   jobs: LintJob[];
   configs: Config[];
   fix: boolean;
+  /** ShellCheck processes a worker may run at a time. */
+  shellcheckProcesses: number;
 }
 
 /**
@@ -130,7 +234,7 @@ export function lintInWorkers(script: string, n: number, jobs: LintJob[], config
   let finished = 0;
   return new Promise((resolve, reject) => {
     const workers = shares.map((share) => {
-      const data: WorkerData = { shipshapeWorker: true, jobs: share.map((i) => jobs[i]), configs, fix };
+      const data: WorkerData = { shipshapeWorker: true, jobs: share.map((i) => jobs[i]), configs, fix, shellcheckProcesses: Math.max(1, Math.ceil(cores() / n)) };
       return { share, worker: new Worker(script, { workerData: data }) };
     });
     const fail = (err: Error) => {
@@ -163,11 +267,10 @@ export function runWorker(data: WorkerData, port: { postMessage(m: ToMain): void
     const runner = new JobRunner(data.jobs, data.configs, data.fix, write, (message) => port.postMessage({ type: 'log', message }));
     port.postMessage({ type: 'summaries', items: runner.index() });
     port.once('message', (msg) => {
-      try {
-        port.postMessage({ type: 'results', items: runner.lint(msg.items) });
-      } catch (err) {
-        port.postMessage({ type: 'failed', message: failureMessage(err) });
-      }
+      runner.lintAsync(msg.items, data.shellcheckProcesses).then(
+        (items) => port.postMessage({ type: 'results', items }),
+        (err) => port.postMessage({ type: 'failed', message: failureMessage(err) }),
+      );
     });
   } catch (err) {
     port.postMessage({ type: 'failed', message: failureMessage(err) });

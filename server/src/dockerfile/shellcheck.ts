@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Instruction, PropertyInstruction } from 'dockerfile-ast';
 import type { Fix, Position, Range, Severity, WorkspaceReader } from '../engine/types';
+import { norc, shellcheckHook } from '../shellcheck-batch';
 import { distroOf, stageChain } from './final-stage';
 import type { DockerfileModel, Stage } from './model';
 
@@ -338,7 +339,11 @@ function startNext(): void {
  */
 export function runShellcheck(binary: string, script: Script, exclude: string[], file = ''): string | undefined {
   const excluded = [...new Set([...ALWAYS_EXCLUDED, ...script.exclude, ...exclude])].map((c) => c.replace(/^SC/i, '')).join(',');
-  const args = ['--format=json1', `--shell=${script.shell}`, `--exclude=${excluded}`, '-'];
+  const options = ['--format=json1', `--shell=${script.shell}`, `--exclude=${excluded}`];
+  // The CLI checks the scripts of many files per ShellCheck process and hands the results in here.
+  const batched = shellcheckHook()?.(binary, options, [script.text]);
+  if (batched) return JSON.stringify({ comments: batched[0] });
+  const args = [...options, ...norc(binary), '-'];
   const key = `${binary}\0${args.join(' ')}\0${script.text}`;
   const cached = resultCache.get(key);
   if (cached !== undefined) return cached;

@@ -91,6 +91,15 @@ export class OverlayProjectIndex implements ProjectIndex {
     return merged;
   }
 
+  /**
+   * The shared index under this view, for callers that cache what they derive from it per index state (see
+   * `generation`) and put the linted file's own data in themselves. Records the read like `summaries(kind)`.
+   */
+  underlying(kind: Kind): ProjectIndex {
+    this.kindsRead.add(kind);
+    return this.base;
+  }
+
   private merge(kind: Kind): ReadonlyArray<IndexedSummary> {
     const list = this.base.summaries(kind);
     const others = list.some((s) => s.path === this.path) ? list.filter((s) => s.path !== this.path) : list;

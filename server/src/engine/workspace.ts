@@ -5,9 +5,19 @@ import type { WorkspaceReader } from './types';
 /**
  * Reads files from disk. When `root` is set, paths outside it are treated as absent, so a config or
  * manifest can never make us read elsewhere. `overlay` lets the server serve unsaved editor buffers.
+ * `stable` (the CLI: files do not change during a run) remembers where each path's symlinks lead.
  */
-export function diskWorkspace(root?: string, overlay?: (absPath: string) => string | undefined): WorkspaceReader {
+export function diskWorkspace(root?: string, overlay?: (absPath: string) => string | undefined, stable = false): WorkspaceReader {
   const resolvedRoot = root ? path.resolve(root) : undefined;
+  const realPaths = stable ? new Map<string, string>() : undefined;
+  const realPath = (p: string) => {
+    let real = realPaths?.get(p);
+    if (real === undefined) {
+      real = resolveRealPath(p);
+      realPaths?.set(p, real);
+    }
+    return real;
+  };
   const realRoot = resolvedRoot ? realPath(resolvedRoot) : undefined;
   const within = (base: string, p: string) => {
     const rel = path.relative(base, p);
@@ -49,7 +59,7 @@ export function diskWorkspace(root?: string, overlay?: (absPath: string) => stri
  * The canonical path with every symlink resolved. For a path that does not exist (yet), its nearest existing
  * ancestor is resolved and the rest appended, so a missing file below a symlinked folder still counts as outside.
  */
-function realPath(p: string): string {
+function resolveRealPath(p: string): string {
   const rest: string[] = [];
   let cur = p;
   for (;;) {

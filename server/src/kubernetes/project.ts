@@ -1,9 +1,10 @@
 // Workspace-wide knowledge for cross-object rules: a compact summary of each file's objects (Language.summarize),
 // read back from the project index, or from the linted file alone when there is no index.
-import type { ProjectIndex, RuleContext } from '../engine/types';
+import type { RuleContext } from '../engine/types';
 import { get, getIn, isMap, isSeq, scalarString, type YAMLMap } from '../yaml/yaml';
 import { POD_SPEC_PATHS, type Container, type KubernetesModel, type Manifest, type PodTemplate } from './model';
 import { boolAt } from './pod';
+import { objectsOfKind } from './project-objects';
 import { BINDING_KINDS, createsPodsVia, grantsEverything, grantsExecAttach, policyRules, ROLE_KINDS, secretVerbs } from './rbac';
 
 export interface PortSummary {
@@ -174,111 +175,20 @@ function summarize(model: KubernetesModel): FileSummary {
   return { objects };
 }
 
-/** An object of the workspace, with the file it is in; `local` when that is the linted file. */
-export type ProjectObject = ObjectSummary & { path: string; local: boolean };
-
-/** The objects of one indexed file, tagged once per summary (index summaries are kept until their file changes). */
-const taggedSummaries = new WeakMap<object, ProjectObject[]>();
-/** The whole list, once per lint: the project index is a new object for every lint, the model one per parse. */
-const perLint = new WeakMap<KubernetesModel, { project?: ProjectIndex; path: string; objects: ProjectObject[] }>();
-
-/**
- * Objects of the whole workspace when the project index is available, else of the linted file. Every cross-object
- * rule of one lint gets the same array (do not modify it).
- */
-export function projectObjects(ctx: RuleContext<KubernetesModel>): ProjectObject[] {
-  const hit = perLint.get(ctx.model);
-  if (hit && hit.project === ctx.project && hit.path === ctx.path) return hit.objects;
-  const objects = collectObjects(ctx);
-  perLint.set(ctx.model, { project: ctx.project, path: ctx.path, objects });
-  return objects;
-}
-
-function collectObjects(ctx: RuleContext<KubernetesModel>): ProjectObject[] {
-  const own = summarizeModel(ctx.model).objects.map((o) => ({ ...o, path: ctx.path, local: true }));
-  if (!ctx.project) return own;
-  const objects = own;
-  for (const s of ctx.project.summaries('kubernetes')) {
-    if (s.path === ctx.path) continue;
-    const summary = s.summary as FileSummary | undefined;
-    if (!summary?.objects?.length) continue;
-    let tagged = taggedSummaries.get(summary);
-    if (!tagged) taggedSummaries.set(summary, (tagged = summary.objects.map((o) => ({ ...o, path: s.path, local: false }))));
-    for (const o of tagged) objects.push(o);
-  }
-  return objects;
-}
-
-/** Lookups over the project objects, built once per lint on first use, so rules avoid a scan per manifest. */
-interface Lookups {
-  byKind: Map<string, ProjectObject[]>;
-  /** `kind/namespace/name` → objects of other files. */
-  elsewhere: Map<string, ProjectObject[]>;
-  workloads: ProjectObject[];
-  /** `key=value` → workloads whose pod labels include it. */
-  byPodLabel: Map<string, ProjectObject[]>;
-}
-const lookups = new WeakMap<ProjectObject[], Lookups>();
-
-function lookupsOf(ctx: RuleContext<KubernetesModel>): Lookups {
-  const objects = projectObjects(ctx);
-  let found = lookups.get(objects);
-  if (found) return found;
-  found = { byKind: new Map(), elsewhere: new Map(), workloads: [], byPodLabel: new Map() };
-  for (const o of objects) {
-    const kind = o.kind ?? '';
-    pushTo(found.byKind, kind, o);
-    if (!o.local) pushTo(found.elsewhere, identity(kind, o.namespace, o.name), o);
-    if (!o.podLabels) continue;
-    found.workloads.push(o);
-    for (const [k, v] of Object.entries(o.podLabels)) pushTo(found.byPodLabel, `${k}=${v}`, o);
-  }
-  lookups.set(objects, found);
-  return found;
-}
-
-function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
-/** What `kubectl apply` identifies an object by: kind, namespace (unset = default) and name. */
-export function identity(kind: string | undefined, namespace: string | undefined, name: string | undefined): string {
-  return `${kind ?? ''}/${namespace ?? ''}/${name ?? ''}`;
-}
-
-const NONE: ProjectObject[] = [];
-
-/** The project objects of one kind (do not modify the result). */
-export function objectsOfKind(ctx: RuleContext<KubernetesModel>, kind: string): ProjectObject[] {
-  return lookupsOf(ctx).byKind.get(kind) ?? NONE;
-}
-
-/** Objects of other files with this identity (do not modify the result). */
-export function objectsElsewhere(ctx: RuleContext<KubernetesModel>, key: string): ProjectObject[] {
-  return lookupsOf(ctx).elsewhere.get(key) ?? NONE;
-}
-
-/** The project objects with a pod template (do not modify the result). */
-export function workloadObjects(ctx: RuleContext<KubernetesModel>): ProjectObject[] {
-  return lookupsOf(ctx).workloads;
-}
-
-/** The workloads whose pods a selector selects, in project order (an empty selector selects nothing here). */
-export function workloadsSelectedBy(ctx: RuleContext<KubernetesModel>, selector: Record<string, string> | undefined): ProjectObject[] {
-  const first = selector && Object.entries(selector)[0];
-  if (!first) return NONE;
-  // Only workloads carrying the selector's first label can match: check those.
-  const candidates = lookupsOf(ctx).byPodLabel.get(`${first[0]}=${first[1]}`) ?? NONE;
-  return candidates.filter((o) => selects(selector, o.podLabels));
-}
-
-/** Whether every label of a selector is among the labels (an empty selector matches nothing here). */
-export function selects(selector: Record<string, string> | undefined, labels: Record<string, string> | undefined): boolean {
-  if (!selector || !Object.keys(selector).length || !labels) return false;
-  return Object.entries(selector).every(([k, v]) => labels[k] === v);
-}
+export {
+  hasKind,
+  identity,
+  objectsElsewhere,
+  objectsNamed,
+  objectsOfKind,
+  projectObjects,
+  selects,
+  workloadObjects,
+  workloadsSelectedBy,
+  workloadsWithPodLabel,
+  type ProjectObject,
+} from './project-objects';
+import type { ProjectObject } from './project-objects';
 
 export type { YAMLMap };
 

@@ -4,7 +4,7 @@ import type { Category, Fix, Range, Report, Rule, RuleContext } from '../engine/
 import { restrictedFix } from './fixes';
 import type { Container, KubernetesModel, PodTemplate } from './model';
 import { forEachPod, podSecurityLevel, type PodSecurityLevel } from './pod';
-import { projectObjects } from './project';
+import { objectsNamed } from './project-objects';
 
 const NAMESPACE_LABELS = ['pod-security.kubernetes.io/enforce', 'pod-security.kubernetes.io/warn', 'pod-security.kubernetes.io/audit'];
 
@@ -17,7 +17,7 @@ export function pssLevel(ctx: RuleContext<KubernetesModel>, pod: PodTemplate): P
   if (podSecurityLevel(ctx.options) === 'restricted' || ctx.profile !== 'recommended' || ctx.allRules) return 'restricted';
   const ns = pod.owner.namespace;
   if (!ns) return 'baseline';
-  const namespace = projectObjects(ctx).find((o) => o.kind === 'Namespace' && o.name === ns);
+  const namespace = objectsNamed(ctx, 'Namespace', ns)[0];
   return NAMESPACE_LABELS.some((l) => namespace?.labels?.[l] === 'restricted') ? 'restricted' : 'baseline';
 }
 

@@ -2,7 +2,7 @@ import type { Rule } from '../../engine/types';
 import { get, insertIntoMap, rangeOf } from '../../yaml/yaml';
 import type { KubernetesModel } from '../model';
 import { boolAt, podRange, stringAt } from '../pod';
-import { projectObjects } from '../project';
+import { objectsNamed } from '../project-objects';
 
 export const automountServiceAccountToken: Rule<KubernetesModel> = {
   id: 'kubernetes/automount-service-account-token',
@@ -16,13 +16,12 @@ export const automountServiceAccountToken: Rule<KubernetesModel> = {
 at \`/var/run/secrets/kubernetes.io/serviceaccount\`: an intruder's first step into the cluster. Turn it off for
 workloads that do not call the Kubernetes API. The pod's setting wins over the ServiceAccount's.`,
   check(ctx) {
-    const accounts = projectObjects(ctx).filter((o) => o.kind === 'ServiceAccount');
     for (const pod of ctx.model.podTemplates) {
       const own = boolAt(pod.spec, 'automountServiceAccountToken');
       if (own === false) continue;
       const saName = stringAt(pod.spec, 'serviceAccountName') ?? stringAt(pod.spec, 'serviceAccount') ?? 'default';
       const ns = pod.owner.namespace;
-      const sa = accounts.find((a) => a.name === saName && (a.namespace ?? ns) === ns);
+      const sa = objectsNamed(ctx, 'ServiceAccount', saName).find((a) => (a.namespace ?? ns) === ns);
       if (own === undefined && sa?.automountServiceAccountToken === false) continue;
       ctx.report({
         range: own === true ? rangeOf(ctx.model.index, get(pod.spec, 'automountServiceAccountToken'))! : podRange(ctx.model, pod),

@@ -1,7 +1,8 @@
 import type { Rule } from '../../engine/types';
 import { getIn, rangeOf, scalarString } from '../../yaml/yaml';
 import type { KubernetesModel } from '../model';
-import { projectObjects, sameNamespace, workspaceComplete } from '../project';
+import { sameNamespace, workspaceComplete } from '../project';
+import { objectsNamed, workloadObjects } from '../project-objects';
 
 export const hpaTarget: Rule<KubernetesModel> = {
   id: 'kubernetes/hpa-target',
@@ -13,15 +14,14 @@ export const hpaTarget: Rule<KubernetesModel> = {
   docs: `An autoscaler whose \`scaleTargetRef\` names no existing object does nothing. Under profile \`recommended\` it is checked once the workspace
 defines workloads at all; with \`strict\`, \`all\` or \`--rules all\` the workspace is taken as complete.`,
   check(ctx) {
-    const objects = projectObjects(ctx);
-    if (!objects.some((o) => o.podLabels) && !workspaceComplete(ctx)) return;
+    if (!workloadObjects(ctx).length && !workspaceComplete(ctx)) return;
     for (const m of ctx.model.manifests) {
       if (m.kind !== 'HorizontalPodAutoscaler') continue;
       const nameNode = getIn(m.root, ['spec', 'scaleTargetRef', 'name']);
       const kind = scalarString(getIn(m.root, ['spec', 'scaleTargetRef', 'kind']));
       const name = scalarString(nameNode);
       if (!nameNode || !name || !kind) continue;
-      if (objects.some((o) => o.kind === kind && o.name === name && sameNamespace(o.namespace, m.namespace))) continue;
+      if (objectsNamed(ctx, kind, name).some((o) => sameNamespace(o.namespace, m.namespace))) continue;
       ctx.report({ range: rangeOf(ctx.model.index, nameNode)!, message: `${kind} "${name}" is not defined in the workspace.` });
     }
   },

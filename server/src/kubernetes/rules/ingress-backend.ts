@@ -1,7 +1,8 @@
 import type { Rule } from '../../engine/types';
 import { get, getIn, isSeq, rangeOf, scalarString, type Node } from '../../yaml/yaml';
 import type { KubernetesModel } from '../model';
-import { projectObjects, sameNamespace, workspaceComplete } from '../project';
+import { sameNamespace, workspaceComplete } from '../project';
+import { objectsNamed, objectsOfKind } from '../project-objects';
 
 /** Backends of an Ingress (networking.k8s.io/v1 and the older serviceName/servicePort form). */
 function backends(root: unknown): Array<{ nameNode: Node; portNode?: Node }> {
@@ -32,13 +33,12 @@ export const ingressBackend: Rule<KubernetesModel> = {
   docs: `An Ingress path whose Service or port does not exist answers 503. Under profile \`recommended\` it is checked once the workspace defines
 Services at all; with \`strict\`, \`all\` or \`--rules all\` the workspace is taken as complete.`,
   check(ctx) {
-    const services = projectObjects(ctx).filter((o) => o.kind === 'Service');
-    if (!services.length && !workspaceComplete(ctx)) return;
+    if (!objectsOfKind(ctx, 'Service').length && !workspaceComplete(ctx)) return;
     for (const m of ctx.model.manifests) {
       if (m.kind !== 'Ingress') continue;
       for (const b of backends(m.root)) {
         const name = scalarString(b.nameNode) ?? '';
-        const svc = services.find((s) => s.name === name && sameNamespace(s.namespace, m.namespace));
+        const svc = objectsNamed(ctx, 'Service', name).find((s) => sameNamespace(s.namespace, m.namespace));
         if (!svc) {
           ctx.report({ range: rangeOf(ctx.model.index, b.nameNode)!, message: `Service "${name}" is not defined in the workspace.` });
           continue;

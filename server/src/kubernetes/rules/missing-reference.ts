@@ -2,7 +2,8 @@ import type { Range, Rule } from '../../engine/types';
 import { get, getIn, isMap, isSeq, rangeOf, scalarString, type Node } from '../../yaml/yaml';
 import type { KubernetesModel, PodTemplate } from '../model';
 import { boolAt, containersOf } from '../pod';
-import { projectObjects, sameNamespace, workspaceComplete } from '../project';
+import { sameNamespace, workspaceComplete } from '../project';
+import { hasKind, objectsNamed } from '../project-objects';
 
 interface Reference {
   kind: 'ServiceAccount' | 'ConfigMap' | 'Secret' | 'PersistentVolumeClaim';
@@ -77,14 +78,12 @@ Under profile \`recommended\` a kind is checked once the workspace defines at le
 probably created elsewhere); with \`strict\`, \`all\` or \`--rules all\` the workspace is taken as complete. References marked \`optional: true\` are not checked, nor are StatefulSet volumes
 replaced by a \`volumeClaimTemplates\` entry of the same name.`,
   check(ctx) {
-    const objects = projectObjects(ctx);
-    const present = new Set(objects.map((o) => o.kind));
     const complete = workspaceComplete(ctx);
     for (const pod of ctx.model.podTemplates) {
       for (const ref of referencesOf(ctx.model, pod)) {
-        if (!present.has(ref.kind) && !complete) continue;
+        if (!hasKind(ctx, ref.kind) && !complete) continue;
         const envAlias = ref.key ? ['kube-linter/env-value-from'] : [];
-        const target = objects.find((o) => o.kind === ref.kind && o.name === ref.name && sameNamespace(o.namespace, pod.owner.namespace));
+        const target = objectsNamed(ctx, ref.kind, ref.name).find((o) => sameNamespace(o.namespace, pod.owner.namespace));
         if (target) {
           if (ref.key && target.keys && !target.keys.includes(ref.key.value)) {
             ctx.report({ range: rangeOf(ctx.model.index, ref.key.node)!, message: `${ref.kind} "${ref.name}" has no key "${ref.key.value}".`, aliases: envAlias });

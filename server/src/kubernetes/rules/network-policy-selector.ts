@@ -1,7 +1,8 @@
 import type { Rule } from '../../engine/types';
 import { get, getIn, isSeq, keyRange, scalarString } from '../../yaml/yaml';
 import type { KubernetesModel } from '../model';
-import { projectObjects, sameNamespace, workspaceComplete } from '../project';
+import { sameNamespace, workspaceComplete } from '../project';
+import { workloadObjects } from '../project-objects';
 
 function matchLabels(selector: unknown): Record<string, string> | undefined {
   const ml = get(selector, 'matchLabels');
@@ -27,7 +28,7 @@ nothing. Usually a label typo. Under profile \`recommended\` it is checked once 
 live in another repository); with \`strict\`, \`all\` or \`--rules all\` the workspace is taken as complete. Peers that also
 select namespaces are not checked.`,
   check(ctx) {
-    const workloads = projectObjects(ctx).filter((o) => o.podLabels);
+    const workloads = workloadObjects(ctx);
     if (!workloads.length && !workspaceComplete(ctx)) return;
     for (const m of ctx.model.manifests) {
       if (m.kind !== 'NetworkPolicy') continue;

@@ -1,7 +1,8 @@
 import type { Rule } from '../../engine/types';
 import { keyRange } from '../../yaml/yaml';
 import type { KubernetesModel } from '../model';
-import { projectObjects, workspaceComplete } from '../project';
+import { workspaceComplete } from '../project';
+import { objectsNamed, objectsOfKind } from '../project-objects';
 
 export const networkPolicy: Rule<KubernetesModel> = {
   id: 'kubernetes/network-policy',
@@ -15,12 +16,11 @@ workload's pods with a NetworkPolicy that lists \`Ingress\` and \`Egress\` in \`
 Under profile \`recommended\` it is checked once the workspace has NetworkPolicies at all (otherwise they may live
 elsewhere); with \`strict\`, \`all\` or \`--rules all\` the workspace is taken as complete.`,
   check(ctx) {
-    const objects = projectObjects(ctx);
-    const policies = objects.filter((o) => o.kind === 'NetworkPolicy');
+    const policies = objectsOfKind(ctx, 'NetworkPolicy');
     if (!policies.length && !workspaceComplete(ctx)) return;
     for (const pod of ctx.model.podTemplates) {
       const m = pod.owner;
-      const own = objects.find((o) => o.local && o.kind === m.kind && o.name === m.name && o.namespace === m.namespace);
+      const own = objectsNamed(ctx, m.kind, m.name).find((o) => o.local && o.namespace === m.namespace);
       const labels = own?.podLabels ?? {};
       const selecting = policies.filter((p) => (p.namespace ?? '') === (m.namespace ?? '') && Object.entries(p.selector ?? {}).every(([k, v]) => labels[k] === v));
       if (selecting.some((p) => p.restrictsBoth)) continue;

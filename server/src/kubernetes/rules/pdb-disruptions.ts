@@ -1,7 +1,8 @@
 import type { Rule } from '../../engine/types';
 import { getIn, rangeOf, scalarString } from '../../yaml/yaml';
 import type { KubernetesModel } from '../model';
-import { projectObjects, sameNamespace, selectorOf, selects } from '../project';
+import { sameNamespace, selectorOf } from '../project';
+import { objectsOfKind, selects } from '../project-objects';
 
 export const pdbDisruptions: Rule<KubernetesModel> = {
   id: 'kubernetes/pdb-no-disruptions',
@@ -13,7 +14,6 @@ export const pdbDisruptions: Rule<KubernetesModel> = {
   docs: `A PDB with \`maxUnavailable: 0\` or \`minAvailable: 100%\` never lets a pod be evicted: node drains and cluster upgrades
 hang until someone deletes the PDB. Allow at least one pod to go (e.g. \`maxUnavailable: 1\`).`,
   check(ctx) {
-    const objects = projectObjects(ctx);
     for (const m of ctx.model.manifests) {
       if (m.kind !== 'PodDisruptionBudget') continue;
       const max = getIn(m.root, ['spec', 'maxUnavailable']);
@@ -28,10 +28,10 @@ hang until someone deletes the PDB. Allow at least one pod to go (e.g. \`maxUnav
       } else if (minValue !== undefined && /^\d+$/.test(minValue)) {
         // minAvailable at or above the replicas the matched Deployment runs (its autoscaler's minimum when it has one).
         const selector = selectorOf(m);
-        for (const d of objects) {
-          if (d.kind !== 'Deployment' || !sameNamespace(d.namespace, m.namespace)) continue;
+        for (const d of objectsOfKind(ctx, 'Deployment')) {
+          if (!sameNamespace(d.namespace, m.namespace)) continue;
           if (!selects(selector, { ...d.selector, ...d.podLabels })) continue;
-          const hpa = objects.find((o) => o.kind === 'HorizontalPodAutoscaler' && o.scaleTarget?.kind === 'Deployment' && o.scaleTarget.name === d.name && sameNamespace(o.namespace, d.namespace));
+          const hpa = objectsOfKind(ctx, 'HorizontalPodAutoscaler').find((o) => o.scaleTarget?.kind === 'Deployment' && o.scaleTarget.name === d.name && sameNamespace(o.namespace, d.namespace));
           const replicas = hpa?.minReplicas ?? d.replicas ?? 1;
           if (Number(minValue) < replicas) continue;
           ctx.report({

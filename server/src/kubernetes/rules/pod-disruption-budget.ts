@@ -2,7 +2,8 @@ import type { Rule } from '../../engine/types';
 import { keyRange } from '../../yaml/yaml';
 import type { KubernetesModel } from '../model';
 import { intAt } from '../pod';
-import { projectObjects, selects, workspaceComplete } from '../project';
+import { workspaceComplete } from '../project';
+import { objectsNamed, objectsOfKind, selects } from '../project-objects';
 
 const WORKLOADS = new Set(['Deployment', 'StatefulSet']);
 
@@ -18,14 +19,13 @@ selector matches the pod template labels (e.g. \`maxUnavailable: 1\`). Reported 
 more replicas, and for every one of them once the workspace uses PodDisruptionBudgets at all, or with profile \`strict\`,
 \`all\` or \`--rules all\` (the workspace taken as complete).`,
   check(ctx) {
-    const objects = projectObjects(ctx);
-    const pdbs = objects.filter((o) => o.kind === 'PodDisruptionBudget');
+    const pdbs = objectsOfKind(ctx, 'PodDisruptionBudget');
     for (const pod of ctx.model.podTemplates) {
       const m = pod.owner;
       if (!WORKLOADS.has(m.kind ?? '')) continue;
       const replicas = intAt(m.root, 'spec', 'replicas') ?? 1;
       if (replicas < 2 && !pdbs.length && !workspaceComplete(ctx)) continue;
-      const own = objects.find((o) => o.local && o.kind === m.kind && o.name === m.name && o.namespace === m.namespace);
+      const own = objectsNamed(ctx, m.kind, m.name).find((o) => o.local && o.namespace === m.namespace);
       const labels = own?.podLabels;
       if (pdbs.some((p) => (p.namespace ?? '') === (m.namespace ?? '') && selects(p.selector, labels))) continue;
       ctx.report({

@@ -1,7 +1,7 @@
 import type { Rule } from '../../engine/types';
 import { getIn, rangeOf, scalarString } from '../../yaml/yaml';
 import type { KubernetesModel } from '../model';
-import { projectObjects } from '../project';
+import { objectsNamed } from '../project-objects';
 import { BUILT_IN_BINDINGS, isSystemObjectName } from '../rbac';
 
 export const rbacBindingClusterAdmin: Rule<KubernetesModel> = {
@@ -14,7 +14,6 @@ export const rbacBindingClusterAdmin: Rule<KubernetesModel> = {
   docs: `Binding \`cluster-admin\` (or a role whose rules say \`*\` for API groups, resources and verbs) gives its subjects full
 control of the cluster, or of the namespace for a RoleBinding. Grant a role with just the permissions needed.`,
   check(ctx) {
-    const roles = projectObjects(ctx).filter((o) => o.kind === 'Role' || o.kind === 'ClusterRole');
     for (const m of ctx.model.manifests) {
       if (m.kind !== 'RoleBinding' && m.kind !== 'ClusterRoleBinding') continue;
       if (BUILT_IN_BINDINGS.has(m.name ?? '') || isSystemObjectName(m.name)) continue;
@@ -23,7 +22,7 @@ control of the cluster, or of the namespace for a RoleBinding. Grant a role with
       const name = scalarString(refName) ?? '';
       if (kind !== 'Role' && kind !== 'ClusterRole') continue;
       const clusterAdmin = kind === 'ClusterRole' && name === 'cluster-admin';
-      const role = roles.find((r) => r.kind === kind && r.name === name && (kind === 'ClusterRole' || (r.namespace ?? '') === (m.namespace ?? '')));
+      const role = objectsNamed(ctx, kind, name).find((r) => kind === 'ClusterRole' || (r.namespace ?? '') === (m.namespace ?? ''));
       if (!clusterAdmin && !role?.grantsEverything) continue;
       const aliases =
         m.kind === 'ClusterRoleBinding'

@@ -1,7 +1,8 @@
 import type { Rule } from '../../engine/types';
 import { getIn, rangeOf, scalarString } from '../../yaml/yaml';
 import type { KubernetesModel } from '../model';
-import { projectObjects, workspaceComplete } from '../project';
+import { workspaceComplete } from '../project';
+import { objectsNamed } from '../project-objects';
 import { BUILT_IN_BINDINGS, BUILT_IN_EXEC_ROLES, isSystemObjectName } from '../rbac';
 
 export const rbacBindingExecAttach: Rule<KubernetesModel> = {
@@ -16,7 +17,6 @@ covers. The role is looked up in the workspace. Under profile \`recommended\` bi
 reported; with \`strict\`, \`all\` or \`--rules all\` the workspace is taken as complete, so a binding to a role it does not
 define (other than Kubernetes' built-in ClusterRoles) is reported too: its access cannot be checked.`,
   check(ctx) {
-    const roles = projectObjects(ctx).filter((o) => o.kind === 'Role' || o.kind === 'ClusterRole');
     for (const m of ctx.model.manifests) {
       if (m.kind !== 'RoleBinding' && m.kind !== 'ClusterRoleBinding') continue;
       if (BUILT_IN_BINDINGS.has(m.name ?? '') || isSystemObjectName(m.name)) continue;
@@ -25,7 +25,7 @@ define (other than Kubernetes' built-in ClusterRoles) is reported too: its acces
       const kind = scalarString(refKind) ?? '';
       const name = scalarString(refName) ?? '';
       if (kind !== 'Role' && kind !== 'ClusterRole') continue;
-      const role = roles.find((r) => r.kind === kind && r.name === name && (kind === 'ClusterRole' || (r.namespace ?? '') === (m.namespace ?? '')));
+      const role = objectsNamed(ctx, kind, name).find((r) => kind === 'ClusterRole' || (r.namespace ?? '') === (m.namespace ?? ''));
       const missing = !role && workspaceComplete(ctx) && !(kind === 'ClusterRole' && (BUILT_IN_EXEC_ROLES.has(name) || name === 'view' || isSystemObjectName(name)));
       if (!role?.grantsExecAttach && !missing) continue;
       const alias = m.kind === 'ClusterRoleBinding' ? 'polaris/clusterrolebindingPodExecAttach' : kind === 'ClusterRole' ? 'polaris/rolebindingClusterRolePodExecAttach' : 'polaris/rolebindingRolePodExecAttach';
