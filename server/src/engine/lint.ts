@@ -156,6 +156,8 @@ export class Engine {
           project: req.project,
           report: (r) => void reports.push(r),
         });
+        // A report without a range would break every later step for the whole file: it counts as the rule failing.
+        if (reports.some((r) => !r.range)) throw new Error('reported a finding without a range');
         for (const r of reports) out.push(this.finding(rule, r.severity ?? severity, r));
       } catch (err) {
         this.log(`rule ${rule.id} failed on ${req.path}: ${(err as Error)?.stack ?? err}`);

@@ -6,7 +6,10 @@ import type { Part, Rule, WorkspaceReader } from '../engine/types';
 import { documentStarts, indentStep, indentsSequences } from '../yaml/yaml';
 import type { KubernetesModel } from './model';
 import { kubernetesRules } from './rules';
+import { accessToCreatePods } from './rules/access-to-create-pods';
+import { accessToSecrets } from './rules/access-to-secrets';
 import { automountServiceAccountToken } from './rules/automount-service-account-token';
+import { danglingServiceMonitor } from './rules/dangling-service-monitor';
 import { duplicateObject } from './rules/duplicate-object';
 import { hpaTarget } from './rules/hpa-target';
 import { ingressBackend } from './rules/ingress-backend';
@@ -17,6 +20,7 @@ import { networkPolicySelector } from './rules/network-policy-selector';
 import { pdbDisruptions } from './rules/pdb-disruptions';
 import { pdbMinAvailableVsHpa } from './rules/pdb-min-available-vs-hpa';
 import { podDisruptionBudget } from './rules/pod-disruption-budget';
+import { priorityClassName } from './rules/priority-class-name';
 import { rbacBindingClusterAdmin } from './rules/rbac-binding-cluster-admin';
 import { rbacBindingExecAttach } from './rules/rbac-binding-exec-attach';
 import { serviceSelector } from './rules/service-selector';
@@ -33,7 +37,10 @@ const NOT_PART_LOCAL: ReadonlyArray<Rule<KubernetesModel>> = [
   templatedDocument, // counts the file's skipped documents
   kustomizeMissingFile, // reads other files
   // Cross-object checks (objects of the file and of the project index):
+  accessToCreatePods,
+  accessToSecrets,
   automountServiceAccountToken,
+  danglingServiceMonitor,
   duplicateObject,
   hpaTarget,
   ingressBackend,
@@ -43,6 +50,7 @@ const NOT_PART_LOCAL: ReadonlyArray<Rule<KubernetesModel>> = [
   pdbDisruptions,
   pdbMinAvailableVsHpa,
   podDisruptionBudget,
+  priorityClassName, // PriorityClasses defined in the workspace
   rbacBindingClusterAdmin,
   rbacBindingExecAttach,
   serviceSelector,

@@ -25,7 +25,7 @@ metadata:
 \`\`\``,
   check(ctx) {
     for (const m of ctx.model.manifests) {
-      if (!isApiObject(m)) continue;
+      if (!isApiObject(m) || !m.kind) continue;
       const annotations = get(m.metadata, 'annotations');
       const node = getIn(annotations, ['email']);
       const value = scalarString(node);
@@ -35,7 +35,8 @@ metadata:
           (value !== undefined && rangeOf(ctx.model.index, node)) ||
           (isMap(annotations) && keyRange(ctx.model.index, m.metadata, 'annotations')) ||
           keyRange(ctx.model.index, m.root, 'metadata') ||
-          keyRange(ctx.model.index, m.root, 'kind')!,
+          keyRange(ctx.model.index, m.root, 'kind') ||
+          rangeOf(ctx.model.index, m.root)!,
         message:
           value !== undefined
             ? `${m.kind} "${m.name ?? '?'}": annotation email "${value}" is not an email address.`

@@ -22,7 +22,7 @@ metadata:
 \`\`\``,
   check(ctx) {
     for (const m of ctx.model.manifests) {
-      if (!isApiObject(m)) continue;
+      if (!isApiObject(m) || !m.kind) continue;
       const labels = get(m.metadata, 'labels');
       const value = scalarString(getIn(labels, ['owner']));
       if (value?.trim()) continue;
@@ -31,7 +31,8 @@ metadata:
           (value !== undefined && rangeOf(ctx.model.index, getIn(labels, ['owner']))) ||
           (isMap(labels) && keyRange(ctx.model.index, m.metadata, 'labels')) ||
           keyRange(ctx.model.index, m.root, 'metadata') ||
-          keyRange(ctx.model.index, m.root, 'kind')!,
+          keyRange(ctx.model.index, m.root, 'kind') ||
+          rangeOf(ctx.model.index, m.root)!,
         message: value !== undefined ? `${m.kind} "${m.name ?? '?'}" has an empty owner label.` : `${m.kind} "${m.name ?? '?'}" has no owner label.`,
       });
     }
