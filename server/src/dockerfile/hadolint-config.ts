@@ -1,9 +1,9 @@
 // `.hadolint.yaml`: a team's hadolint setup carries over. Honoured keys: `ignored`, `override` (error, warning, info,
 // style), `trustedRegistries`, `label-schema`, `strict-labels`. Output options (`format`,
 // `no-color`, `failure-threshold`, `no-fail`) belong to hadolint's CLI and are accepted silently.
-import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import { isMap, isScalar, type Node } from 'yaml';
 import type { ConfigLayer } from '../engine/config';
-import { rulesByAlias, type ToolConfigFormat } from '../engine/tool-config';
+import { rulesByAlias, scalarList, toolConfigRoot, type ToolConfigFormat } from '../engine/tool-config';
 import type { RuleMeta, Severity } from '../engine/types';
 
 /** hadolint's levels; it has no hint, and its `style` is what we report as info. */
@@ -21,11 +21,9 @@ export function parseHadolintConfig(text: string, rules: readonly RuleMeta[]): {
   const options: Record<string, unknown> = {};
   const ruleLevels: ConfigLayer['rules'] = {};
   const layer: ConfigLayer = { rules: ruleLevels, domains: { dockerfile: options } };
-  const doc = parseDocument(text, { prettyErrors: false });
-  if (doc.errors.length) return { layer: {}, problems: [`not valid YAML (${doc.errors[0].message.split('\n')[0]}): ignored`] };
-  const root = doc.contents;
-  if (root == null || (isScalar(root) && root.value == null)) return { layer, problems };
-  if (!isMap(root)) return { layer: {}, problems: ['must be a mapping: ignored'] };
+  const { root, problem } = toolConfigRoot(text);
+  if (problem) return { layer: {}, problems: [problem] };
+  if (!root) return { layer, problems };
 
   const shellcheckExcluded: string[] = [];
   // A hadolint code names a DL rule, or a ShellCheck code we pass on to ShellCheck's own exclusion list.
@@ -35,14 +33,17 @@ export function parseHadolintConfig(text: string, rules: readonly RuleMeta[]): {
       return;
     }
     const named = rulesByAlias(rules, code);
-    if (!named.length) problems.push(`unknown rule "${code}"`);
+    if (!named.length) {
+      problems.push(`unknown rule "${code}"`);
+      return;
+    }
     // Keyed by the code, not our id, so `.shipshape.yaml` naming the same code still wins over this file.
-    else ruleLevels[named[0].aliases.find((a) => a.toLowerCase() === code.toLowerCase())!] = level;
+    ruleLevels[named[0].aliases.find((a) => a.toLowerCase() === code.toLowerCase())!] = level;
   };
   const codes = (node: unknown, key: string): string[] => {
-    if (isSeq(node) && node.items.every(isScalar)) return node.items.map((i) => String((i as { value: unknown }).value));
-    problems.push(`\`${key}\` must be a list of rule codes`);
-    return [];
+    const list = scalarList(node);
+    if (!list) problems.push(`\`${key}\` must be a list of rule codes`);
+    return list ?? [];
   };
 
   for (const pair of root.items) {

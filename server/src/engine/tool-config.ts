@@ -1,6 +1,7 @@
 // Other linters' config files that Shipshape honours (`.hadolint.yaml`, `.kube-linter.yaml`), so a team's existing
 // setup carries over: they sit under `.shipshape.yaml` (ours wins where both speak) and above the defaults.
 import * as path from 'node:path';
+import { isMap, isScalar, isSeq, parseDocument, type YAMLMap } from 'yaml';
 import type { ConfigLayer } from './config';
 import type { RuleMeta, WorkspaceReader } from './types';
 
@@ -65,4 +66,20 @@ export function readToolConfigs(
 export function rulesByAlias(rules: readonly RuleMeta[], alias: string): RuleMeta[] {
   const wanted = alias.toLowerCase();
   return rules.filter((r) => r.aliases.some((a) => a.toLowerCase() === wanted));
+}
+
+/** The top-level mapping of a tool's config file, or why the file is ignored (`undefined` root: an empty file). */
+export function toolConfigRoot(text: string): { root?: YAMLMap; problem?: string } {
+  const doc = parseDocument(text, { prettyErrors: false });
+  if (doc.errors.length) return { problem: `not valid YAML (${doc.errors[0].message.split('\n')[0]}): ignored` };
+  const root = doc.contents;
+  if (root == null || (isScalar(root) && root.value == null)) return {};
+  if (!isMap(root)) return { problem: 'must be a mapping: ignored' };
+  return { root };
+}
+
+/** A YAML list of scalars as strings, or undefined when the node is anything else. */
+export function scalarList(node: unknown): string[] | undefined {
+  if (!isSeq(node) || !node.items.every(isScalar)) return undefined;
+  return node.items.map((i) => String((i as { value: unknown }).value));
 }

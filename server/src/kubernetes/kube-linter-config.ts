@@ -1,8 +1,8 @@
 // `.kube-linter.yaml`: a team's kube-linter check selection carries over — `checks.include`, `checks.exclude`,
 // `checks.addAllBuiltIn` and `checks.doNotAutoAddDefaults`, applied to our rules that carry `kube-linter/<check>`.
-import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { ConfigLayer } from '../engine/config';
-import type { ToolConfigFormat } from '../engine/tool-config';
+import { scalarList, toolConfigRoot, type ToolConfigFormat } from '../engine/tool-config';
 import type { RuleMeta, SeverityOrOff } from '../engine/types';
 
 const PREFIX = 'kube-linter/';
@@ -15,11 +15,9 @@ export const kubeLinterConfig: ToolConfigFormat = {
 
 export function parseKubeLinterConfig(text: string, rules: readonly RuleMeta[]): { layer: ConfigLayer; problems: string[] } {
   const problems: string[] = [];
-  const doc = parseDocument(text, { prettyErrors: false });
-  if (doc.errors.length) return { layer: {}, problems: [`not valid YAML (${doc.errors[0].message.split('\n')[0]}): ignored`] };
-  const root = doc.contents;
-  if (root == null || (isScalar(root) && root.value == null)) return { layer: {}, problems };
-  if (!isMap(root)) return { layer: {}, problems: ['must be a mapping: ignored'] };
+  const { root, problem } = toolConfigRoot(text);
+  if (problem) return { layer: {}, problems: [problem] };
+  if (!root) return { layer: {}, problems };
 
   // kube-linter's check name → our rule answering to it, and whether kube-linter runs it by default.
   const checks = new Map<string, { alias: string; rule: RuleMeta }>();
@@ -31,9 +29,9 @@ export function parseKubeLinterConfig(text: string, rules: readonly RuleMeta[]):
   let addAll = false;
   let noDefaults = false;
   const names = (node: unknown, key: string): string[] => {
-    if (isSeq(node) && node.items.every(isScalar)) return node.items.map((i) => String((i as { value: unknown }).value));
-    problems.push(`\`checks.${key}\` must be a list of check names`);
-    return [];
+    const list = scalarList(node);
+    if (!list) problems.push(`\`checks.${key}\` must be a list of check names`);
+    return list ?? [];
   };
   for (const pair of root.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
