@@ -22,8 +22,8 @@ function zizmorSuppressions(model: ActionsModel): Suppression[] {
 function makeLanguage(kind: 'workflow' | 'action'): Language<ActionsModel> {
   return {
     kind,
-    parse(text) {
-      const model = buildModel(text, kind);
+    parse(text, path) {
+      const model = buildModel(text, kind, path);
       return { model, problems: model.yaml.problems.map((p) => ({ ...p, ruleId: 'actions/syntax' })) };
     },
     rules: actionsRules,

@@ -3,6 +3,7 @@ import type { Document, Scalar } from 'yaml';
 import { isAlias } from '../yaml/yaml';
 import { LineIndex } from '../engine/text';
 import { get, isMap, isScalar, isSeq, parseYaml, scalarString, type YamlFile, type YAMLMap } from '../yaml/yaml';
+import { parseYamlReusingBlock } from '../yaml/block-reparse';
 
 export interface Step {
   node: YAMLMap;
@@ -61,9 +62,13 @@ function stepsOf(list: unknown, job: Job | undefined, uses: UsesRef[], doc?: Doc
   return steps;
 }
 
-export function buildModel(text: string, kind: 'workflow' | 'action'): ActionsModel {
+/**
+ * `path`: the file's path, for a workflow's incremental parse (an edit inside one job parses that job again and reuses
+ * the rest of the previous version's tree: yaml/block-reparse.ts).
+ */
+export function buildModel(text: string, kind: 'workflow' | 'action', path?: string): ActionsModel {
   const index = LineIndex.of(text);
-  const yaml = parseYaml(text, index);
+  const yaml = path !== undefined && kind === 'workflow' ? parseYamlReusingBlock(text, index, path, 'jobs') : parseYaml(text, index);
   const root = yaml.docs[0]?.contents;
   const model: ActionsModel = { kind, text, index, yaml, root: isMap(root) ? root : undefined, jobs: [], steps: [], uses: [] };
   if (!model.root) return model;
