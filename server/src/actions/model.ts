@@ -38,6 +38,11 @@ export interface ActionsModel {
   /** Steps of every job, or of a composite action's `runs.steps`. */
   steps: Step[];
   uses: UsesRef[];
+  /**
+   * Set on a model restricted to some jobs (finding reuse, parts.ts): the full model, for what rules read across
+   * jobs (`needs.<id>` types, job ids that differ only in case).
+   */
+  whole?: ActionsModel;
 }
 
 /** Follows YAML aliases (`*name`) to their anchored node, so aliased jobs and steps are checked as if expanded. */
