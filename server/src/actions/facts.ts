@@ -38,12 +38,23 @@ export function actionOf(step: Step): ParsedUses | undefined {
   return parsedUsesOf(step);
 }
 
+/** Parsed `uses:` values by text (workflows repeat the same few actions in every job). Read-only, shared. */
+const parsedByValue = new Map<string, ParsedUses & { lowerSlug: string }>();
+
 function parsedUsesOf(step: Step): (ParsedUses & { lowerSlug: string }) | undefined {
   let a = actionCache.get(step);
   if (a === undefined) {
     const u = scalarString(get(step.node, 'uses'));
-    const parsed = u === undefined ? undefined : parseUses(u);
-    a = parsed ? { ...parsed, lowerSlug: parsed.slug.toLowerCase() } : null;
+    if (u === undefined) a = null;
+    else {
+      a = parsedByValue.get(u);
+      if (!a) {
+        const parsed = parseUses(u);
+        a = { ...parsed, lowerSlug: parsed.slug.toLowerCase() };
+        if (parsedByValue.size >= 2000) parsedByValue.clear();
+        parsedByValue.set(u, a);
+      }
+    }
     actionCache.set(step, a);
   }
   return a ?? undefined;

@@ -80,7 +80,8 @@ function computeLayout(model: ActionsModel): Layout | undefined {
 
 /** Whether the text may hold an anchor, alias or merge key (the same test actions/yaml-anchors starts with). */
 function mayHaveAnchors(text: string): boolean {
-  return /(?:^|[\s[{,])(?:[&*][^\s&*,[\]{}]|<<\s*:)/m.test(text);
+  // The plain character test is much faster than the full pattern on texts without any of them.
+  return (text.includes('&') || text.includes('*') || text.includes('<<')) && /(?:^|[\s[{,])(?:[&*][^\s&*,[\]{}]|<<\s*:)/m.test(text);
 }
 
 function hasAnchors(node: unknown): boolean {
@@ -133,8 +134,8 @@ function workspaceFacts(model: ActionsModel, filePath: string, workspace: Worksp
   if (!root) return [labels];
   // actions/npm-ci: lockfiles in the directories `run:` steps run in.
   const dirs = new Set<string>();
-  for (const step of model.steps) if (runScalar(step)) dirs.add(resolveIn(root, workingDirectory(step, model)));
-  const locked = [...dirs].sort().map((d) => [d, LOCKFILES.map((f) => workspace.exists(resolveIn(d, f)))]);
+  for (const step of model.steps) if (runScalar(step)) dirs.add(workingDirectory(step, model));
+  const locked = [...new Set([...dirs].map((d) => resolveIn(root, d)))].sort().map((d) => [d, LOCKFILES.map((f) => workspace.exists(resolveIn(d, f)))]);
   // actions/setup-cache: manifests at the repository root.
   const rootFiles = ROOT_FILES.map((f) => workspace.exists(resolveIn(root, f)));
   // actions/action-inputs, unknown-step-output, outdated-runtime: local actions' metadata.
