@@ -10,6 +10,8 @@ export interface Step {
   job?: Job;
   id?: string;
   index: number;
+  /** facts.ts's parsed `uses:` of the step, computed on first use (many rules ask for every step). */
+  usesCache?: unknown;
 }
 
 export interface Job {
@@ -59,7 +61,7 @@ function stepsOf(list: unknown, job: Job | undefined, uses: UsesRef[], doc?: Doc
   list.items.forEach((raw, index) => {
     const item = deref(doc, raw);
     if (!isMap(item)) return;
-    const step: Step = { node: item, job, id: scalarString(get(item, 'id')), index };
+    const step: Step = { node: item, job, id: scalarString(get(item, 'id')), index, usesCache: undefined };
     steps.push(step);
     const u = get(item, 'uses');
     if (isScalar(u) && typeof u.value === 'string') uses.push({ node: u, value: u.value, at: 'step', step, job });

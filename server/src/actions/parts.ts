@@ -6,8 +6,8 @@
 // whole workflow (a scan anywhere, permissions of every job) or run external tools are not part-local.
 // test/unit/engine/finding-reuse-workflow.test.ts checks that reuse gives exactly what a fresh lint gives.
 import type { Part, Rule, WorkspaceReader } from '../engine/types';
-import { get, indentStep, indentsSequences, isAlias, isMap, isNode, isPair, isScalar, isSeq, type YAMLMap } from '../yaml/yaml';
-import { parseUses, repoRoot, resolveIn, runScalar, workingDirectory } from './facts';
+import { get, scalarString, indentStep, indentsSequences, isAlias, isMap, isNode, isPair, isScalar, isSeq, type YAMLMap } from '../yaml/yaml';
+import { defaultWorkingDirectory, normalDirectory, repoRoot, resolveIn, runScalar } from './facts';
 import { localAction } from './local';
 import type { ActionsModel, Job } from './model';
 import { actionsRules } from './rules';
@@ -125,6 +125,12 @@ function interfaceOf(job: Job): unknown {
   return [get(job.node, 'uses') !== undefined, isMap(outputs) ? outputs.items.map((p) => (isScalar(p.key) ? String(p.key.value) : null)) : outputs === undefined ? 0 : 1];
 }
 
+/** What facts.parseUses calls a local action. */
+function isLocalUses(value: string): boolean {
+  const v = value.trim();
+  return v.startsWith('./') || v.startsWith('.\\') || v === '.';
+}
+
 const LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json'];
 const ROOT_FILES = ['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'requirements.txt', 'Pipfile.lock', 'poetry.lock', 'go.sum'];
 
@@ -134,13 +140,21 @@ function workspaceFacts(model: ActionsModel, filePath: string, workspace: Worksp
   if (!root) return [labels];
   // actions/npm-ci: lockfiles in the directories `run:` steps run in.
   const dirs = new Set<string>();
-  for (const step of model.steps) if (runScalar(step)) dirs.add(workingDirectory(step, model));
+  for (const job of model.jobs) {
+    let jobDefault: string | undefined | null = null; // as facts.workingDirectory, the job's default looked up once
+    for (const step of job.steps) {
+      if (!runScalar(step)) continue;
+      const own = scalarString(get(step.node, 'working-directory'));
+      if (own === undefined && jobDefault === null) jobDefault = defaultWorkingDirectory(job, model);
+      dirs.add(normalDirectory(own ?? (jobDefault as string | undefined)));
+    }
+  }
   const locked = [...new Set([...dirs].map((d) => resolveIn(root, d)))].sort().map((d) => [d, LOCKFILES.map((f) => workspace.exists(resolveIn(d, f)))]);
   // actions/setup-cache: manifests at the repository root.
   const rootFiles = ROOT_FILES.map((f) => workspace.exists(resolveIn(root, f)));
   // actions/action-inputs, unknown-step-output, outdated-runtime: local actions' metadata.
   const locals = new Set<string>();
-  for (const u of model.uses) if (u.at === 'step' && parseUses(u.value).kind === 'local') locals.add(u.value.trim());
+  for (const u of model.uses) if (u.at === 'step' && isLocalUses(u.value)) locals.add(u.value.trim());
   const actions = [...locals].sort().map((v) => [v, localAction(workspace, root, v) ?? null]);
   return [root, labels, locked, rootFiles, actions];
 }
