@@ -7,7 +7,8 @@
 // test/unit/engine/finding-reuse-workflow.test.ts checks that reuse gives exactly what a fresh lint gives.
 import type { Part, Rule, WorkspaceReader } from '../engine/types';
 import { get, scalarString, indentStep, indentsSequences, isAlias, isMap, isNode, isPair, isScalar, isSeq, type YAMLMap } from '../yaml/yaml';
-import { defaultWorkingDirectory, normalDirectory, repoRoot, resolveIn, runScalar } from './facts';
+import { actionOf, defaultWorkingDirectory, normalDirectory, repoRoot, resolveIn, runScalar } from './facts';
+import { NODE_LOCKS, PY_FILES } from './rules/setup-cache';
 import { localAction } from './local';
 import type { ActionsModel, Job } from './model';
 import { actionsRules } from './rules';
@@ -132,31 +133,46 @@ function isLocalUses(value: string): boolean {
 }
 
 const LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json'];
-const ROOT_FILES = ['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'requirements.txt', 'Pipfile.lock', 'poetry.lock', 'go.sum'];
+/** What actions/npm-ci's pattern needs to match in a script (it checks for lockfiles only then). */
+const NPM_INSTALL = /\bnpm\s+(?:install|i)\b/;
 
+/**
+ * The workspace facts job-local rules read, asked the way the rules ask them (the server's workspace reader resolves
+ * symlinks on every call, and this runs on every edit): lockfiles only for directories of scripts that install with
+ * npm (actions/npm-ci), root manifests only for the setup actions the workflow uses (actions/setup-cache), local
+ * actions' metadata (actions/action-inputs, unknown-step-output, outdated-runtime), actionlint.yaml runner labels.
+ */
 function workspaceFacts(model: ActionsModel, filePath: string, workspace: WorkspaceReader): unknown {
   const root = repoRoot(filePath, workspace);
   const labels = selfHostedLabels({}, workspace, filePath);
   if (!root) return [labels];
-  // actions/npm-ci: lockfiles in the directories `run:` steps run in.
   const dirs = new Set<string>();
   for (const job of model.jobs) {
     let jobDefault: string | undefined | null = null; // as facts.workingDirectory, the job's default looked up once
     for (const step of job.steps) {
-      if (!runScalar(step)) continue;
+      const run = runScalar(step);
+      if (!run?.range || !NPM_INSTALL.test(model.text.slice(run.range[0], run.range[1]))) continue;
       const own = scalarString(get(step.node, 'working-directory'));
       if (own === undefined && jobDefault === null) jobDefault = defaultWorkingDirectory(job, model);
       dirs.add(normalDirectory(own ?? (jobDefault as string | undefined)));
     }
   }
-  const locked = [...new Set([...dirs].map((d) => resolveIn(root, d)))].sort().map((d) => [d, LOCKFILES.map((f) => workspace.exists(resolveIn(d, f)))]);
-  // actions/setup-cache: manifests at the repository root.
-  const rootFiles = ROOT_FILES.map((f) => workspace.exists(resolveIn(root, f)));
-  // actions/action-inputs, unknown-step-output, outdated-runtime: local actions' metadata.
+  const locked = [...new Set([...dirs].map((d) => resolveIn(root, d)))].sort().map((d) => [d, LOCKFILES.some((f) => workspace.exists(resolveIn(d, f)))]);
+  const slugs = new Set<string>();
+  for (const step of model.steps) {
+    const a = actionOf(step);
+    if (a?.kind === 'remote') slugs.add(a.slug.toLowerCase());
+  }
+  const exists = (f: string) => workspace.exists(resolveIn(root, f));
+  const manifests = [
+    slugs.has('actions/setup-node') ? (NODE_LOCKS.find(([f]) => exists(f))?.[1] ?? null) : 0,
+    slugs.has('actions/setup-python') ? (PY_FILES.find(([f]) => exists(f))?.[1] ?? null) : 0,
+    slugs.has('actions/setup-go') ? exists('go.sum') : 0,
+  ];
   const locals = new Set<string>();
   for (const u of model.uses) if (u.at === 'step' && isLocalUses(u.value)) locals.add(u.value.trim());
   const actions = [...locals].sort().map((v) => [v, localAction(workspace, root, v) ?? null]);
-  return [root, labels, locked, rootFiles, actions];
+  return [root, labels, locked, manifests, actions];
 }
 
 /**

@@ -67,6 +67,10 @@ const JOBS = [
       - run: pip install requests
       - run: echo hi
         unknown: 1
+      - uses: actions/setup-python@v5
+      - uses: actions/setup-go@v3
+      - run: npm install
+        working-directory: web
     services: {}
 `,
   (i: number) => `  call${i}:
@@ -90,6 +94,9 @@ const registry = createRegistry();
 const config = mergeConfig(DEFAULT_CONFIG, { profile: 'all' });
 const FILES = {
   '/ws/package-lock.json': '{}',
+  '/ws/web/package-lock.json': '{}',
+  '/ws/requirements.txt': 'x',
+  '/ws/go.sum': 'x',
   '/ws/actions/local/action.yml': 'name: local\ninputs:\n  name:\n    required: true\noutputs:\n  out:\n    description: x\nruns:\n  using: node16\n  main: index.js\n',
   '/ws/.github/workflows/reusable.yml': 'on:\n  workflow_call:\n    inputs:\n      flag:\n        type: string\n    outputs:\n      result:\n        value: x\njobs: {}\n',
   '/ws/.github/actionlint.yaml': 'self-hosted-runner:\n  labels: [gpu]\n',
@@ -172,6 +179,10 @@ describe('finding reuse across versions (workflows, per job)', () => {
     session([
       base,
       { text: base, workspace: without('/ws/package-lock.json') },
+      { text: base, workspace: without('/ws/web/package-lock.json') },
+      { text: base, workspace: without('/ws/requirements.txt') },
+      base,
+      { text: base, workspace: without('/ws/go.sum') },
       base,
       { text: base, workspace: changed },
       { text: base, workspace: without('/ws/.github/actionlint.yaml') },
