@@ -30,21 +30,31 @@ export function parseUses(value: string): ParsedUses {
   return { kind: 'remote', slug, owner, repo, ref, major: m ? Number(m[1]) : undefined };
 }
 
-/** Parsed `uses:` per step: many rules ask for every step (null for steps without `uses:`). Read-only. */
-const actionCache = new WeakMap<Step, (ParsedUses & { lowerSlug: string }) | null>();
 
 /** The action a step uses (`actions/checkout`, lower-cased), or undefined for `run:` steps. */
 export function actionOf(step: Step): ParsedUses | undefined {
   return parsedUsesOf(step);
 }
 
+/** Parsed `uses:` values by text (workflows repeat the same few actions in every job). Read-only, shared. */
+const parsedByValue = new Map<string, ParsedUses & { lowerSlug: string }>();
+
 function parsedUsesOf(step: Step): (ParsedUses & { lowerSlug: string }) | undefined {
-  let a = actionCache.get(step);
+  // Kept on the step (null: no `uses:`), shared by value across steps. Read-only.
+  let a = step.usesCache as (ParsedUses & { lowerSlug: string }) | null | undefined;
   if (a === undefined) {
     const u = scalarString(get(step.node, 'uses'));
-    const parsed = u === undefined ? undefined : parseUses(u);
-    a = parsed ? { ...parsed, lowerSlug: parsed.slug.toLowerCase() } : null;
-    actionCache.set(step, a);
+    if (u === undefined) a = null;
+    else {
+      a = parsedByValue.get(u);
+      if (!a) {
+        const parsed = parseUses(u);
+        a = { ...parsed, lowerSlug: parsed.slug.toLowerCase() };
+        if (parsedByValue.size >= 2000) parsedByValue.clear();
+        parsedByValue.set(u, a);
+      }
+    }
+    step.usesCache = a;
   }
   return a ?? undefined;
 }
@@ -105,10 +115,19 @@ export function repoRoot(filePath: string, workspace: WorkspaceReader): string |
 /** The directory a step runs in, relative to the repo root (`working-directory` of the step or job defaults). */
 export function workingDirectory(step: Step, model: ActionsModel): string {
   const own = scalarString(get(step.node, 'working-directory'));
-  const job = step.job ? scalarString(get(get(get(step.job.node, 'defaults'), 'run'), 'working-directory')) : undefined;
-  const wf = model.root ? scalarString(get(get(get(model.root, 'defaults'), 'run'), 'working-directory')) : undefined;
-  const dir = own ?? job ?? wf ?? '.';
-  return dir.includes('${{') ? '.' : dir.replace(/^\$GITHUB_WORKSPACE\/?|^\$\{GITHUB_WORKSPACE\}\/?/, '') || '.';
+  return normalDirectory(own ?? defaultWorkingDirectory(step.job, model));
+}
+
+/** A job's (or else the workflow's) `defaults.run.working-directory`. */
+export function defaultWorkingDirectory(job: Job | undefined, model: ActionsModel): string | undefined {
+  const own = job ? scalarString(get(get(get(job.node, 'defaults'), 'run'), 'working-directory')) : undefined;
+  return own ?? (model.root ? scalarString(get(get(get(model.root, 'defaults'), 'run'), 'working-directory')) : undefined);
+}
+
+/** A working directory relative to the repository root (`.` for expressions). */
+export function normalDirectory(dir: string | undefined): string {
+  const d = dir ?? '.';
+  return d.includes('${{') ? '.' : d.replace(/^\$GITHUB_WORKSPACE\/?|^\$\{GITHUB_WORKSPACE\}\/?/, '') || '.';
 }
 
 export function resolveIn(root: string, ...parts: string[]): string {

@@ -3,6 +3,7 @@ import type { Language, Suppression } from '../engine/types';
 import { buildModel, type ActionsModel } from './model';
 import { actionsRules } from './rules';
 import { complete, hover, symbols } from './editor';
+import { workflowPartContext, workflowPartLocalRules, workflowPartModel, workflowParts } from './parts';
 
 // zizmor: `# zizmor: ignore[audit1,audit2]` on any line of the finding's span. Our findings start at the flagged
 // token, so a comment covers its own line and, on a line that opens a block (`run: |`, `- uses:` with `with:`
@@ -22,8 +23,8 @@ function zizmorSuppressions(model: ActionsModel): Suppression[] {
 function makeLanguage(kind: 'workflow' | 'action'): Language<ActionsModel> {
   return {
     kind,
-    parse(text) {
-      const model = buildModel(text, kind);
+    parse(text, path) {
+      const model = buildModel(text, kind, path);
       return { model, problems: model.yaml.problems.map((p) => ({ ...p, ruleId: 'actions/syntax' })) };
     },
     rules: actionsRules,
@@ -31,6 +32,10 @@ function makeLanguage(kind: 'workflow' | 'action'): Language<ActionsModel> {
     hover: (model, position) => hover(model, position),
     complete: (model, position, ctx) => complete(model, ctx.text, position),
     symbols,
+    // Finding reuse per job (parts.ts); action metadata files are small and stay whole.
+    ...(kind === 'workflow'
+      ? { parts: (model: ActionsModel) => workflowParts(model), partLocalRules: workflowPartLocalRules, partContext: workflowPartContext, partModel: workflowPartModel }
+      : {}),
   };
 }
 

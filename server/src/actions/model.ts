@@ -3,12 +3,15 @@ import type { Document, Scalar } from 'yaml';
 import { isAlias } from '../yaml/yaml';
 import { LineIndex } from '../engine/text';
 import { get, isMap, isScalar, isSeq, parseYaml, scalarString, type YamlFile, type YAMLMap } from '../yaml/yaml';
+import { parseYamlReusingBlock } from '../yaml/block-reparse';
 
 export interface Step {
   node: YAMLMap;
   job?: Job;
   id?: string;
   index: number;
+  /** facts.ts's parsed `uses:` of the step, computed on first use (many rules ask for every step). */
+  usesCache?: unknown;
 }
 
 export interface Job {
@@ -37,6 +40,11 @@ export interface ActionsModel {
   /** Steps of every job, or of a composite action's `runs.steps`. */
   steps: Step[];
   uses: UsesRef[];
+  /**
+   * Set on a model restricted to some jobs (finding reuse, parts.ts): the full model, for what rules read across
+   * jobs (`needs.<id>` types, job ids that differ only in case).
+   */
+  whole?: ActionsModel;
 }
 
 /** Follows YAML aliases (`*name`) to their anchored node, so aliased jobs and steps are checked as if expanded. */
@@ -53,7 +61,7 @@ function stepsOf(list: unknown, job: Job | undefined, uses: UsesRef[], doc?: Doc
   list.items.forEach((raw, index) => {
     const item = deref(doc, raw);
     if (!isMap(item)) return;
-    const step: Step = { node: item, job, id: scalarString(get(item, 'id')), index };
+    const step: Step = { node: item, job, id: scalarString(get(item, 'id')), index, usesCache: undefined };
     steps.push(step);
     const u = get(item, 'uses');
     if (isScalar(u) && typeof u.value === 'string') uses.push({ node: u, value: u.value, at: 'step', step, job });
@@ -61,9 +69,13 @@ function stepsOf(list: unknown, job: Job | undefined, uses: UsesRef[], doc?: Doc
   return steps;
 }
 
-export function buildModel(text: string, kind: 'workflow' | 'action'): ActionsModel {
+/**
+ * `path`: the file's path, for a workflow's incremental parse (an edit inside one job parses that job again and reuses
+ * the rest of the previous version's tree: yaml/block-reparse.ts).
+ */
+export function buildModel(text: string, kind: 'workflow' | 'action', path?: string): ActionsModel {
   const index = LineIndex.of(text);
-  const yaml = parseYaml(text, index);
+  const yaml = path !== undefined && kind === 'workflow' ? parseYamlReusingBlock(text, index, path, 'jobs') : parseYaml(text, index);
   const root = yaml.docs[0]?.contents;
   const model: ActionsModel = { kind, text, index, yaml, root: isMap(root) ? root : undefined, jobs: [], steps: [], uses: [] };
   if (!model.root) return model;

@@ -112,7 +112,7 @@ export function contextsFor(model: ActionsModel, job: Job | undefined, stepIndex
   cache.set('inputs', inputs);
   let jobs = cache.get('jobs');
   if (!jobs) {
-    jobs = obj(Object.fromEntries(model.jobs.map((j) => [j.id, jobResult(j)])));
+    jobs = obj(Object.fromEntries((model.whole ?? model).jobs.map((j) => [j.id, jobResult(j)])));
     cache.set('jobs', jobs);
   }
   const jobKey = `job:${job?.id ?? ''}`;
@@ -122,7 +122,7 @@ export function contextsFor(model: ActionsModel, job: Job | undefined, stepIndex
     const needs: Record<string, Ty> = {};
     if (job) {
       for (const n of needsOf(job)) {
-        const target = model.jobs.find((j) => j.id.toLowerCase() === n.id.toLowerCase());
+        const target = (model.whole ?? model).jobs.find((j) => j.id.toLowerCase() === n.id.toLowerCase());
         needs[n.id] = target ? jobResult(target) : obj({ outputs: mapOf(STRING), result: STRING });
       }
     }

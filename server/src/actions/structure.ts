@@ -68,7 +68,9 @@ function walk(model: ActionsModel): StructureProblem[] {
     } else if (contents && !isMap(contents)) out.push({ kind: 'type', node: contents as Node, message: `A ${model.kind === 'action' ? 'action metadata file' : 'workflow'} must be a mapping of keys, not ${nodeKind(contents)}.` });
     return out;
   }
-  const w = new Walker(doc, out);
+  // Job ids are compared across all jobs, also when the model is restricted to some of them (finding reuse).
+  const allJobs = model.whole?.root ? resolve(model.whole.yaml.docs[0], pairValue(model.whole.root, 'jobs')) : undefined;
+  const w = new Walker(doc, out, isMap(allJobs) ? allJobs : undefined);
   if (model.kind === 'action') w.action(model.root);
   else w.workflow(model.root);
   return out;
@@ -90,6 +92,7 @@ class Walker {
   constructor(
     private readonly doc: Document.Parsed,
     private readonly out: StructureProblem[],
+    private readonly allJobs?: YAMLMap,
   ) {}
 
   private report(kind: StructureKind, node: Node | Pair, message: string, rename?: StructureProblem['rename'], severity?: 'warning'): void {
@@ -106,7 +109,7 @@ class Walker {
       else this.report('type', jobs as Node, `"jobs" must be a mapping of job ids to jobs, not ${nodeKind(jobs)}.`);
       return;
     }
-    this.duplicates(jobs, 'jobs');
+    this.duplicates(this.allJobs ?? jobs, 'jobs');
     for (const pair of jobs.items) {
       const job = resolve(this.doc, pair.value);
       if (!isMap(job)) {

@@ -163,6 +163,16 @@ function copyObject<T extends object>(node: T, collection = false): T {
   return Object.assign(copy, node);
 }
 
+/** A deep copy of a parsed node (pair, scalar, collection) with every range moved by `delta` (used by block-reparse.ts). */
+export function cloneShiftedNode(node: unknown, delta: number): unknown {
+  return cloneNode(node, delta);
+}
+
+/** A shallow copy of a parsed node or document that keeps the parser's object shape (`collection`: a map or sequence). */
+export function copyYamlObject<T extends object>(node: T, collection = false): T {
+  return copyObject(node, collection);
+}
+
 function cloneNode(node: unknown, delta: number): unknown {
   if (isPair(node)) {
     const copy = copyObject(node);

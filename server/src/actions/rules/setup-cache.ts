@@ -5,8 +5,8 @@ import { addWithEntries } from '../fixes';
 import type { ActionsModel, Step } from '../model';
 
 /** The lockfile that decides setup-node's `cache:` value. */
-const NODE_LOCKS: Array<[string, string]> = [['package-lock.json', 'npm'], ['npm-shrinkwrap.json', 'npm'], ['yarn.lock', 'yarn'], ['pnpm-lock.yaml', 'pnpm']];
-const PY_FILES: Array<[string, string]> = [['requirements.txt', 'pip'], ['Pipfile.lock', 'pipenv'], ['poetry.lock', 'poetry']];
+export const NODE_LOCKS: Array<[string, string]> = [['package-lock.json', 'npm'], ['npm-shrinkwrap.json', 'npm'], ['yarn.lock', 'yarn'], ['pnpm-lock.yaml', 'pnpm']];
+export const PY_FILES: Array<[string, string]> = [['requirements.txt', 'pip'], ['Pipfile.lock', 'pipenv'], ['poetry.lock', 'poetry']];
 
 function cachedByActionsCache(steps: Step[]): boolean {
   return steps.some((s) => usesAction(s, 'actions/cache', 'actions/cache/restore') && /hashFiles\(/.test(withValue(s, 'key') ?? ''));
