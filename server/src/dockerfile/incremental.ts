@@ -9,6 +9,7 @@ import { Dockerfile as DockerfileClass } from 'dockerfile-ast/lib/dockerfile';
 import { Parser } from 'dockerfile-ast/lib/parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { clearShellCache } from './run-model';
+import { clearValidationCache } from './validate';
 
 interface ParserInternals {
   document: TextDocument;
@@ -195,4 +196,5 @@ export function parseDockerfile(text: string, key?: string): Dockerfile {
 export function clearDockerfileParseCache(): void {
   recent.clear();
   clearShellCache();
+  clearValidationCache();
 }

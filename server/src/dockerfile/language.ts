@@ -70,7 +70,7 @@ export const dockerfileLanguage: Language<DockerfileModel> = {
     const limited = limitInstructions(text);
     // The next version of a file reuses the unchanged instructions of the previous parse.
     const model = buildModel(limited.text, parseDockerfile(limited.text, path));
-    return { model, problems: [...limited.problems, ...syntaxProblems(model)] };
+    return { model, problems: [...limited.problems, ...syntaxProblems(model, path)] };
   },
   rules: dockerfileRules,
   toolConfigs: [hadolintConfig],

@@ -1,9 +1,11 @@
 // Syntax validation: what the Docker builder rejects. dockerfile-utils' validator does most of it (arguments,
 // flags and their values, ports, signals, durations, ONBUILD, escape directive); we add RUN's flags, and leave out
 // what our own rules report (casing, MAINTAINER, WORKDIR, duplicate instructions and stage names...).
-import { DockerfileParser, type Flag, type Instruction, type ModifiableInstruction } from 'dockerfile-ast';
+import { DockerfileParser, Onbuild, type Dockerfile, type Flag, type Instruction, type ModifiableInstruction } from 'dockerfile-ast';
 import { validate, ValidationCode, ValidationSeverity, type ValidatorSettings } from 'dockerfile-utils';
-import type { Report, Severity } from '../engine/types';
+import { Validator } from 'dockerfile-utils/lib/dockerValidator';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Position, Range, Report, Severity } from '../engine/types';
 import type { DockerfileModel } from './model';
 
 // Every key set explicitly: a partial settings object silently disables the keys it leaves out.
@@ -72,17 +74,124 @@ function severityOf(diagnosticSeverity: number | undefined): Severity | undefine
   return diagnosticSeverity === 2 ? 'warning' : undefined;
 }
 
-/** Problems the builder would reject, on the exact tokens. Never throws: a validator failure yields nothing. */
-export function syntaxProblems(model: DockerfileModel): Problem[] {
+type Diagnostic = ReturnType<typeof validate>[number] & { instructionLine?: number | null };
+
+interface ValidatorInternals {
+  document: TextDocument;
+  checkDirectives(dockerfile: Dockerfile, problems: Diagnostic[]): void;
+  validateInstruction(document: TextDocument, escapeChar: string, instruction: Instruction, keyword: string, isTrigger: boolean, problems: Diagnostic[]): void;
+  checkVariables(instruction: Instruction, problems: Diagnostic[]): void;
+}
+
+/** What the validator finds in one instruction (and its ONBUILD trigger), lines relative to its first line. */
+interface Validated {
+  main: Diagnostic[];
+  trigger: Diagnostic[];
+}
+
+/**
+ * The validator's findings per instruction of the previous version of each recent file (by path). Its per-instruction
+ * checks read the instruction's own lines and the escape character only; the others (parser directives, a missing
+ * FROM, duplicates, `dockerfile-utils: ignore` comments) are file-wide and run on every version, below.
+ */
+const validatedBefore = new Map<string, Map<string, Validated>>();
+const KEEP = 8;
+
+const noSourceImage = (range: Range): Diagnostic =>
+  (Validator as unknown as { createNoSourceImage(start: Position, end: Position): Diagnostic }).createNoSourceImage(range.start, range.end);
+
+function shiftDiagnostic(d: Diagnostic, by: number): Diagnostic {
+  if (by === 0) return d;
+  const pos = (p: Position) => ({ line: p.line + by, character: p.character });
+  return { ...d, range: { start: pos(d.range.start), end: pos(d.range.end) }, instructionLine: d.instructionLine === null || d.instructionLine === undefined ? d.instructionLine : d.instructionLine + by };
+}
+
+/**
+ * dockerfile-utils' `validate`, in the same order with the same results, except that the per-instruction checks of
+ * an instruction whose lines (and the escape character) are those of an instruction of the previous version are
+ * taken from that version, moved by the line shift.
+ */
+function validateIncrementally(model: DockerfileModel, key: string | undefined): Diagnostic[] {
+  const ast = model.ast;
+  const document = (ast as unknown as { document: TextDocument }).document;
+  if (!document || document.getText() !== model.text) return validate(model.text, SETTINGS);
+  const validator = new Validator(SETTINGS) as unknown as ValidatorInternals;
+  validator.document = document;
+  const problems: Diagnostic[] = [];
+  validator.checkDirectives(ast, problems);
+  const instructions = ast.getInstructions();
+  if (instructions.length === 0 || ast.getARGs().length === instructions.length) {
+    problems.push(noSourceImage({ start: document.positionAt(0), end: document.positionAt(0) }));
+  }
+  // CMD/ENTRYPOINT/HEALTHCHECK duplicates are off (SETTINGS); duplicate stage names are dropped (COVERED).
+  const escapeChar = ast.getEscapeCharacter();
+  const previous = key === undefined ? undefined : validatedBefore.get(key);
+  const next = new Map<string, Validated>();
+  const text = model.text;
+  const index = model.index;
+  const triggers: Diagnostic[] = [];
+  let hasFrom = false;
+  for (const instruction of instructions) {
+    const keyword = instruction.getKeyword();
+    if (keyword === 'FROM') hasFrom = true;
+    else if (!hasFrom && keyword !== 'ARG') {
+      const range = instruction.getInstructionRange();
+      problems.push(noSourceImage(range));
+      hasFrom = true;
+    }
+    const range = instruction.getRange();
+    const firstLine = range.start.line;
+    // The instruction's whole lines (the empty-continuation check reads them), where it starts, the escape character.
+    const from = index.offsetAt({ line: firstLine, character: 0 });
+    const to = range.end.line + 1 < index.lineCount ? index.offsetAt({ line: range.end.line + 1, character: 0 }) : text.length;
+    const cacheKey = `${escapeChar}${range.start.character}\0${text.slice(from, to)}`;
+    let validated = next.get(cacheKey) ?? previous?.get(cacheKey);
+    if (!validated) {
+      const main: Diagnostic[] = [];
+      validator.validateInstruction(document, escapeChar, instruction, keyword, false, main);
+      validator.checkVariables(instruction, main);
+      const trigger: Diagnostic[] = [];
+      const triggerInstruction = instruction instanceof Onbuild ? instruction.getTriggerInstruction() : null;
+      if (triggerInstruction) validator.validateInstruction(document, escapeChar, triggerInstruction, triggerInstruction.getKeyword(), true, trigger);
+      validated = { main: main.map((d) => shiftDiagnostic(d, -firstLine)), trigger: trigger.map((d) => shiftDiagnostic(d, -firstLine)) };
+    }
+    next.set(cacheKey, validated);
+    for (const d of validated.main) problems.push(shiftDiagnostic(d, firstLine));
+    for (const d of validated.trigger) triggers.push(shiftDiagnostic(d, firstLine));
+  }
+  problems.push(...triggers);
+  if (key !== undefined) {
+    validatedBefore.delete(key);
+    validatedBefore.set(key, next);
+    if (validatedBefore.size > KEEP) validatedBefore.delete(validatedBefore.keys().next().value!);
+  }
+  const ignoredLines: number[] = [];
+  for (const comment of ast.getComments()) if (comment.getContent() === 'dockerfile-utils: ignore') ignoredLines.push(comment.getRange().start.line);
+  if (!ignoredLines.length) return problems;
+  return problems.filter((p) => p.instructionLine === null || p.instructionLine === undefined || !ignoredLines.some((l) => l + 1 === p.instructionLine));
+}
+
+/** Forgets the validator results kept per file. */
+export function clearValidationCache(): void {
+  validatedBefore.clear();
+}
+
+/**
+ * Problems the builder would reject, on the exact tokens. Never throws: a validator failure yields nothing.
+ * `key` (the file's path) lets the next version of the file reuse the validation of unchanged instructions;
+ * `wholeFile` runs dockerfile-utils' validator as it is, over the whole file (tests compare the two).
+ */
+export function syntaxProblems(model: DockerfileModel, key?: string, opts: { wholeFile?: boolean } = {}): Problem[] {
   const out: Problem[] = [];
-  let diagnostics: ReturnType<typeof validate> = [];
+  let diagnostics: Diagnostic[] = [];
   // The validator parses the text again with dockerfile-ast; hand it our parse of the same text instead (it only
   // reads the tree), which halves the cost of syntax validation.
   const parse = DockerfileParser.parse;
   DockerfileParser.parse = (text: string) => (text === model.text ? model.ast : parse.call(DockerfileParser, text));
   try {
-    diagnostics = validate(model.text, SETTINGS);
+    diagnostics = opts.wholeFile ? validate(model.text, SETTINGS) : validateIncrementally(model, key);
   } catch {
+    if (key !== undefined) validatedBefore.delete(key);
     diagnostics = [];
   } finally {
     DockerfileParser.parse = parse;
