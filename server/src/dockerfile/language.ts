@@ -7,6 +7,7 @@ import { limitInstructions } from './limits';
 import { syntaxProblems } from './validate';
 import { dockerfileCompletions, dockerfileHover, dockerfileSymbols } from './features';
 import { hadolintConfig } from './hadolint-config';
+import { dockerfilePartContext, dockerfilePartModel, dockerfileParts, PART_LOCAL_RULES } from './parts';
 
 /** Line of the last line of the instruction that starts on or covers `line`. */
 function instructionEnd(model: DockerfileModel, line: number): number {
@@ -86,6 +87,10 @@ export const dockerfileLanguage: Language<DockerfileModel> = {
       .map((r) => r.id);
   },
   unitEnd: instructionEnd,
+  parts: (model) => dockerfileParts(model),
+  partLocalRules: PART_LOCAL_RULES,
+  partContext: dockerfilePartContext,
+  partModel: dockerfilePartModel,
   fileIgnoreCommentLine(model) {
     // Parser directives (`# syntax=`, `# escape=`, `# check=`) must stay first.
     return directiveBlockEnd(model.index);

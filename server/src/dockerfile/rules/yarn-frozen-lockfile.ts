@@ -4,6 +4,9 @@ import { invocationsOf } from '../run-queries';
 
 const FROZEN = new Set(['--frozen-lockfile', '--immutable', '--pure-lockfile']);
 
+/** Signs of Yarn 2+ anywhere in the file (a file-wide fact: part of the parts' context, parts.ts). */
+export const YARN_BERRY = /\.yarnrc\.yml|corepack|yarn set version|yarnpkg\/cli|--immutable/;
+
 export const yarnFrozenLockfile: Rule<DockerfileModel> = {
   id: 'dockerfile/yarn-frozen-lockfile',
   aliases: [],
@@ -26,7 +29,7 @@ RUN yarn install
 RUN yarn install --frozen-lockfile
 \`\`\``,
   check(ctx) {
-    const berry = /\.yarnrc\.yml|corepack|yarn set version|yarnpkg\/cli|--immutable/.test(ctx.model.text);
+    const berry = YARN_BERRY.test(ctx.model.text);
     const flag = berry ? '--immutable' : '--frozen-lockfile';
     for (const inv of invocationsOf(ctx.model, ['yarn'])) {
       const sub = inv.args.find((w) => !w.text.startsWith('-'));
