@@ -7,6 +7,7 @@ import { Validator } from 'dockerfile-utils/lib/dockerValidator';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, Range, Report, Severity } from '../engine/types';
 import type { DockerfileModel } from './model';
+import { dockerfileParts } from './parts';
 
 // Every key set explicitly: a partial settings object silently disables the keys it leaves out.
 const SETTINGS: Required<ValidatorSettings> = {
@@ -83,16 +84,22 @@ interface ValidatorInternals {
   checkVariables(instruction: Instruction, problems: Diagnostic[]): void;
 }
 
-/** What the validator finds in one instruction (and its ONBUILD trigger), lines relative to its first line. */
+/**
+ * What the validator finds in one instruction or one part of the file (and in ONBUILD triggers), and our own checks
+ * of RUN flags and EXPOSE ports, lines relative to its first line; `count`: how many instructions it covers.
+ */
 interface Validated {
   main: Diagnostic[];
   trigger: Diagnostic[];
+  extra: Problem[];
+  count: number;
 }
 
 /**
- * The validator's findings per instruction of the previous version of each recent file (by path). Its per-instruction
- * checks read the instruction's own lines and the escape character only; the others (parser directives, a missing
- * FROM, duplicates, `dockerfile-utils: ignore` comments) are file-wide and run on every version, below.
+ * The validator's findings per instruction and per stage of the previous version of each recent file (by path). Its
+ * per-instruction checks read the instruction's own lines and the escape character only; the others (parser
+ * directives, a missing FROM, duplicates, `dockerfile-utils: ignore` comments) are file-wide and run on every
+ * version, below. A stage's part of the file (parts.ts) holds whole instructions: the same text, the same findings.
  */
 const validatedBefore = new Map<string, Map<string, Validated>>();
 const KEEP = 8;
@@ -102,19 +109,37 @@ const noSourceImage = (range: Range): Diagnostic =>
 
 function shiftDiagnostic(d: Diagnostic, by: number): Diagnostic {
   if (by === 0) return d;
-  const pos = (p: Position) => ({ line: p.line + by, character: p.character });
-  return { ...d, range: { start: pos(d.range.start), end: pos(d.range.end) }, instructionLine: d.instructionLine === null || d.instructionLine === undefined ? d.instructionLine : d.instructionLine + by };
+  return { ...d, range: shiftRange(d.range, by), instructionLine: d.instructionLine === null || d.instructionLine === undefined ? d.instructionLine : d.instructionLine + by };
+}
+
+function shiftRange(r: Range, by: number): Range {
+  return { start: { line: r.start.line + by, character: r.start.character }, end: { line: r.end.line + by, character: r.end.character } };
+}
+
+const shiftProblem = (p: Problem, by: number): Problem => (by === 0 ? p : { ...p, range: shiftRange(p.range, by) });
+
+function shifted(v: Validated, by: number): Validated {
+  if (by === 0) return v;
+  return { main: v.main.map((d) => shiftDiagnostic(d, by)), trigger: v.trigger.map((d) => shiftDiagnostic(d, by)), extra: v.extra.map((p) => shiftProblem(p, by)), count: v.count };
+}
+
+/** Our own checks of one instruction: RUN flags and EXPOSE port ranges. */
+function extraProblems(ins: Instruction): Problem[] {
+  const keyword = ins.getKeyword();
+  if (keyword === 'RUN') return (ins as ModifiableInstruction).getFlags().flatMap(runFlagProblems);
+  if (keyword === 'EXPOSE') return portRangeProblems(ins);
+  return [];
 }
 
 /**
- * dockerfile-utils' `validate`, in the same order with the same results, except that the per-instruction checks of
- * an instruction whose lines (and the escape character) are those of an instruction of the previous version are
- * taken from that version, moved by the line shift.
+ * dockerfile-utils' `validate` (with our own checks in `extra`), in the same order with the same results, except
+ * that the per-instruction checks of a stage or an instruction whose text (and the escape character) are those of
+ * the previous version are taken from that version, moved by the line shift.
  */
-function validateIncrementally(model: DockerfileModel, key: string | undefined): Diagnostic[] {
+function validateIncrementally(model: DockerfileModel, key: string | undefined): { diagnostics: Diagnostic[]; extra: Problem[] } | undefined {
   const ast = model.ast;
   const document = (ast as unknown as { document: TextDocument }).document;
-  if (!document || document.getText() !== model.text) return validate(model.text, SETTINGS);
+  if (!document || document.getText() !== model.text) return undefined;
   const validator = new Validator(SETTINGS) as unknown as ValidatorInternals;
   validator.document = document;
   const problems: Diagnostic[] = [];
@@ -130,13 +155,18 @@ function validateIncrementally(model: DockerfileModel, key: string | undefined):
   const text = model.text;
   const index = model.index;
   const triggers: Diagnostic[] = [];
+  const extra: Problem[] = [];
   let hasFrom = false;
-  for (const instruction of instructions) {
+  const add = (v: Validated) => {
+    problems.push(...v.main);
+    triggers.push(...v.trigger);
+    extra.push(...v.extra);
+  };
+  const validateOne = (instruction: Instruction): Validated => {
     const keyword = instruction.getKeyword();
     if (keyword === 'FROM') hasFrom = true;
     else if (!hasFrom && keyword !== 'ARG') {
-      const range = instruction.getInstructionRange();
-      problems.push(noSourceImage(range));
+      problems.push(noSourceImage(instruction.getInstructionRange()));
       hasFrom = true;
     }
     const range = instruction.getRange();
@@ -144,7 +174,7 @@ function validateIncrementally(model: DockerfileModel, key: string | undefined):
     // The instruction's whole lines (the empty-continuation check reads them), where it starts, the escape character.
     const from = index.offsetAt({ line: firstLine, character: 0 });
     const to = range.end.line + 1 < index.lineCount ? index.offsetAt({ line: range.end.line + 1, character: 0 }) : text.length;
-    const cacheKey = `${escapeChar}${range.start.character}\0${text.slice(from, to)}`;
+    const cacheKey = `I${escapeChar}${range.start.character}\0${text.slice(from, to)}`;
     let validated = next.get(cacheKey) ?? previous?.get(cacheKey);
     if (!validated) {
       const main: Diagnostic[] = [];
@@ -153,12 +183,44 @@ function validateIncrementally(model: DockerfileModel, key: string | undefined):
       const trigger: Diagnostic[] = [];
       const triggerInstruction = instruction instanceof Onbuild ? instruction.getTriggerInstruction() : null;
       if (triggerInstruction) validator.validateInstruction(document, escapeChar, triggerInstruction, triggerInstruction.getKeyword(), true, trigger);
-      validated = { main: main.map((d) => shiftDiagnostic(d, -firstLine)), trigger: trigger.map((d) => shiftDiagnostic(d, -firstLine)) };
+      validated = shifted({ main, trigger, extra: extraProblems(instruction), count: 1 }, -firstLine);
     }
     next.set(cacheKey, validated);
-    for (const d of validated.main) problems.push(shiftDiagnostic(d, firstLine));
-    for (const d of validated.trigger) triggers.push(shiftDiagnostic(d, firstLine));
+    const out = shifted(validated, firstLine);
+    add(out);
+    return out;
+  };
+
+  const parts = dockerfileParts(model);
+  let i = 0;
+  for (const part of parts ?? []) {
+    const firstLine = index.positionAt(part.start).line;
+    // The lines before the first stage are validated instruction by instruction (a missing FROM is found there).
+    if (i === 0 && instructions[0] !== model.stages[0]?.from) {
+      while (i < instructions.length && index.offsetAt(instructions[i].getRange().start) < part.end) validateOne(instructions[i++]);
+      continue;
+    }
+    const partKey = `P${escapeChar}\0${text.slice(part.start, part.end)}`;
+    const kept = next.get(partKey) ?? previous?.get(partKey);
+    if (kept) {
+      add(shifted(kept, firstLine));
+      hasFrom = true;
+      i += kept.count;
+      next.set(partKey, kept);
+      continue;
+    }
+    const whole: Validated = { main: [], trigger: [], extra: [], count: 0 };
+    const problemsBefore = problems.length;
+    while (i < instructions.length && index.offsetAt(instructions[i].getRange().start) < part.end) {
+      const v = validateOne(instructions[i++]);
+      whole.trigger.push(...v.trigger);
+      whole.extra.push(...v.extra);
+      whole.count++;
+    }
+    whole.main = problems.slice(problemsBefore);
+    next.set(partKey, shifted(whole, -firstLine));
   }
+  while (i < instructions.length) validateOne(instructions[i++]);
   problems.push(...triggers);
   if (key !== undefined) {
     validatedBefore.delete(key);
@@ -167,8 +229,10 @@ function validateIncrementally(model: DockerfileModel, key: string | undefined):
   }
   const ignoredLines: number[] = [];
   for (const comment of ast.getComments()) if (comment.getContent() === 'dockerfile-utils: ignore') ignoredLines.push(comment.getRange().start.line);
-  if (!ignoredLines.length) return problems;
-  return problems.filter((p) => p.instructionLine === null || p.instructionLine === undefined || !ignoredLines.some((l) => l + 1 === p.instructionLine));
+  const diagnostics = ignoredLines.length
+    ? problems.filter((p) => p.instructionLine === null || p.instructionLine === undefined || !ignoredLines.some((l) => l + 1 === p.instructionLine))
+    : problems;
+  return { diagnostics, extra };
 }
 
 /** Forgets the validator results kept per file. */
@@ -184,15 +248,19 @@ export function clearValidationCache(): void {
 export function syntaxProblems(model: DockerfileModel, key?: string, opts: { wholeFile?: boolean } = {}): Problem[] {
   const out: Problem[] = [];
   let diagnostics: Diagnostic[] = [];
+  let extra: Problem[] | undefined;
   // The validator parses the text again with dockerfile-ast; hand it our parse of the same text instead (it only
   // reads the tree), which halves the cost of syntax validation.
   const parse = DockerfileParser.parse;
   DockerfileParser.parse = (text: string) => (text === model.text ? model.ast : parse.call(DockerfileParser, text));
   try {
-    diagnostics = opts.wholeFile ? validate(model.text, SETTINGS) : validateIncrementally(model, key);
+    const incremental = opts.wholeFile ? undefined : validateIncrementally(model, key);
+    diagnostics = incremental?.diagnostics ?? validate(model.text, SETTINGS);
+    extra = incremental?.extra;
   } catch {
     if (key !== undefined) validatedBefore.delete(key);
     diagnostics = [];
+    extra = undefined;
   } finally {
     DockerfileParser.parse = parse;
   }
@@ -209,9 +277,7 @@ export function syntaxProblems(model: DockerfileModel, key?: string, opts: { who
     }
     out.push({ range: d.range, message, severity: severityOf(d.severity) });
   }
-  for (const ins of model.instructions) {
-    if (ins.getKeyword() === 'RUN') for (const flag of (ins as ModifiableInstruction).getFlags()) out.push(...runFlagProblems(flag));
-    if (ins.getKeyword() === 'EXPOSE') out.push(...portRangeProblems(ins));
-  }
+  if (extra) out.push(...extra);
+  else for (const ins of model.instructions) out.push(...extraProblems(ins));
   return out;
 }
