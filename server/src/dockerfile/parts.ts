@@ -102,6 +102,7 @@ interface PartsOf {
   parts: Part[];
   /** The stage of each part; undefined for the lines before the first stage. */
   stageOf: Map<Part, Stage | undefined>;
+  partOf: Map<Stage, Part>;
   /** Where the first stage's part starts. */
   firstStageStart: number;
 }
@@ -125,6 +126,7 @@ function split(model: DockerfileModel): PartsOf | null {
   }
   for (let i = 1; i < starts.length; i++) if (starts[i] <= starts[i - 1]) return null;
   const stageOf = new Map<Part, Stage | undefined>();
+  const partOf = new Map<Stage, Part>();
   const parts: Part[] = [];
   if (starts[0] > 0) {
     const pre: Part = { key: text.slice(0, starts[0]), start: 0, end: starts[0] };
@@ -139,8 +141,9 @@ function split(model: DockerfileModel): PartsOf | null {
     const part: Part = { key, start: starts[i], end: starts[i + 1] ?? text.length };
     parts.push(part);
     stageOf.set(part, stage);
+    partOf.set(stage, part);
   });
-  return { parts, stageOf, firstStageStart: starts[0] };
+  return { parts, stageOf, partOf, firstStageStart: starts[0] };
 }
 
 function partsOf(model: DockerfileModel): PartsOf | null {
@@ -151,6 +154,11 @@ function partsOf(model: DockerfileModel): PartsOf | null {
 
 export function dockerfileParts(model: DockerfileModel): Part[] | undefined {
   return partsOf(model)?.parts;
+}
+
+/** The part of a stage (undefined when the file cannot be split). */
+export function stagePart(model: DockerfileModel, stage: Stage): Part | undefined {
+  return partsOf(model)?.partOf.get(stage);
 }
 
 /** File-wide facts part-local findings depend on (see the top of this file). */

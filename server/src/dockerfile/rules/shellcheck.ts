@@ -51,7 +51,7 @@ RUN rm -rf "\${BUILD_DIR:?}"/*
     const binary = findShellcheck(options.shellcheckPath, ctx.workspace);
     if (!binary) return;
     const excluded = Array.isArray(options.shellcheckExclude) ? options.shellcheckExclude.map(String) : [];
-    for (const script of buildScripts(ctx.model)) {
+    for (const script of buildScripts(ctx.model, ctx.path)) {
       const output = runShellcheck(binary, script, [...excluded, ...globalIgnores(ctx.model)], ctx.path);
       if (!output) continue;
       for (const c of mapShellcheckOutput(output, script.segments)) {
