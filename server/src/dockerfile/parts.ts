@@ -10,7 +10,7 @@
 import type { Part, WorkspaceReader } from '../engine/types';
 import { stageChain } from './final-stage';
 import type { DockerfileModel, Stage } from './model';
-import { YARN_BERRY } from './rules/yarn-frozen-lockfile';
+import { usesYarnBerry } from './rules/yarn-frozen-lockfile';
 
 /**
  * Rules whose findings are part-local (see above). Listed by id: a new rule runs on the whole file until it is
@@ -169,7 +169,7 @@ export function dockerfilePartContext(model: DockerfileModel, text: string, path
     const r = s.from.getRange();
     return model.text.slice(model.index.offsetAt(r.start), model.index.offsetAt(r.end));
   });
-  return [path, JSON.stringify(model.index.eol), model.escape, YARN_BERRY.test(model.text), model.text.slice(0, p.firstStageStart), ...froms].join('\0');
+  return [path, JSON.stringify(model.index.eol), model.escape, usesYarnBerry(model), model.text.slice(0, p.firstStageStart), ...froms].join('\0');
 }
 
 /** The model restricted to the stages of some parts (with the stages they build on, for their scope). */
