@@ -10,6 +10,7 @@ import { Parser } from 'dockerfile-ast/lib/parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { clearShellCache } from './run-model';
 import { clearValidationCache } from './validate';
+import { clearLimitCache } from './limits';
 
 interface ParserInternals {
   document: TextDocument;
@@ -198,4 +199,5 @@ export function clearDockerfileParseCache(): void {
   recent.clear();
   clearShellCache();
   clearValidationCache();
+  clearLimitCache();
 }

@@ -68,7 +68,7 @@ export const dockerfileLanguage: Language<DockerfileModel> = {
   kind: 'dockerfile',
   parse: (text, path) => {
     // Instructions over 128 KB are blanked (one info finding each) so that pathological files stay fast.
-    const limited = limitInstructions(text);
+    const limited = limitInstructions(text, undefined, path);
     // The next version of a file reuses the unchanged instructions of the previous parse.
     const model = buildModel(limited.text, parseDockerfile(limited.text, path));
     return { model, problems: [...limited.problems, ...syntaxProblems(model, path)] };

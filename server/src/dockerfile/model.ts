@@ -117,7 +117,7 @@ memoizeTokenization();
 
 /** The model of `text`; `ast` is a parse of exactly that text when the caller has one (an incremental parse). */
 export function buildModel(text: string, ast: Dockerfile = DockerfileParser.parse(text)): DockerfileModel {
-  const index = new LineIndex(text);
+  const index = LineIndex.of(text); // the engine indexed the same text just before
   const instructions = ast.getInstructions();
   const globalArgs = new Map<string, string | undefined>();
   const stages: Stage[] = [];
