@@ -9,6 +9,7 @@ import { Dockerfile as DockerfileClass } from 'dockerfile-ast/lib/dockerfile';
 import { Parser } from 'dockerfile-ast/lib/parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { clearShellCache } from './run-model';
+import { commonPrefix, commonSuffix } from './text-diff';
 import { clearValidationCache } from './validate';
 import { clearLimitCache } from './limits';
 
@@ -45,13 +46,11 @@ const documentOf = (ast: Dockerfile) => (ast as unknown as DockerfileInternals).
 function copier(oldDoc: TextDocument, newDoc: TextDocument, oldAst: Dockerfile, newAst: Dockerfile, lineDelta: number): (node: object) => object {
   if (lineDelta === 0) {
     // Object.assign keeps the copies' shapes alike (a key-by-key copy made each one slow to read, and slow to make).
+    // dockerfile-ast keeps its document in `document` (lines, comments) and its tree in `dockerfile` (instructions).
     return (node) => {
       const out = Object.assign(Object.create(Object.getPrototypeOf(node)), node) as Record<string, unknown>;
-      for (const key of Object.keys(out)) {
-        const v = out[key];
-        if (v === oldDoc) out[key] = newDoc;
-        else if (v === oldAst) out[key] = newAst;
-      }
+      if (out.document === oldDoc) out.document = newDoc;
+      if (out.dockerfile === oldAst) out.dockerfile = newAst;
       return out;
     };
   }
@@ -92,10 +91,8 @@ export function reparse(prevText: string, prev: Dockerfile, text: string): Docke
   if (!oldDoc || oldDoc.getText() !== prevText) return undefined;
   // The changed span: [a, bOld) in the old text became [a, bNew) in the new one.
   const min = Math.min(prevText.length, text.length);
-  let a = 0;
-  while (a < min && prevText.charCodeAt(a) === text.charCodeAt(a)) a++;
-  let same = 0;
-  while (same < min - a && prevText.charCodeAt(prevText.length - 1 - same) === text.charCodeAt(text.length - 1 - same)) same++;
+  const a = commonPrefix(prevText, text);
+  const same = commonSuffix(prevText, text, min - a);
   const bOld = prevText.length - same;
   const delta = text.length - prevText.length;
   if (a === 0) return undefined; // a byte-order mark, or the first line: the directive block
