@@ -125,7 +125,7 @@ interface Chunk {
  * The chunks of the previous version of each recent file (by path): a stage's chunk follows from its part of the file
  * (parts.ts: its text and the stages it builds on), its dialect and the global ARG names.
  */
-const chunksBefore = new Map<string, Map<string, Chunk>>();
+const chunksBefore = new Map<string, { globalNames: string; chunks: Map<string, { dialect: string; chunk: Chunk }> }>();
 
 function stageChunk(model: DockerfileModel, stage: Stage, firstLine: number): Chunk {
   const lines: string[] = [];
@@ -153,9 +153,11 @@ function stageChunk(model: DockerfileModel, stage: Stage, firstLine: number): Ch
 export function buildScripts(model: DockerfileModel, key?: string): Script[] {
   if (model.escape !== '\\') return [];
   const byDialect = new Map<string, { lines: string[]; segments: Segment[] }>();
-  const previous = key === undefined ? undefined : chunksBefore.get(key);
-  const next = new Map<string, Chunk>();
   const globalNames = [...model.globalArgs.keys()].join('\0');
+  const before = key === undefined ? undefined : chunksBefore.get(key);
+  // By part key (parts.ts: the stage's text and that of the stages it builds on), for the same global ARG names.
+  const previous = before?.globalNames === globalNames ? before.chunks : undefined;
+  const next = new Map<string, { dialect: string; chunk: Chunk }>();
   for (const stage of model.stages) {
     const dialect = dialectOf(stage);
     if (!dialect) continue;
@@ -164,16 +166,15 @@ export function buildScripts(model: DockerfileModel, key?: string): Script[] {
     const { lines, segments } = byDialect.get(dialect)!;
     const part = key === undefined ? undefined : stagePart(model, stage);
     const firstLine = part ? model.index.positionAt(part.start).line : 0;
-    const chunkKey = part && `${dialect}\0${globalNames}\0${part.key}`;
-    let chunk = chunkKey === undefined ? undefined : (next.get(chunkKey) ?? previous?.get(chunkKey));
-    chunk ??= stageChunk(model, stage, firstLine);
-    if (chunkKey !== undefined) next.set(chunkKey, chunk);
+    const found = part && (next.get(part.key) ?? previous?.get(part.key));
+    const chunk = found?.dialect === dialect ? found.chunk : stageChunk(model, stage, firstLine);
+    if (part) next.set(part.key, { dialect, chunk });
     for (const s of chunk.segments) segments.push({ ...s, scriptLine: lines.length + 1 + s.scriptLine, docLine: s.docLine + firstLine });
     for (const line of chunk.lines) lines.push(line);
   }
   if (key !== undefined) {
     chunksBefore.delete(key);
-    chunksBefore.set(key, next);
+    chunksBefore.set(key, { globalNames, chunks: next });
     if (chunksBefore.size > 8) chunksBefore.delete(chunksBefore.keys().next().value!);
   }
   return [...byDialect]

@@ -101,7 +101,7 @@ interface Validated {
  * directives, a missing FROM, duplicates, `dockerfile-utils: ignore` comments) are file-wide and run on every
  * version, below. A stage's part of the file (parts.ts) holds whole instructions: the same text, the same findings.
  */
-const validatedBefore = new Map<string, Map<string, Validated>>();
+const validatedBefore = new Map<string, { items: Map<string, Validated>; escape: string; parts: Map<string, Validated> }>();
 const KEEP = 8;
 
 const noSourceImage = (range: Range): Diagnostic =>
@@ -150,8 +150,12 @@ function validateIncrementally(model: DockerfileModel, key: string | undefined):
   }
   // CMD/ENTRYPOINT/HEALTHCHECK duplicates are off (SETTINGS); duplicate stage names are dropped (COVERED).
   const escapeChar = ast.getEscapeCharacter();
-  const previous = key === undefined ? undefined : validatedBefore.get(key);
+  const before = key === undefined ? undefined : validatedBefore.get(key);
+  const previous = before?.items;
   const next = new Map<string, Validated>();
+  // Parts by their key (parts.ts: their text, and that of the stages they build on), for one escape character.
+  const previousParts = before?.escape === escapeChar ? before.parts : undefined;
+  const nextParts = new Map<string, Validated>();
   const text = model.text;
   const index = model.index;
   const triggers: Diagnostic[] = [];
@@ -174,7 +178,7 @@ function validateIncrementally(model: DockerfileModel, key: string | undefined):
     // The instruction's whole lines (the empty-continuation check reads them), where it starts, the escape character.
     const from = index.offsetAt({ line: firstLine, character: 0 });
     const to = range.end.line + 1 < index.lineCount ? index.offsetAt({ line: range.end.line + 1, character: 0 }) : text.length;
-    const cacheKey = `I${escapeChar}${range.start.character}\0${text.slice(from, to)}`;
+    const cacheKey = `${escapeChar}${range.start.character}\0${text.slice(from, to)}`;
     let validated = next.get(cacheKey) ?? previous?.get(cacheKey);
     if (!validated) {
       const main: Diagnostic[] = [];
@@ -200,13 +204,12 @@ function validateIncrementally(model: DockerfileModel, key: string | undefined):
       while (i < instructions.length && index.offsetAt(instructions[i].getRange().start) < part.end) validateOne(instructions[i++]);
       continue;
     }
-    const partKey = `P${escapeChar}\0${text.slice(part.start, part.end)}`;
-    const kept = next.get(partKey) ?? previous?.get(partKey);
+    const kept = nextParts.get(part.key) ?? previousParts?.get(part.key);
     if (kept) {
       add(shifted(kept, firstLine));
       hasFrom = true;
       i += kept.count;
-      next.set(partKey, kept);
+      nextParts.set(part.key, kept);
       continue;
     }
     const whole: Validated = { main: [], trigger: [], extra: [], count: 0 };
@@ -218,13 +221,13 @@ function validateIncrementally(model: DockerfileModel, key: string | undefined):
       whole.count++;
     }
     whole.main = problems.slice(problemsBefore);
-    next.set(partKey, shifted(whole, -firstLine));
+    nextParts.set(part.key, shifted(whole, -firstLine));
   }
   while (i < instructions.length) validateOne(instructions[i++]);
   problems.push(...triggers);
   if (key !== undefined) {
     validatedBefore.delete(key);
-    validatedBefore.set(key, next);
+    validatedBefore.set(key, { items: next, escape: escapeChar, parts: nextParts });
     if (validatedBefore.size > KEEP) validatedBefore.delete(validatedBefore.keys().next().value!);
   }
   const ignoredLines: number[] = [];
