@@ -59,13 +59,26 @@ export function parseIgnoreFile(text: string, file: string): IgnoreFile {
   return { path: file, patterns, hasExclusions };
 }
 
+/** Ignore files found through one workspace reader (the server makes one per lint): two rules read the same. */
+const foundIn = new WeakMap<WorkspaceReader, Map<string, IgnoreFile | null>>();
+
 /** The ignore file that applies to a Dockerfile: `<Dockerfile>.dockerignore` beside it, else `<context>/.dockerignore`. */
 export function findIgnoreFile(dockerfilePath: string, contextDir: string, ws: WorkspaceReader): IgnoreFile | undefined {
+  let found = foundIn.get(ws);
+  if (!found) foundIn.set(ws, (found = new Map()));
+  const key = `${dockerfilePath}\0${contextDir}`;
+  const known = found.get(key);
+  if (known !== undefined) return known ?? undefined;
+  let result: IgnoreFile | null = null;
   for (const candidate of [`${dockerfilePath}.dockerignore`, path.join(contextDir, '.dockerignore')]) {
     const text = ws.readText(candidate);
-    if (text !== undefined) return parseIgnoreFile(text, candidate);
+    if (text !== undefined) {
+      result = parseIgnoreFile(text, candidate);
+      break;
+    }
   }
-  return undefined;
+  found.set(key, result);
+  return result ?? undefined;
 }
 
 /** The build context folder: option `dockerfile.buildContext` (relative to the Dockerfile's folder) or that folder. */

@@ -9,6 +9,9 @@ import { Dockerfile as DockerfileClass } from 'dockerfile-ast/lib/dockerfile';
 import { Parser } from 'dockerfile-ast/lib/parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { clearShellCache } from './run-model';
+import { commonPrefix, commonSuffix } from './text-diff';
+import { clearValidationCache } from './validate';
+import { clearLimitCache } from './limits';
 
 interface ParserInternals {
   document: TextDocument;
@@ -42,13 +45,12 @@ const documentOf = (ast: Dockerfile) => (ast as unknown as DockerfileInternals).
  */
 function copier(oldDoc: TextDocument, newDoc: TextDocument, oldAst: Dockerfile, newAst: Dockerfile, lineDelta: number): (node: object) => object {
   if (lineDelta === 0) {
+    // Object.assign keeps the copies' shapes alike (a key-by-key copy made each one slow to read, and slow to make).
+    // dockerfile-ast keeps its document in `document` (lines, comments) and its tree in `dockerfile` (instructions).
     return (node) => {
-      const out = Object.create(Object.getPrototypeOf(node)) as Record<string | symbol, unknown>;
-      const from = node as Record<string | symbol, unknown>;
-      for (const key of Reflect.ownKeys(from)) {
-        const v = from[key];
-        out[key] = v === oldDoc ? newDoc : v === oldAst ? newAst : v;
-      }
+      const out = Object.assign(Object.create(Object.getPrototypeOf(node)), node) as Record<string, unknown>;
+      if (out.document === oldDoc) out.document = newDoc;
+      if (out.dockerfile === oldAst) out.dockerfile = newAst;
       return out;
     };
   }
@@ -89,10 +91,8 @@ export function reparse(prevText: string, prev: Dockerfile, text: string): Docke
   if (!oldDoc || oldDoc.getText() !== prevText) return undefined;
   // The changed span: [a, bOld) in the old text became [a, bNew) in the new one.
   const min = Math.min(prevText.length, text.length);
-  let a = 0;
-  while (a < min && prevText.charCodeAt(a) === text.charCodeAt(a)) a++;
-  let same = 0;
-  while (same < min - a && prevText.charCodeAt(prevText.length - 1 - same) === text.charCodeAt(text.length - 1 - same)) same++;
+  const a = commonPrefix(prevText, text);
+  const same = commonSuffix(prevText, text, min - a);
   const bOld = prevText.length - same;
   const delta = text.length - prevText.length;
   if (a === 0) return undefined; // a byte-order mark, or the first line: the directive block
@@ -195,4 +195,6 @@ export function parseDockerfile(text: string, key?: string): Dockerfile {
 export function clearDockerfileParseCache(): void {
   recent.clear();
   clearShellCache();
+  clearValidationCache();
+  clearLimitCache();
 }

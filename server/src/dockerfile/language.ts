@@ -7,6 +7,7 @@ import { limitInstructions } from './limits';
 import { syntaxProblems } from './validate';
 import { dockerfileCompletions, dockerfileHover, dockerfileSymbols } from './features';
 import { hadolintConfig } from './hadolint-config';
+import { dockerfilePartContext, dockerfilePartModel, dockerfileParts, PART_LOCAL_RULES } from './parts';
 
 /** Line of the last line of the instruction that starts on or covers `line`. */
 function instructionEnd(model: DockerfileModel, line: number): number {
@@ -67,10 +68,10 @@ export const dockerfileLanguage: Language<DockerfileModel> = {
   kind: 'dockerfile',
   parse: (text, path) => {
     // Instructions over 128 KB are blanked (one info finding each) so that pathological files stay fast.
-    const limited = limitInstructions(text);
+    const limited = limitInstructions(text, undefined, path);
     // The next version of a file reuses the unchanged instructions of the previous parse.
     const model = buildModel(limited.text, parseDockerfile(limited.text, path));
-    return { model, problems: [...limited.problems, ...syntaxProblems(model)] };
+    return { model, problems: [...limited.problems, ...syntaxProblems(model, path)] };
   },
   rules: dockerfileRules,
   toolConfigs: [hadolintConfig],
@@ -86,6 +87,10 @@ export const dockerfileLanguage: Language<DockerfileModel> = {
       .map((r) => r.id);
   },
   unitEnd: instructionEnd,
+  parts: (model) => dockerfileParts(model),
+  partLocalRules: PART_LOCAL_RULES,
+  partContext: dockerfilePartContext,
+  partModel: dockerfilePartModel,
   fileIgnoreCommentLine(model) {
     // Parser directives (`# syntax=`, `# escape=`, `# check=`) must stay first.
     return directiveBlockEnd(model.index);

@@ -51,6 +51,11 @@ export interface DockerfileModel {
    * only through `commandsOf(model)` / `allStages(model)` and check `implicit` before touching `from`.
    */
   preamble?: Stage;
+  /**
+   * Every stage of the file when `stages` (and `instructions`) hold only some of them: the model a part-local rule
+   * runs on for the changed parts of a file (parts.ts). Read it through `fileStagesOf(model)`.
+   */
+  fileStages?: Stage[];
 }
 
 const VAR = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-+]([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g;
@@ -112,7 +117,7 @@ memoizeTokenization();
 
 /** The model of `text`; `ast` is a parse of exactly that text when the caller has one (an incremental parse). */
 export function buildModel(text: string, ast: Dockerfile = DockerfileParser.parse(text)): DockerfileModel {
-  const index = new LineIndex(text);
+  const index = LineIndex.of(text); // the engine indexed the same text just before
   const instructions = ast.getInstructions();
   const globalArgs = new Map<string, string | undefined>();
   const stages: Stage[] = [];
@@ -149,6 +154,11 @@ export function buildModel(text: string, ast: Dockerfile = DockerfileParser.pars
     stage.runs = buildRuns(model, stage);
   }
   return model;
+}
+
+/** Every stage of the file, also when the model is restricted to some parts. */
+export function fileStagesOf(model: DockerfileModel): Stage[] {
+  return model.fileStages ?? model.stages;
 }
 
 /** The stages with the implicit one before the first FROM (when there is one) first. */

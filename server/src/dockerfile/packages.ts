@@ -1,5 +1,5 @@
 // Package-manager command shapes shared by the pinning, non-interactive and cleanup rules.
-import type { DockerfileModel, Stage } from './model';
+import { fileStagesOf, type DockerfileModel, type Stage } from './model';
 import type { ShellCommand, ShellWord } from './shell';
 import { commandsOf, isVariable, programOf, subcommand, type CommandAt } from './run-queries';
 
@@ -34,7 +34,8 @@ export function packageWords(operands: ShellWord[], fileSuffix: RegExp): ShellWo
 /** Stages whose files end up in an image: the last stage and the ones later stages build `FROM` (and a fragment's). */
 export function isShippedStage(model: DockerfileModel, stage: Stage): boolean {
   // The implicit stage of a fragment without FROM is all there is: judge it as shipped.
-  return stage.implicit || stage === model.stages[model.stages.length - 1] || model.stages.some((s) => s.parent === stage);
+  const stages = fileStagesOf(model);
+  return stage.implicit || stage === stages[stages.length - 1] || stages.some((s) => s.parent === stage);
 }
 
 const PIP_VALUE_OPTIONS = [

@@ -30,6 +30,11 @@ export interface RunInfo {
   script: ShellScript;
   /** SHELL in effect for this RUN (undefined: the default `/bin/sh -c`). */
   shell?: string[];
+  /**
+   * Base names of every word of the script's commands (`/usr/bin/npm` → `npm`): a command named `x` (also after
+   * `sudo`, `env`...) can only be there when `x` is in it. Known without moving a reused script to its new offsets.
+   */
+  readonly wordNames: ReadonlySet<string>;
 }
 
 export interface StageScope {
@@ -178,7 +183,11 @@ export function buildRuns(model: DockerfileModel, stage: Stage): RunInfo[] {
     if (keyword === 'RUN') runs.push(runInfo(model, stage, ins as Run, shell));
     if (keyword === 'ONBUILD') {
       const trigger = (ins as Onbuild).getTriggerInstruction();
-      if (trigger?.getKeyword() === 'RUN') runs.push({ ...runInfo(model, stage, trigger as Run, shell), onbuild: ins });
+      if (trigger?.getKeyword() === 'RUN') {
+        const info = runInfo(model, stage, trigger as Run, shell);
+        info.onbuild = ins;
+        runs.push(info);
+      }
     }
   }
   return runs;
@@ -272,7 +281,7 @@ function runInfo(model: DockerfileModel, stage: Stage, run: Run, shell: string[]
     start = range ? index.offsetAt(range.start) : end;
   }
   const base = { instruction: run, stage, mounts, shell };
-  if (start >= end) return { ...base, exec: false, heredoc: false, script: execCommand([]) };
+  if (start >= end) return withWordNames({ ...base, exec: false, heredoc: false, script: execCommand([]) });
   if (text[start] === '[' && jsonArgv(run)) {
     const words: ShellWord[] = (run as JSONInstruction).getJSONStrings().map((s) => {
       const ws = index.offsetAt(s.getRange().start);
@@ -280,17 +289,84 @@ function runInfo(model: DockerfileModel, stage: Stage, run: Run, shell: string[]
       const raw = text.slice(ws, we);
       return { text: jsonString(raw), raw, start: ws, end: we, quoted: true };
     });
-    return { ...base, exec: true, heredoc: false, script: shellCScript(words) ?? execCommand(words) };
+    return withWordNames({ ...base, exec: true, heredoc: false, script: shellCScript(words) ?? execCommand(words) });
   }
-  const script = shellScriptOf(text, start, end, model.escape);
-  return { ...base, exec: false, heredoc: script.bodies.length > 0, script };
+  return new ShellRun(run, stage, mounts, shell, text, start, end, model.escape);
+}
+
+function namesOf(script: ShellScript): Set<string> {
+  const names = new Set<string>();
+  for (const c of script.commands) {
+    names.add(c.name.text.replace(/^.*\//, ''));
+    for (const a of c.args) names.add(a.text.replace(/^.*\//, ''));
+  }
+  return names;
+}
+
+function withWordNames(info: Omit<RunInfo, 'wordNames'>): RunInfo {
+  let names: Set<string> | undefined;
+  return Object.defineProperty(info, 'wordNames', { get: () => (names ??= namesOf(info.script)), enumerable: false }) as RunInfo;
+}
+
+/**
+ * A shell-form RUN whose script is read when a rule first asks for it: a reused script is moved to its new offsets
+ * only then (after an edit, most RUNs of a long file are read by no rule: their findings are reused).
+ */
+class ShellRun implements RunInfo {
+  onbuild?: Instruction;
+  readonly exec = false;
+  #script: ShellScript | undefined;
+  readonly #text: string;
+  readonly #start: number;
+  readonly #end: number;
+  readonly #escape: string;
+
+  constructor(
+    readonly instruction: Instruction,
+    readonly stage: Stage,
+    readonly mounts: Mount[],
+    readonly shell: string[] | undefined,
+    text: string,
+    start: number,
+    end: number,
+    escape: string,
+  ) {
+    this.#text = text;
+    this.#start = start;
+    this.#end = end;
+    this.#escape = escape;
+  }
+
+  get script(): ShellScript {
+    return (this.#script ??= shellScriptOf(this.#text, this.#start, this.#end, this.#escape));
+  }
+
+  get heredoc(): boolean {
+    return this.#entry().script.bodies.length > 0;
+  }
+
+  get wordNames(): ReadonlySet<string> {
+    const entry = this.#entry();
+    return (entry.names ??= namesOf(entry.script));
+  }
+
+  /** The cached parse of this RUN's text, at whatever offset it was read. */
+  #entry(): ShellEntry {
+    if (this.#script) return { start: this.#start, script: this.#script };
+    return shellEntry(this.#text, this.#start, this.#end, this.#escape);
+  }
 }
 
 /**
  * Shell parses of recent RUNs, by their text: while a file is edited, its unchanged RUNs are not read again (only
  * moved when the edit was before them). A script depends on nothing but the RUN's own text and the escape character.
  */
-const shellCache = new Map<string, { start: number; script: ShellScript }>();
+interface ShellEntry {
+  start: number;
+  script: ShellScript;
+  names?: Set<string>;
+}
+const shellCache = new Map<string, ShellEntry>();
 const SHELL_CACHE_MAX = 4096;
 
 /** Forgets the cached shell parses (tests compare against reading every RUN afresh). */
@@ -298,19 +374,23 @@ export function clearShellCache(): void {
   shellCache.clear();
 }
 
-function shellScriptOf(text: string, start: number, end: number, escape: string): ShellScript {
+/** The cached parse of a RUN's text (read now when it is not cached), at the offset it was last read at. */
+function shellEntry(text: string, start: number, end: number, escape: string): ShellEntry {
   const key = escape + text.slice(start, end);
   const hit = shellCache.get(key);
-  if (hit) {
-    if (hit.start === start) return hit.script;
-    const moved = shiftScript(hit.script, start - hit.start);
-    shellCache.set(key, { start, script: moved });
-    return moved;
-  }
-  const script = parseShell(runSource(text, start, end, escape));
-  shellCache.set(key, { start, script });
+  if (hit) return hit;
+  const entry: ShellEntry = { start, script: parseShell(runSource(text, start, end, escape)) };
+  shellCache.set(key, entry);
   if (shellCache.size > SHELL_CACHE_MAX) shellCache.delete(shellCache.keys().next().value!);
-  return script;
+  return entry;
+}
+
+function shellScriptOf(text: string, start: number, end: number, escape: string): ShellScript {
+  const hit = shellEntry(text, start, end, escape);
+  if (hit.start === start) return hit.script;
+  const moved = shiftScript(hit.script, start - hit.start);
+  shellCache.set(escape + text.slice(start, end), { start, script: moved, names: hit.names });
+  return moved;
 }
 
 /** A copy of a script with every offset moved by `delta` (shared words and bodies stay shared). */

@@ -39,15 +39,20 @@ export interface Invoked extends CommandAt {
 
 /** Commands of shell-form RUNs of the image itself (not exec form, not ONBUILD triggers) whose program is one of `names`. */
 export function* invocationsOf(model: DockerfileModel, names: string[], stage?: Stage): Generator<Invoked> {
-  for (const at of commandsOf(model, stage)) {
-    if (at.run.exec || at.run.onbuild) continue;
-    const words = [at.cmd.name, ...at.cmd.args];
-    let i = 0;
-    while (i < words.length && (/^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i].text) || ['sudo', 'env', 'exec'].includes(words[i].text))) i++;
-    if (i >= words.length) continue;
-    const name = words[i].text.replace(/^.*\//, '');
-    if (names.includes(name)) yield { ...at, name, program: words[i], args: words.slice(i + 1) };
+  for (const run of (stage ? [stage] : allStages(model)).flatMap((s) => s.runs)) {
+    // A RUN none of whose words is one of the names has no such command (and its script need not be read).
+    if (run.exec || run.onbuild || !names.some((n) => run.wordNames.has(n))) continue;
+    for (const cmd of run.script.commands) yield* invocation({ cmd, run }, names);
   }
+}
+
+function* invocation(at: CommandAt, names: string[]): Generator<Invoked> {
+  const words = [at.cmd.name, ...at.cmd.args];
+  let i = 0;
+  while (i < words.length && (/^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i].text) || ['sudo', 'env', 'exec'].includes(words[i].text))) i++;
+  if (i >= words.length) return;
+  const name = words[i].text.replace(/^.*\//, '');
+  if (names.includes(name)) yield { ...at, name, program: words[i], args: words.slice(i + 1) };
 }
 
 /** Whether an argument is an option: `-x`, `--long`, but not `-` alone. */

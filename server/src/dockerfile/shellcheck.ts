@@ -9,6 +9,7 @@ import type { Fix, Position, Range, Severity, WorkspaceReader } from '../engine/
 import { norc, shellcheckHook } from '../shellcheck-batch';
 import { distroOf, stageChain } from './final-stage';
 import type { DockerfileModel, Stage } from './model';
+import { stagePart } from './parts';
 
 /** A piece of the generated script that comes from the Dockerfile. */
 export interface Segment {
@@ -114,31 +115,67 @@ function dialectOf(stage: Stage): string | undefined {
   return distroOf(stage) === 'alpine' ? 'ash' : 'sh';
 }
 
+/** The lines a stage adds to its dialect's script; segment lines relative to the chunk and to `firstLine`. */
+interface Chunk {
+  lines: string[];
+  segments: Segment[];
+}
+
+/**
+ * The chunks of the previous version of each recent file (by path): a stage's chunk follows from its part of the file
+ * (parts.ts: its text and the stages it builds on), its dialect and the global ARG names.
+ */
+const chunksBefore = new Map<string, { globalNames: string; chunks: Map<string, { dialect: string; chunk: Chunk }> }>();
+
+function stageChunk(model: DockerfileModel, stage: Stage, firstLine: number): Chunk {
+  const lines: string[] = [];
+  const segments: Segment[] = [];
+  for (const ins of stage.instructions) {
+    if (ins.getKeyword() !== 'RUN') continue;
+    const body = runBody(model, ins);
+    if (!body) continue;
+    const declared = declaredNames(model, stage, ins);
+    const disabled = pragmaCodes(model, ins);
+    if (disabled.length) lines.push(`# shellcheck disable=${disabled.join(',')}`);
+    lines.push('(');
+    if (declared.length) lines.push(`export ${declared.map((n) => `${n}=x`).join(' ')}`);
+    segments.push({ scriptLine: lines.length, lineCount: body.lines.length, docLine: body.line - firstLine, docColumn: body.column });
+    lines.push(...body.lines, ')');
+  }
+  return { lines, segments };
+}
+
 /**
  * Builds one script per shell dialect from every shell-form RUN (heredoc bodies included), each RUN in a subshell,
- * keeping the columns of continuation lines.
+ * keeping the columns of continuation lines. `key` (the file's path): stages unchanged since the previous version
+ * of the file reuse their part of the scripts.
  */
-export function buildScripts(model: DockerfileModel): Script[] {
+export function buildScripts(model: DockerfileModel, key?: string): Script[] {
   if (model.escape !== '\\') return [];
   const byDialect = new Map<string, { lines: string[]; segments: Segment[] }>();
+  const globalNames = [...model.globalArgs.keys()].join('\0');
+  const before = key === undefined ? undefined : chunksBefore.get(key);
+  // By part key (parts.ts: the stage's text and that of the stages it builds on), for the same global ARG names.
+  const previous = before?.globalNames === globalNames ? before.chunks : undefined;
+  const next = new Map<string, { dialect: string; chunk: Chunk }>();
   for (const stage of model.stages) {
     const dialect = dialectOf(stage);
     if (!dialect) continue;
     // A command before the first directive keeps `# shellcheck disable=` scoped to one RUN (not the whole file).
     if (!byDialect.has(dialect)) byDialect.set(dialect, { lines: ['#!/bin/sh', ':'], segments: [] });
     const { lines, segments } = byDialect.get(dialect)!;
-    for (const ins of stage.instructions) {
-      if (ins.getKeyword() !== 'RUN') continue;
-      const body = runBody(model, ins);
-      if (!body) continue;
-      const declared = declaredNames(model, stage, ins);
-      const disabled = pragmaCodes(model, ins);
-      if (disabled.length) lines.push(`# shellcheck disable=${disabled.join(',')}`);
-      lines.push('(');
-      if (declared.length) lines.push(`export ${declared.map((n) => `${n}=x`).join(' ')}`);
-      segments.push({ scriptLine: lines.length + 1, lineCount: body.lines.length, docLine: body.line, docColumn: body.column });
-      lines.push(...body.lines, ')');
-    }
+    const part = key === undefined ? undefined : stagePart(model, stage);
+    const firstLine = part ? model.index.positionAt(part.start).line : 0;
+    const found = part && (next.get(part.key) ?? previous?.get(part.key));
+    const chunk = found?.dialect === dialect ? found.chunk : stageChunk(model, stage, firstLine);
+    if (part) next.set(part.key, { dialect, chunk });
+    for (const s of chunk.segments) segments.push({ ...s, scriptLine: lines.length + 1 + s.scriptLine, docLine: s.docLine + firstLine });
+    for (const line of chunk.lines) lines.push(line);
+  }
+  if (key !== undefined) {
+    chunksBefore.delete(key);
+    chunksBefore.set(key, { globalNames, chunks: next });
+    if (chunksBefore.size > 8) chunksBefore.delete(chunksBefore.keys().next().value!);
   }
   return [...byDialect]
     .filter(([, s]) => s.segments.length)

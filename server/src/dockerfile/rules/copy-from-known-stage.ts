@@ -1,5 +1,5 @@
 import type { Rule } from '../../engine/types';
-import { allStages, type DockerfileModel } from '../model';
+import { allStages, fileStagesOf, type DockerfileModel } from '../model';
 import { flagValue } from '../instructions';
 
 /** `--from` values that name an image rather than a stage. */
@@ -30,7 +30,7 @@ COPY --from=build /out/app /app
   check(ctx) {
     const { model } = ctx;
     for (const stage of allStages(model)) {
-      const earlier = stage.implicit ? [] : model.stages.slice(0, stage.index);
+      const earlier = stage.implicit ? [] : fileStagesOf(model).slice(0, stage.index);
       for (const ins of stage.instructions) {
         if (ins.getKeyword() !== 'COPY') continue;
         const from = flagValue(ins, 'from');

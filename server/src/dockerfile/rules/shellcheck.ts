@@ -4,6 +4,7 @@ import { buildScripts, findShellcheck, mapShellcheckOutput, runShellcheck } from
 
 /** Global `# hadolint global ignore=SC...` codes. */
 function globalIgnores(model: DockerfileModel): string[] {
+  if (!model.text.includes('hadolint')) return [];
   const m = [...model.text.matchAll(/^\s*#\s*hadolint\s+global\s+ignore\s*=\s*([A-Za-z0-9,\s]+)$/gm)];
   return m.flatMap((x) => x[1].split(/[\s,]+/)).filter((c) => /^SC\d+$/i.test(c));
 }
@@ -51,8 +52,9 @@ RUN rm -rf "\${BUILD_DIR:?}"/*
     const binary = findShellcheck(options.shellcheckPath, ctx.workspace);
     if (!binary) return;
     const excluded = Array.isArray(options.shellcheckExclude) ? options.shellcheckExclude.map(String) : [];
-    for (const script of buildScripts(ctx.model)) {
-      const output = runShellcheck(binary, script, [...excluded, ...globalIgnores(ctx.model)], ctx.path);
+    const ignored = [...excluded, ...globalIgnores(ctx.model)];
+    for (const script of buildScripts(ctx.model, ctx.path)) {
+      const output = runShellcheck(binary, script, ignored, ctx.path);
       if (!output) continue;
       for (const c of mapShellcheckOutput(output, script.segments)) {
         ctx.report({ range: c.range, message: `${c.code}: ${c.message}`, severity: c.severity, fix: c.fix });

@@ -4,6 +4,17 @@ import { invocationsOf } from '../run-queries';
 
 const FROZEN = new Set(['--frozen-lockfile', '--immutable', '--pure-lockfile']);
 
+const YARN_BERRY = /\.yarnrc\.yml|corepack|yarn set version|yarnpkg\/cli|--immutable/;
+// By parse tree: a model restricted to some parts (parts.ts) shares the whole file's tree and text.
+const berryOf = new WeakMap<object, boolean>();
+
+/** Signs of Yarn 2+ anywhere in the file (a file-wide fact: part of the parts' context, parts.ts). */
+export function usesYarnBerry(model: DockerfileModel): boolean {
+  let berry = berryOf.get(model.ast);
+  if (berry === undefined) berryOf.set(model.ast, (berry = YARN_BERRY.test(model.text)));
+  return berry;
+}
+
 export const yarnFrozenLockfile: Rule<DockerfileModel> = {
   id: 'dockerfile/yarn-frozen-lockfile',
   aliases: [],
@@ -26,7 +37,7 @@ RUN yarn install
 RUN yarn install --frozen-lockfile
 \`\`\``,
   check(ctx) {
-    const berry = /\.yarnrc\.yml|corepack|yarn set version|yarnpkg\/cli|--immutable/.test(ctx.model.text);
+    const berry = usesYarnBerry(ctx.model);
     const flag = berry ? '--immutable' : '--frozen-lockfile';
     for (const inv of invocationsOf(ctx.model, ['yarn'])) {
       const sub = inv.args.find((w) => !w.text.startsWith('-'));

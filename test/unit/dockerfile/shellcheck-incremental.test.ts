@@ -1,0 +1,79 @@
+// The ShellCheck scripts of a Dockerfile, built with the unchanged stages of the previous version reused, must be
+// exactly the scripts built from scratch: random edits on a multi-stage Dockerfile.
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import { parseDockerfile } from '../../../server/src/dockerfile/incremental';
+import { buildModel } from '../../../server/src/dockerfile/model';
+import { buildScripts } from '../../../server/src/dockerfile/shellcheck';
+
+const BASE = `# syntax=docker/dockerfile:1
+ARG BASE=debian:12
+ARG VERSION
+
+FROM \${BASE} AS build
+ARG TARGET
+ENV MODE=release
+# shellcheck disable=SC2086
+RUN make $TARGET && \\
+    # a comment
+    echo $MODE
+RUN <<EOF
+set -e
+echo "$VERSION"
+EOF
+
+FROM build AS test
+SHELL ["/bin/bash", "-c"]
+ENV EXTRA=1
+# hadolint ignore=SC2046,DL3008
+RUN echo $(ls) | grep x
+RUN ["exec", "form"]
+
+FROM alpine:3.20
+RUN apk add curl && echo $HOME
+RUN --mount=type=cache,target=/root/.cache pip install x
+`;
+
+/** mulberry32 */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SNIPPETS = ['x', ' ', '\n', '\\\n', '$X', '#', '# shellcheck disable=SC2154\n', 'RUN echo $A\n', 'ARG A\n', 'ENV B=1\n', 'FROM build AS more\n', 'SHELL ["/bin/sh", "-c"]\n', 'ARG GLOBAL\n', '<<EOF\n', 'EOF\n', '"'];
+
+function edit(text: string, r: () => number): string {
+  const at = Math.floor(r() * (text.length + 1));
+  if (r() < 0.6) return text.slice(0, at) + SNIPPETS[Math.floor(r() * SNIPPETS.length)] + text.slice(at);
+  return text.slice(0, at) + text.slice(Math.min(text.length, at + 1 + Math.floor(r() * 6)));
+}
+
+describe('ShellCheck scripts with unchanged stages reused', () => {
+  it('are the scripts built from scratch after each of many random edits', () => {
+    for (let seed = 1; seed <= 12; seed++) {
+      const r = rng(seed);
+      const key = `/shellcheck/${seed}/Dockerfile`;
+      let text = BASE;
+      buildScripts(buildModel(text, parseDockerfile(text, key)), key);
+      for (let step = 0; step < 30; step++) {
+        text = edit(text, r);
+        const got = buildScripts(buildModel(text, parseDockerfile(text, key)), key);
+        assert.deepEqual(got, buildScripts(buildModel(text)), `seed ${seed}, step ${step}: ${JSON.stringify(text)}`);
+      }
+    }
+  });
+
+  it('moves a reused stage with its lines', () => {
+    const key = '/shellcheck/moved/Dockerfile';
+    const scripts = buildScripts(buildModel(BASE, parseDockerfile(BASE, key)), key);
+    assert.ok(scripts.length === 3 && scripts.every((s) => s.segments.length >= 1), JSON.stringify(scripts));
+    const next = BASE.replace('ARG VERSION\n', 'ARG VERSION\n\n# more\n');
+    assert.deepEqual(buildScripts(buildModel(next, parseDockerfile(next, key)), key), buildScripts(buildModel(next)));
+  });
+});

@@ -1,0 +1,185 @@
+// Finding reuse for Dockerfiles (parts: the lines before the first stage, then one per stage; dockerfile/parts.ts):
+// every version linted with reuse must equal a fresh lint of the same text, through edits inside a stage and edits of
+// what stages share (FROM lines, stage names, global ARGs, SHELL/ENV/USER/WORKDIR of stages others build on, the
+// final stage, COPY --from, parser directives).
+import { strict as assert } from 'node:assert';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { DEFAULT_CONFIG, mergeConfig } from '../../../server/src/engine/config';
+import { Engine } from '../../../server/src/engine/lint';
+import type { Finding, WorkspaceReader } from '../../../server/src/engine/types';
+import { memoryWorkspace } from '../../../server/src/engine/workspace';
+import { createRegistry } from '../../../server/src/languages';
+import { mutate, mutationArb } from '../../robustness/inputs';
+
+const STAGES = [
+  (i: number) => `# build${i} compiles the app
+FROM node:22-slim AS build${i}
+WORKDIR /src
+COPY package.json package-lock.json ./
+RUN npm install && npm run build | tee build.log
+RUN yarn install
+ENV PATH=/src/node_modules/.bin:$PATH A=1 B=$A
+ARG TOKEN=abc
+COPY ./*.tar.gz /tmp/
+RUN tar -xzf /tmp/app.tar.gz && curl -fsSL https://example.com/x | sh
+`,
+  (i: number) => `FROM build${i} AS test${i}
+SHELL ["/bin/bash", "-o", "pipefail", "-c"]
+RUN cd /src && make test | tee log
+RUN apt-get update && apt-get install curl git
+RUN wget https://example.com/a.tgz
+USER root
+COPY --from=build${i} /src/out /app
+COPY --from=nowhere${i} /x /y
+COPY a b c
+EXPOSE 8080/TCP 99999
+LABEL Version=1 org.opencontainers.image.source="https://example.com"
+`,
+  (i: number) => `FROM alpine:3.20 as Runtime${i}
+RUN apk add curl && pip install flask requests>=2
+RUN sudo useradd -u 1000000 app && ln -sf /bin/bash /bin/sh
+ONBUILD RUN echo triggered
+ADD app /app
+WORKDIR app
+COPY rel dest
+CMD node server.js
+CMD node other.js
+ENV legacy value
+MAINTAINER someone
+`,
+  (i: number) => `FROM --platform=linux/amd64 python:3.12 AS py${i}
+RUN pip install --no-cache-dir -r requirements.txt && dnf install httpd && yum install -y x
+RUN zypper install nginx && go install example.com/tool@latest && gem install rails
+HEALTHCHECK CMD curl -f http://localhost/ || exit 1
+COPY --from=test${i} / /
+ENTRYPOINT python app.py
+`,
+];
+
+function dockerfile(stages: number): string {
+  const out = ['# syntax=docker/dockerfile:1\n# check=skip=JSONArgsRecommended\nARG BASE=debian:12\nARG VERSION\n# hadolint ignore=DL3008\n'];
+  for (let i = 0; i < stages; i++) out.push('\n' + STAGES[i % STAGES.length](Math.floor(i / STAGES.length)));
+  out.push('\nFROM ${BASE}\nUSER app\nEXPOSE 80\nCMD ["run"]\n');
+  return out.join('');
+}
+
+const registry = createRegistry();
+const config = mergeConfig(DEFAULT_CONFIG, { profile: 'all', domains: { dockerfile: { labelSchema: { 'org.opencontainers.image.source': 'url', maintainer: 'email' } } } });
+const FILES = { 'package-lock.json': '{}', '.dockerignore': 'secret*\n*.log\n' };
+const PATH = '/ws/app/Dockerfile';
+
+/** The same files in every folder: a fresh lint runs on a path of its own (its parse and validation start cold). */
+function workspaceAt(dir: string): WorkspaceReader {
+  return memoryWorkspace(Object.fromEntries(Object.entries(FILES).map(([k, v]) => [path.join(dir, k), v])), '/ws');
+}
+const workspace = workspaceAt('/ws/app');
+let freshCount = 0;
+
+function lintWith(engine: Engine, text: string, reuseFindings: boolean): Finding[] {
+  if (reuseFindings) return engine.lint({ path: PATH, text, kind: 'dockerfile', config, workspace, reuseFindings }).findings;
+  const dir = `/ws/fresh${freshCount++}`;
+  return engine.lint({ path: `${dir}/Dockerfile`, text, kind: 'dockerfile', config, workspace: workspaceAt(dir) }).findings;
+}
+
+/** One editing session: every version linted with reuse must equal a fresh lint of the same text. */
+function session(versions: string[]): void {
+  const reusing = new Engine(registry);
+  for (const [n, text] of versions.entries()) {
+    const fresh = lintWith(new Engine(registry), text, false);
+    assert.deepEqual(lintWith(reusing, text, true), fresh, `version ${n}: ${JSON.stringify(text)}`);
+  }
+}
+
+const SNIPPETS = ['x', ' ', '\n', '\\\n', '"', '#', 'FROM alpine AS build0\n', 'FROM build0\n', 'ARG BASE=alpine\n', 'ARG X\n', ' AS other', 'SHELL ["/bin/sh", "-c"]\n', 'USER 0\n', 'ENV A=2\n', 'WORKDIR /w\n', 'COPY --from=py0 / /\n', 'RUN npm install\n', 'RUN yarn set version berry\n', '# escape=`\n', 'HEALTHCHECK NONE\n', 'CMD x\n', '\r\n'];
+const typingArb = fc.array(fc.record({ at: fc.nat(), what: fc.nat({ max: SNIPPETS.length - 1 }), remove: fc.boolean() }), { minLength: 1, maxLength: 8 });
+
+function typed(text: string, edits: Array<{ at: number; what: number; remove: boolean }>): string[] {
+  const out: string[] = [];
+  let t = text;
+  for (const e of edits) {
+    const at = e.at % (t.length + 1);
+    const s = SNIPPETS[e.what];
+    t = e.remove ? t.slice(0, at) + t.slice(at + Math.max(1, s.length)) : t.slice(0, at) + s + t.slice(at);
+    out.push(t);
+  }
+  return out;
+}
+
+/** Runs per property: a few in `npm test`; `npm run fuzz` sets SHIPSHAPE_FUZZ_RUNS. */
+const runs = (normal: number) => (process.env.SHIPSHAPE_FUZZ_RUNS ? Math.max(normal, Math.ceil(Number(process.env.SHIPSHAPE_FUZZ_RUNS) / 10)) : normal);
+
+describe('finding reuse across versions (Dockerfile, per stage)', () => {
+  const small = dockerfile(5);
+  const large = dockerfile(24);
+
+  it('finds the same as a fresh lint, for edits inside a stage and of what stages share', () => {
+    const findings = lintWith(new Engine(registry), large, false);
+    assert.ok(findings.length > 150 && new Set(findings.map((f) => f.ruleId)).size > 40, `the file has findings of many rules (${findings.length}, ${new Set(findings.map((f) => f.ruleId)).size})`);
+    const edit = (from: string, to: string, text = large) => {
+      assert.ok(text.includes(from), from);
+      return text.replace(from, to);
+    };
+    session([
+      large,
+      large,
+      edit('make test | tee log', 'make test | tee logx'),
+      large,
+      edit('FROM build1 AS test1', 'FROM alpine AS test1'), // a stage no longer builds on another
+      edit('FROM build1 AS test1', 'FROM build2 AS test1'),
+      edit('AS build1', 'AS builder1'), // COPY --from and FROM of other stages now name nothing
+      edit('ARG BASE=debian:12', 'ARG BASE=node:22'), // global ARGs
+      edit('ARG VERSION\n', 'ARG VERSION\nARG TOKEN\n'),
+      edit('SHELL ["/bin/bash", "-o", "pipefail", "-c"]', 'SHELL ["/bin/sh", "-c"]'),
+      edit('WORKDIR /src\n', 'WORKDIR src\n'), // a WORKDIR that stages built on it inherit
+      edit('ENV PATH=/src/node_modules/.bin:$PATH A=1 B=$A', 'ENV OTHER=1'),
+      edit('USER app\n', ''), // the final stage
+      edit('FROM ${BASE}\nUSER app\nEXPOSE 80\nCMD ["run"]\n', ''), // another stage becomes final
+      large + 'FROM py0\nRUN yarn install\n',
+      edit('# syntax=docker/dockerfile:1\n', '# escape=`\n'),
+      edit('RUN yarn install\n', 'RUN corepack enable && yarn install\n'), // Yarn 2+ for the whole file
+      edit('# build1 compiles the app\n', '# the build\n'), // the description comment of a FROM
+      edit('\nFROM --platform', '\n  FROM --platform'),
+      large,
+    ]);
+  });
+
+  it('re-runs part-local rules only on changed stages (their findings move with the stage)', () => {
+    const engine = new Engine(registry);
+    const at = large.indexOf('\nFROM alpine:3.20');
+    const line = large.slice(0, at).split('\n').length - 1;
+    const before = lintWith(engine, large, true);
+    const after = lintWith(engine, large.slice(0, at) + '\n# two more lines\n' + large.slice(at), true);
+    const shifted = before.map((f) => `${f.ruleId}@${f.range.start.line + (f.range.start.line > line ? 2 : 0)}`);
+    assert.deepEqual(after.map((f) => `${f.ruleId}@${f.range.start.line}`), shifted);
+  });
+
+  it('after a change of configuration, nothing stale is reused', () => {
+    const engine = new Engine(registry);
+    lintWith(engine, large, true);
+    const strict = mergeConfig(DEFAULT_CONFIG, { profile: 'strict', rules: { 'dockerfile/apt-get-pin': 'off' } });
+    const lint = (e: Engine, p: string) => e.lint({ path: p, text: large, kind: 'dockerfile', config: strict, workspace: workspaceAt(path.dirname(p)), reuseFindings: true }).findings;
+    assert.deepEqual(lint(engine, PATH), lint(new Engine(registry), '/ws/strict/Dockerfile'));
+  });
+
+  for (const [name, base, normalRuns] of [['small', small, 12], ['large', large, 5]] as const) {
+    it(`equals a fresh lint through random typing (${name} file)`, () => {
+      fc.assert(
+        fc.property(typingArb, (edits) => session([base, ...typed(base, edits)])),
+        { seed: 17, numRuns: runs(normalRuns) },
+      );
+    });
+  }
+
+  it('equals a fresh lint through random mutations', () => {
+    fc.assert(
+      fc.property(fc.array(mutationArb, { minLength: 1, maxLength: 5 }), (mutations) => {
+        const versions = [small];
+        for (let k = 1; k <= mutations.length; k++) versions.push(mutate(small, mutations.slice(0, k)));
+        session(versions);
+      }),
+      { seed: 7, numRuns: runs(8) },
+    );
+  });
+});
