@@ -32,6 +32,11 @@ export class ValidationQueue {
     return this.order.length;
   }
 
+  /** Nothing queued and nothing running. */
+  get idle(): boolean {
+    return !this.running && !this.order.length;
+  }
+
   private pump(): void {
     if (this.running) return;
     this.running = true;
