@@ -31,6 +31,7 @@ import { settingsLayer, type ShipshapeSettings } from './lsp/settings';
 import { IndexService } from './lsp/index-service';
 import { recordingWorkspace, ValidationQueue } from './lsp/scheduler';
 import { setShellcheckBackground } from './dockerfile/shellcheck';
+import { setShellcheckBackground as setRunScriptShellcheckBackground } from './actions/shellcheck';
 
 const connection: Connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -173,10 +174,11 @@ function revalidateDependants(depends: (entry: LintEntry, uri: string) => boolea
 }
 
 /**
- * ShellCheck runs in the background: a Dockerfile's first publish does not wait for it, and when its results arrive
- * the open documents of that file are linted again (reusing their parse) and published a second time.
+ * ShellCheck runs in the background (Dockerfile RUN instructions, workflow `run:` scripts): a first publish does not
+ * wait for it, and when its results arrive the open documents of that file are linted again (reusing their parse
+ * when kept) and published a second time.
  */
-setShellcheckBackground((file) => {
+function shellcheckReady(file: string): void {
   let any = false;
   for (const uri of openPaths.get(file) ?? []) {
     const entry = results.get(uri);
@@ -186,7 +188,9 @@ setShellcheckBackground((file) => {
     if (!pullDiagnostics) queue.schedule(uri, false);
   }
   if (any && pullDiagnostics) scheduleRefresh();
-});
+}
+setShellcheckBackground(shellcheckReady);
+setRunScriptShellcheckBackground(shellcheckReady);
 
 let refreshTimer: ReturnType<typeof setTimeout> | undefined;
 function scheduleRefresh(): void {
