@@ -89,12 +89,13 @@ function rootFor(file: string): string | undefined {
   return workspaceFolders.filter((f) => file === f || file.startsWith(f + path.sep)).sort((a, b) => b.length - a.length)[0];
 }
 
+/** A reader for one request (a lint, a code action): files are taken as unchanged while it lasts. */
 function workspaceFor(file: string): WorkspaceReader {
   return diskWorkspace(rootFor(file), (abs) => {
     const uris = openPaths.get(abs);
     if (uris) for (const uri of uris) return documents.get(uri)?.getText();
     return undefined;
-  });
+  }, true);
 }
 
 async function settingsFor(uri: string): Promise<ShipshapeSettings> {
