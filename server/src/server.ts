@@ -22,7 +22,7 @@ import { DEFAULT_CONFIG, findConfigFile, mergeConfig, parseConfigText, type Conf
 import { findToolConfigs, readToolConfigs } from './engine/tool-config';
 import { Engine, type LintResult } from './engine/lint';
 import { diskWorkspace } from './engine/workspace';
-import type { WorkspaceReader } from './engine/types';
+import type { Kind, WorkspaceReader } from './engine/types';
 import { createRegistry } from './languages';
 import { FIX_ALL_KIND, minimalEdit, quickFixes } from './lsp/actions';
 import { FEATURE_CAPABILITIES, registerFeatures } from './lsp/features';
@@ -31,6 +31,7 @@ import { settingsLayer, type ShipshapeSettings } from './lsp/settings';
 import { IndexService } from './lsp/index-service';
 import { recordingWorkspace, ValidationQueue } from './lsp/scheduler';
 import { setShellcheckBackground } from './dockerfile/shellcheck';
+import { setShellcheckBackground as setRunScriptShellcheckBackground } from './actions/shellcheck';
 
 const connection: Connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -50,9 +51,21 @@ let workspaceFolders: string[] = [];
 
 /**
  * Last lint of each open document, keyed by URI, for code actions, hover and re-use of the parse. `generation` is
- * the project index's state it saw (it is stale when a kind it read changed); `touched` the files its rules read.
+ * the project index's state it saw (it is stale when a kind it read changed); `touched` the files its rules read;
+ * `projectKinds` the kinds of project summaries they read. `result` (findings, parse) is kept for the most recently
+ * linted documents only (see `keepParsed`): with 1,000 documents open their findings would dominate memory, and the
+ * rest of the entry is enough to tell whether a document is current.
  */
-const results = new Map<string, { version: number; result: LintResult; configKey: string; generation: number; touched: Set<string>; resultId: string }>();
+interface LintEntry {
+  version: number;
+  result: LintResult | undefined;
+  configKey: string;
+  generation: number;
+  touched: string[];
+  projectKinds: Kind[] | undefined;
+  resultId: string;
+}
+const results = new Map<string, LintEntry>();
 let lintCount = 0;
 /** Open documents by path (a path may be open under several URIs): rules and the index read their buffers. */
 const openPaths = new Map<string, Set<string>>();
@@ -76,12 +89,13 @@ function rootFor(file: string): string | undefined {
   return workspaceFolders.filter((f) => file === f || file.startsWith(f + path.sep)).sort((a, b) => b.length - a.length)[0];
 }
 
+/** A reader for one request (a lint, a code action): files are taken as unchanged while it lasts. */
 function workspaceFor(file: string): WorkspaceReader {
   return diskWorkspace(rootFor(file), (abs) => {
     const uris = openPaths.get(abs);
     if (uris) for (const uri of uris) return documents.get(uri)?.getText();
     return undefined;
-  });
+  }, true);
 }
 
 async function settingsFor(uri: string): Promise<ShipshapeSettings> {
@@ -139,7 +153,7 @@ function configFileLayers(file: string, ws: WorkspaceReader): { layers: ConfigLa
 const projectIndex = new IndexService({
   engine,
   isOpen: (file) => openPaths.has(file),
-  onChanged: (kinds, file) => revalidateDependants((entry, uri) => uriToPath(uri) !== file && !!entry.result.projectKinds?.some((k) => kinds.includes(k))),
+  onChanged: (kinds, file) => revalidateDependants((entry, uri) => uriToPath(uri) !== file && !!entry.projectKinds?.some((k) => kinds.includes(k))),
   log: (m) => connection.console.error(m),
   progress: async () => {
     if (!progressSupport) return undefined;
@@ -149,7 +163,7 @@ const projectIndex = new IndexService({
 });
 
 /** Re-validates open documents whose last lint depended on something that changed (in the background). */
-function revalidateDependants(depends: (entry: NonNullable<ReturnType<typeof results.get>>, uri: string) => boolean): void {
+function revalidateDependants(depends: (entry: LintEntry, uri: string) => boolean): void {
   let any = false;
   for (const [uri, entry] of results) {
     if (!depends(entry, uri)) continue;
@@ -161,10 +175,11 @@ function revalidateDependants(depends: (entry: NonNullable<ReturnType<typeof res
 }
 
 /**
- * ShellCheck runs in the background: a Dockerfile's first publish does not wait for it, and when its results arrive
- * the open documents of that file are linted again (reusing their parse) and published a second time.
+ * ShellCheck runs in the background (Dockerfile RUN instructions, workflow `run:` scripts): a first publish does not
+ * wait for it, and when its results arrive the open documents of that file are linted again (reusing their parse
+ * when kept) and published a second time.
  */
-setShellcheckBackground((file) => {
+function shellcheckReady(file: string): void {
   let any = false;
   for (const uri of openPaths.get(file) ?? []) {
     const entry = results.get(uri);
@@ -174,7 +189,9 @@ setShellcheckBackground((file) => {
     if (!pullDiagnostics) queue.schedule(uri, false);
   }
   if (any && pullDiagnostics) scheduleRefresh();
-});
+}
+setShellcheckBackground(shellcheckReady);
+setRunScriptShellcheckBackground(shellcheckReady);
 
 let refreshTimer: ReturnType<typeof setTimeout> | undefined;
 function scheduleRefresh(): void {
@@ -186,39 +203,111 @@ function scheduleRefresh(): void {
 }
 
 /**
- * Parsed models are kept for the most recently linted documents only: with 1,000 documents open the parse trees
- * would dominate memory, and only the document being edited needs its model (code actions re-lint the others).
+ * Lint results (findings and parse) are kept for the documents being edited and the last few linted only: with 1,000
+ * documents open they would dominate memory, and only the documents being edited need them at hand (a publish, a
+ * code action or a hover on another document lints it again; its entry still tells whether it is current). Keeping
+ * them for every document that merely passes through (opening many, re-validating dependants) costs more than the
+ * memory they hold: each lives just long enough to be promoted to the old generation, which then grows with garbage.
  */
-const KEEP_PARSED = 32;
-const parsedKept = new Set<string>();
+const KEEP_EDITED = 16;
+const KEEP_RECENT = 4;
+/** Documents the user changed, least recently changed first: they keep their results and the engine's reuse state. */
+const edited = new Set<string>();
+const recentlyLinted = new Set<string>();
 function keepParsed(uri: string): void {
-  parsedKept.delete(uri);
-  parsedKept.add(uri);
-  for (const old of parsedKept) {
-    if (parsedKept.size <= KEEP_PARSED) break;
-    parsedKept.delete(old);
-    const entry = results.get(old);
-    if (entry) entry.result = { ...entry.result, parsed: undefined };
+  recentlyLinted.delete(uri);
+  recentlyLinted.add(uri);
+  for (const old of recentlyLinted) {
+    if (recentlyLinted.size <= KEEP_RECENT) break;
+    recentlyLinted.delete(old);
+    if (!edited.has(old)) dropResult(old);
   }
 }
 
-/**
- * Project-index updates from open documents' lints, applied after their diagnostics are published (the update,
- * and the re-validation of dependants it may start, do not add to the edit → diagnostics latency).
- */
-const pendingIndexUpdates = new Map<string, () => void>();
+function noteEdited(uri: string): void {
+  edited.delete(uri);
+  edited.add(uri);
+  for (const old of edited) {
+    if (edited.size <= KEEP_EDITED) break;
+    edited.delete(old);
+    if (!recentlyLinted.has(old)) dropResult(old);
+    engine.forgetFile(uriToPath(old));
+  }
+}
 
-function flushIndexUpdate(uri: string): void {
-  const update = pendingIndexUpdates.get(uri);
-  pendingIndexUpdates.delete(uri);
-  update?.();
+function dropResult(uri: string): void {
+  const entry = results.get(uri);
+  if (entry) entry.result = undefined;
+}
+
+/** One string per distinct path across the entries' `touched` lists (each lint builds its own copies). */
+const internedPaths = new Map<string, string>();
+function internPaths(paths: Iterable<string>): string[] {
+  if (internedPaths.size > 20000) internedPaths.clear();
+  const out: string[] = [];
+  for (const p of paths) {
+    let kept = internedPaths.get(p);
+    if (kept === undefined) internedPaths.set(p, (kept = p));
+    out.push(kept);
+  }
+  return out;
 }
 
 /**
- * Lints a document (or returns the cached lint of this version); `needModel` when the caller reads the parse.
- * `deferIndex`: the caller publishes the diagnostics, then calls `flushIndexUpdate`.
+ * Project-index updates from open documents' lints are applied together once editing pauses: no document opened or
+ * changed for `INDEX_SETTLE_MS` and no lint waiting. Each keystroke in a manifest changes its summary; applying it at
+ * once re-validated every open document reading that kind, per keystroke (work proportional to the open documents,
+ * issue #7). The edited document itself always sees its own fresh summary (the engine overlays it); the others see
+ * it after the pause, in one re-validation pass for the whole batch.
  */
-async function lintDocument(doc: TextDocument, needModel = false, deferIndex = false): Promise<LintResult | undefined> {
+interface PendingIndexUpdate {
+  file: string;
+  kind: Kind;
+  summary: unknown;
+  entry: LintEntry;
+}
+const pendingIndexUpdates = new Map<string, PendingIndexUpdate>();
+const INDEX_SETTLE_MS = 200;
+let indexTimer: ReturnType<typeof setTimeout> | undefined;
+
+function armIndexTimer(restart: boolean): void {
+  if (indexTimer && !restart) return;
+  if (indexTimer) clearTimeout(indexTimer);
+  indexTimer = setTimeout(() => {
+    indexTimer = undefined;
+    // Lints still queued (an open burst, re-validations): their updates join this batch.
+    if (!queue.idle) armIndexTimer(false);
+    else applyIndexUpdates();
+  }, INDEX_SETTLE_MS);
+}
+
+/** User activity (an open, an edit): the batch waits for the next pause. */
+function noteActivity(): void {
+  if (pendingIndexUpdates.size || indexTimer) armIndexTimer(true);
+}
+
+function applyIndexUpdates(): void {
+  if (!pendingIndexUpdates.size) return;
+  const batch = [...pendingIndexUpdates.entries()];
+  pendingIndexUpdates.clear();
+  const changed = projectIndex.updateFromDocuments(batch.map(([, u]) => u));
+  if (!changed.size) return;
+  // A document depends on the batch when a kind it read changed in a file other than its own.
+  const dependsOn = (entry: LintEntry, uri: string) => {
+    if (!entry.projectKinds?.length) return false;
+    const own = uriToPath(uri);
+    return entry.projectKinds.some((k) => {
+      const files = changed.get(k);
+      return !!files && (files.size > 1 || !files.has(own));
+    });
+  };
+  revalidateDependants(dependsOn);
+  // The documents that made the updates already saw their own summaries: they stay current.
+  for (const [uri, u] of batch) if (results.get(uri) === u.entry) u.entry.generation = projectIndex.index.generation;
+}
+
+/** Lints a document (or returns the cached lint of this version); `needModel` when the caller reads the parse. */
+async function lintDocument(doc: TextDocument, needModel = false): Promise<LintResult | undefined> {
   const settings = await settingsFor(doc.uri);
   if (settings.enable === false) return undefined;
   const file = uriToPath(doc.uri);
@@ -230,25 +319,22 @@ async function lintDocument(doc: TextDocument, needModel = false, deferIndex = f
   const configKey = `${fromFile.key}|${JSON.stringify(settings)}`;
   const cached = results.get(doc.uri);
   const sameText = cached && cached.version === version && version !== -1;
-  const fresh = sameText && cached.configKey === configKey && (!cached.result.projectKinds?.length || cached.generation === projectIndex.index.generation);
-  if (fresh && (!needModel || cached.result.parsed || !cached.result.kind)) {
+  const fresh = sameText && cached.configKey === configKey && (!cached.projectKinds?.length || cached.generation === projectIndex.index.generation);
+  if (fresh && cached.result && (!needModel || cached.result.parsed || !cached.result.kind)) {
     return cached.result;
   }
-  const parsed = sameText ? cached.result.parsed : undefined;
+  const parsed = sameText ? cached.result?.parsed : undefined;
   try {
     const project = projectIndex.idle ? undefined : projectIndex.index;
-    const result = engine.lint({ path: file, text, languageId: doc.languageId, config, workspace: ws, parsed, project, reuseFindings: true });
-    const entry = { version, result, configKey, generation: projectIndex.index.generation, touched, resultId: fresh ? cached.resultId : String(++lintCount) };
+    // Findings are reused across versions of the documents being edited (a document linted once has no use for it).
+    const result = engine.lint({ path: file, text, languageId: doc.languageId, config, workspace: ws, parsed, project, reuseFindings: edited.has(doc.uri) });
+    const entry: LintEntry = { version, result, configKey, generation: projectIndex.index.generation, touched: internPaths(touched), projectKinds: result.projectKinds, resultId: fresh ? cached.resultId : String(++lintCount) };
     results.set(doc.uri, entry);
     keepParsed(doc.uri);
-    // Other files see this document's unsaved state; this may re-validate documents that depend on it.
+    // Other files see this document's unsaved state once editing pauses (see `applyIndexUpdates`).
     if (result.kind && version !== -1) {
-      pendingIndexUpdates.set(doc.uri, () => {
-        projectIndex.updateFromDocument(file, result.kind, result.summary);
-        // This lint already saw its own summary (the engine overlays it): it stays current.
-        if (results.get(doc.uri) === entry) entry.generation = projectIndex.index.generation;
-      });
-      if (!deferIndex) flushIndexUpdate(doc.uri);
+      pendingIndexUpdates.set(doc.uri, { file, kind: result.kind, summary: result.summary, entry });
+      armIndexTimer(false);
     }
     return result;
   } catch (err) {
@@ -264,11 +350,9 @@ const queue = new ValidationQueue(
     const current = documents.get(uri);
     if (!current) return;
     const version = current.version;
-    const result = await lintDocument(current, false, true);
+    const result = await lintDocument(current);
     // Stale: the document changed while we were linting; the newer version is queued ahead of everything else.
     if (documents.get(uri)?.version === version) void connection.sendDiagnostics({ uri, version, diagnostics: (result?.findings ?? []).map(toDiagnostic) });
-    // After the diagnostics are written out (the connection writes on a later turn of the event loop).
-    setImmediate(() => flushIndexUpdate(uri));
   },
   (err) => connection.console.error(`validation failed: ${(err as Error)?.stack ?? err}`),
 );
@@ -342,7 +426,7 @@ connection.onDidChangeWatchedFiles((params) => {
   projectIndex.applyFileEvents(events);
   // Files rules read directly (`.dockerignore`, a local action): re-validate the documents that read them.
   const changed = new Set(events.flatMap((e) => [e.file, path.dirname(e.file)]));
-  revalidateDependants((entry) => [...entry.touched].some((t) => changed.has(t)));
+  revalidateDependants((entry) => entry.touched.some((t) => changed.has(t)));
 });
 
 const cancelled = () => new ResponseError(LSPErrorCodes.ServerCancelled, 'Cancelled: the diagnostics will be computed for the current version of the document.', { retriggerRequest: true });
@@ -365,9 +449,12 @@ documents.onDidOpen((e) => {
   const file = uriToPath(e.document.uri);
   openPaths.set(file, (openPaths.get(file) ?? new Set()).add(e.document.uri));
   savedText.set(e.document.uri, e.document.getText());
+  noteActivity();
   schedulePush(e.document);
 });
 documents.onDidChangeContent(async (e) => {
+  noteActivity();
+  noteEdited(e.document.uri);
   if ((await settingsFor(e.document.uri)).run === 'onSave') return;
   schedulePush(e.document);
 });
@@ -380,7 +467,8 @@ documents.onDidSave((e) => {
 });
 documents.onDidClose((e) => {
   results.delete(e.document.uri);
-  parsedKept.delete(e.document.uri);
+  recentlyLinted.delete(e.document.uri);
+  edited.delete(e.document.uri);
   savedText.delete(e.document.uri);
   settingsCache.delete(e.document.uri);
   queue.cancel(e.document.uri);

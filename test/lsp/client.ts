@@ -14,6 +14,8 @@ export interface TestClient {
   waitForDiagnostics(uri: string, version: number, timeoutMs?: number): Promise<Diagnostic[]>;
   /** The first publish (earlier ones included) that `match` accepts. */
   waitForPublish(match: (p: PublishDiagnosticsParams) => boolean, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
+  /** Every publish so far, in order. */
+  published: PublishDiagnosticsParams[];
   stop(): Promise<void>;
 }
 
@@ -26,6 +28,7 @@ export async function startServer(opts: { pull: boolean; rootUri?: string }): Pr
     settings: {},
     waitForDiagnostics: () => Promise.reject(new Error('not ready')),
     waitForPublish: () => Promise.reject(new Error('not ready')),
+    published: [],
     async stop() {
       const exited = new Promise<void>((resolve) => {
         if (proc.exitCode !== null) resolve();
@@ -42,7 +45,7 @@ export async function startServer(opts: { pull: boolean; rootUri?: string }): Pr
       conn.dispose();
     },
   };
-  const published: PublishDiagnosticsParams[] = [];
+  const published = client.published;
   const waiters: Array<() => void> = [];
   conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
     published.push(p);

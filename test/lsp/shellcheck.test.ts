@@ -35,3 +35,54 @@ describe('language server: ShellCheck findings in a second publish', { skip: has
     assert.deepEqual(third.diagnostics.find((d) => d.code === 'dockerfile/shellcheck')!.range.start, { line: 1, character: 4 });
   });
 });
+
+const WORKFLOW_URI = 'file:///tmp/shipshape-lsp-shellcheck/.github/workflows/ci.yml';
+const WORKFLOW = `name: ci
+on: push
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    steps:
+      - run: echo $HOME
+      - run: |
+          ls
+          rm -rf $DIR/out
+`;
+const shellcheckOf = (p: { diagnostics: Array<{ code?: unknown; message: string; range: { start: unknown } }> }) =>
+  p.diagnostics.filter((d) => d.code === 'actions/shellcheck').map((d) => ({ message: d.message, start: d.range.start }));
+
+describe('language server: workflow run: scripts checked in the background', { skip: hasShellcheck ? false : 'no shellcheck binary' }, () => {
+  let c: TestClient;
+  before(async () => {
+    c = await startServer({ pull: false });
+  });
+  after(() => c.stop());
+
+  it('publishes without waiting for ShellCheck, then the same version with its findings (as the CLI reports them)', async () => {
+    c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: WORKFLOW_URI, languageId: 'yaml', version: 1, text: WORKFLOW } });
+    const first = await c.waitForPublish((p) => p.uri === WORKFLOW_URI && p.version === 1);
+    assert.deepEqual(shellcheckOf(first), []);
+    assert.ok(codes(first).includes('actions/missing-permissions'));
+    const second = await c.waitForPublish((p) => p.uri === WORKFLOW_URI && p.version === 1 && codes(p).includes('actions/shellcheck'));
+    const quote = 'SC2086: Double quote to prevent globbing and word splitting. (actionlint/shellcheck, zizmor/shellcheck)';
+    assert.deepEqual(shellcheckOf(second), [
+      { message: quote, start: { line: 6, character: 18 } },
+      { message: quote, start: { line: 9, character: 17 } },
+    ]);
+    assert.deepEqual(codes(second).filter((c) => c !== 'actions/shellcheck'), codes(first));
+
+    // An edit of one script: the other script's finding is known at once, the edited one's arrives in a second publish.
+    const seen = new Set(c.published);
+    c.conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri: WORKFLOW_URI, version: 2 },
+      contentChanges: [{ range: { start: { line: 9, character: 10 }, end: { line: 9, character: 16 } }, text: 'rm -r' }],
+    });
+    const third = await c.waitForPublish((p) => !seen.has(p) && p.uri === WORKFLOW_URI && p.version === 2);
+    assert.deepEqual(shellcheckOf(third), [{ message: quote, start: { line: 6, character: 18 } }]);
+    const fourth = await c.waitForPublish((p) => p.uri === WORKFLOW_URI && p.version === 2 && shellcheckOf(p).length === 2);
+    assert.deepEqual(shellcheckOf(fourth), [
+      { message: quote, start: { line: 6, character: 18 } },
+      { message: quote, start: { line: 9, character: 16 } },
+    ]);
+  });
+});

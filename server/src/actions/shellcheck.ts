@@ -1,6 +1,6 @@
 // Optional ShellCheck on `run:` scripts: runs the `shellcheck` binary found on PATH (never downloaded) with an
 // argument array, feeds the script on stdin and maps its line/column back into the YAML block scalar.
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -97,7 +97,28 @@ export function mapComments(model: ActionsModel, offsets: number[], comments: Sh
   return out;
 }
 
+/** ShellCheck comments by shell and script text (least recently used go first). */
 const cache = new Map<string, ShellcheckComment[]>();
+/** Enough for every `run:` script of a large workspace's open workflows (entries are small). */
+const CACHE_MAX = 5000;
+
+function cached(key: string): ShellcheckComment[] | undefined {
+  const hit = cache.get(key);
+  if (hit) {
+    cache.delete(key);
+    cache.set(key, hit);
+  }
+  return hit;
+}
+
+function remember(key: string, comments: ShellcheckComment[]): void {
+  cache.delete(key);
+  cache.set(key, comments);
+  for (const old of cache.keys()) {
+    if (cache.size <= CACHE_MAX) break;
+    cache.delete(old);
+  }
+}
 
 function parseOutput(stdout: string | undefined): Array<ShellcheckComment & { file: string }> {
   if (!stdout) return [];
@@ -109,16 +130,97 @@ function parseOutput(stdout: string | undefined): Array<ShellcheckComment & { fi
 }
 
 /**
- * Runs ShellCheck on many scripts with one process (one temporary file each); results are cached by content,
- * so an editor re-lint only checks the scripts that changed. Failures and timeouts yield no comments.
+ * Background mode (the language server): scripts not in the cache are checked asynchronously and the lint goes on
+ * without their findings; `onReady(path)` is called when they arrive, so the server lints the file again (now a
+ * cache hit) and publishes a second time with the same findings a synchronous run gives. A 5,000-line workflow has
+ * hundreds of `run:` scripts: a synchronous ShellCheck held its first diagnostics back by a second. The CLI never
+ * sets this: it checks synchronously, batched across files (shellcheck-batch.ts).
  */
-export function runShellcheckBatch(binary: string, scripts: string[], shell: string): ShellcheckComment[][] {
+let background: ((path: string) => void) | undefined;
+export function setShellcheckBackground(onReady: ((path: string) => void) | undefined): void {
+  background = onReady;
+}
+
+interface Job {
+  binary: string;
+  options: string[];
+  keyOf: (script: string) => string;
+  scripts: Set<string>;
+  files: Set<string>;
+}
+/** Wanted runs by binary and options (one ShellCheck process per run), started once requests pause, one at a time. */
+const wanted = new Map<string, Job>();
+const IDLE_MS = 100;
+let idleTimer: ReturnType<typeof setTimeout> | undefined;
+let running = false;
+
+function request(binary: string, options: string[], keyOf: (script: string) => string, scripts: string[], file: string): void {
+  const slot = `${binary}\u0000${options.join(' ')}`;
+  let job = wanted.get(slot);
+  if (!job) wanted.set(slot, (job = { binary, options, keyOf, scripts: new Set(), files: new Set() }));
+  for (const s of scripts) job.scripts.add(s);
+  job.files.add(file);
+  if (idleTimer) clearTimeout(idleTimer);
+  idleTimer = setTimeout(() => {
+    idleTimer = undefined;
+    startNext();
+  }, IDLE_MS);
+}
+
+function startNext(): void {
+  if (running || idleTimer) return;
+  const next = wanted.entries().next();
+  if (next.done) return;
+  const [slot, job] = next.value;
+  wanted.delete(slot);
+  const todo = [...job.scripts].filter((s) => !cache.has(job.keyOf(s)));
+  const done = () => {
+    running = false;
+    for (const f of job.files) background?.(f);
+    startNext();
+  };
+  if (!todo.length) return done();
+  running = true;
+  let dir: string | undefined;
+  let files: string[];
+  try {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-sc-'));
+    files = todo.map((script, i) => {
+      const file = path.join(dir!, `run${i}.sh`);
+      fs.writeFileSync(file, script);
+      return file;
+    });
+  } catch {
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    for (const script of todo) remember(job.keyOf(script), []);
+    return done();
+  }
+  execFile(job.binary, [...job.options, ...norc(job.binary), '--', ...files], { timeout: 10000, encoding: 'utf8', maxBuffer: 32 * 1024 * 1024, windowsHide: true }, (_err, stdout) => {
+    // ShellCheck exits 1 when it has findings: the JSON is still on stdout (as in the synchronous run below).
+    const byFile = new Map<string, ShellcheckComment[]>(files.map((f) => [f, []]));
+    for (const c of parseOutput(stdout)) byFile.get(c.file)?.push(c);
+    todo.forEach((script, i) => remember(job.keyOf(script), byFile.get(files[i]) ?? []));
+    fs.rm(dir!, { recursive: true, force: true }, () => undefined);
+    done();
+  });
+}
+
+/**
+ * Runs ShellCheck on many scripts with one process (one temporary file each); results are cached by content,
+ * so an editor re-lint only checks the scripts that changed. Failures and timeouts yield no comments. In background
+ * mode (see `setShellcheckBackground`) scripts not checked yet get no comments until their run has finished.
+ */
+export function runShellcheckBatch(binary: string, scripts: string[], shell: string, file = ''): ShellcheckComment[][] {
   const options = ['--format=json1', `--shell=${shell}`, `--exclude=${EXCLUDED.join(',')}`];
   // The CLI checks the scripts of many files per ShellCheck process and hands the results in here.
   const batched = shellcheckHook()?.(binary, options, scripts);
   if (batched) return batched as ShellcheckComment[][];
   const keyOf = (script: string) => `${shell}\u0000${script}`;
   const todo = [...new Set(scripts.filter((s) => !cache.has(keyOf(s))))];
+  if (todo.length && background) {
+    request(binary, options, keyOf, todo, file);
+    return scripts.map((s) => cached(keyOf(s)) ?? []);
+  }
   if (todo.length) {
     let dir: string | undefined;
     try {
@@ -137,13 +239,12 @@ export function runShellcheckBatch(binary: string, scripts: string[], shell: str
       }
       const byFile = new Map<string, ShellcheckComment[]>(files.map((f) => [f, []]));
       for (const c of parseOutput(stdout)) byFile.get(c.file)?.push(c);
-      if (cache.size + todo.length > 2000) cache.clear();
-      todo.forEach((script, i) => cache.set(keyOf(script), byFile.get(files[i]) ?? []));
+      todo.forEach((script, i) => remember(keyOf(script), byFile.get(files[i]) ?? []));
     } catch {
-      for (const script of todo) cache.set(keyOf(script), []);
+      for (const script of todo) remember(keyOf(script), []);
     } finally {
       if (dir) fs.rmSync(dir, { recursive: true, force: true });
     }
   }
-  return scripts.map((s) => cache.get(keyOf(s)) ?? []);
+  return scripts.map((s) => cached(keyOf(s)) ?? []);
 }

@@ -97,6 +97,24 @@ export class IndexService {
     if (kinds.length) this.opts.onChanged(kinds, file);
   }
 
+  /**
+   * Records many open documents' summaries at once and returns, per kind that changed, the files that changed it;
+   * the caller re-validates dependants once for the whole batch (`onChanged` is not called).
+   */
+  updateFromDocuments(updates: Iterable<{ file: string; kind: Kind | undefined; summary: unknown }>): Map<Kind, Set<string>> {
+    const changed = new Map<Kind, Set<string>>();
+    if (this.idle) return changed;
+    for (const u of updates) {
+      const kinds = u.kind && u.summary !== undefined ? this.index.set(u.file, u.kind, u.summary) : this.index.delete(u.file);
+      for (const k of kinds) {
+        let files = changed.get(k);
+        if (!files) changed.set(k, (files = new Set()));
+        files.add(u.file);
+      }
+    }
+    return changed;
+  }
+
   /** A document was closed: the file on disk is the truth again (or it is gone). */
   documentClosed(file: string): void {
     if (this.idle) return;

@@ -32,6 +32,11 @@ export class ValidationQueue {
     return this.order.length;
   }
 
+  /** Nothing queued and nothing running. */
+  get idle(): boolean {
+    return !this.running && !this.order.length;
+  }
+
   private pump(): void {
     if (this.running) return;
     this.running = true;
@@ -56,11 +61,16 @@ export class ValidationQueue {
   }
 }
 
-/** Which files a lint looked at (read, probed, listed), to re-validate a document when one of them changes. */
+/**
+ * Which files a lint looked at (read, probed, listed), to re-validate a document when one of them changes. Probes
+ * and listings are remembered for the lint (rules ask about the same lockfile for each of hundreds of steps).
+ */
 export function recordingWorkspace<W extends { readText(p: string): string | undefined; exists(p: string): boolean; list(d: string): string[]; root?: string }>(
   ws: W,
 ): { workspace: W; touched: Set<string> } {
   const touched = new Set<string>();
+  const probed = new Map<string, boolean>();
+  const listed = new Map<string, string[]>();
   const workspace = {
     ...ws,
     root: ws.root,
@@ -70,11 +80,15 @@ export function recordingWorkspace<W extends { readText(p: string): string | und
     },
     exists(p: string) {
       touched.add(p);
-      return ws.exists(p);
+      let found = probed.get(p);
+      if (found === undefined) probed.set(p, (found = ws.exists(p)));
+      return found;
     },
     list(d: string) {
       touched.add(d);
-      return ws.list(d);
+      let names = listed.get(d);
+      if (names === undefined) listed.set(d, (names = ws.list(d)));
+      return [...names];
     },
   };
   return { workspace, touched };

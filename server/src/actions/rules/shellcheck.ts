@@ -34,7 +34,7 @@ place inside the block. Nothing happens when ShellCheck is not installed. Turn i
       (jobs[kind] ??= []).push({ offsets, lines: script.split('\n'), script: maskExpressions(script) });
     }
     for (const kind of Object.keys(jobs)) {
-      const results = runShellcheckBatch(binary, jobs[kind].map((j) => j.script), kind);
+      const results = runShellcheckBatch(binary, jobs[kind].map((j) => j.script), kind, ctx.path);
       jobs[kind].forEach((j, i) => {
         // An unquoted `${{ }}` is pasted as text, not expanded by the shell: "quote the variable" does not apply.
         const comments = results[i].filter((c) => !(c.code === 2086 && j.lines[c.line - 1]?.startsWith('${{', c.column - 1)));
