@@ -18,7 +18,16 @@ const common = {
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
-  { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The CLI is a short-lived process where start-up and warm-up are most of the run: no `keepNames` (it wraps every
+  // named function and class in a runtime `__name(fn, "…")` call, re-run each time an inner closure is created, which
+  // cost ~5% of a lint run) and no identifier mangling, so stack traces in internal errors still show the real names.
+  {
+    entryPoints: ['server/src/cli.ts'],
+    outfile: 'dist/cli.js',
+    banner: { js: '#!/usr/bin/env node' },
+    ...(watch ? {} : { minify: false, minifyWhitespace: true, minifySyntax: true }),
+    keepNames: false,
+  },
 ];
 if (watch) {
   for (const e of entries) await (await context({ ...common, ...e })).watch();

@@ -154,6 +154,8 @@ function lint(args: string[], out: (s: string) => void, err: (s: string) => void
   // Files of one folder share their root and config file: look them up once per folder.
   const configFileByDir = new Map<string, string | null>();
   const rootByDir = new Map<string, string | undefined>();
+  // Nothing is written before every file is read: one remembering reader per repository root.
+  const workspaceByRoot = new Map<string | undefined, ReturnType<typeof diskWorkspace>>();
   // `.hadolint.yaml` and `.kube-linter.yaml` carry over under `.shipshape.yaml` (engine/tool-config.ts).
   const toolFormats = registry.toolConfigFormats();
   const toolConfigsByDir = new Map<string, FoundToolConfig[]>();
@@ -214,7 +216,8 @@ function lint(args: string[], out: (s: string) => void, err: (s: string) => void
     const dir = path.dirname(file);
     if (!rootByDir.has(dir)) rootByDir.set(dir, findRoot(file));
     const root = rootByDir.get(dir);
-    const ws = diskWorkspace(root);
+    let ws = workspaceByRoot.get(root);
+    if (!ws) workspaceByRoot.set(root, (ws = diskWorkspace(root, undefined, true)));
     const { config, ignore } = configFor(file, ws);
     // `ignore` globs skip files found by walking, unless the folder named on the command line is itself ignored
     // (then the user asked for it explicitly, as `npm run demo` does for examples/).

@@ -53,7 +53,8 @@ export class JobRunner {
   batchShellcheck = process.env.SHIPSHAPE_SHELLCHECK_BATCH !== '0';
   private readonly engine: Engine;
   private readonly prepared = new Map<number, Prepared>();
-  /** One workspace reader per repository root (making one resolves the root's real path). */
+  /** One workspace reader per repository root (making one resolves the root's real path); it remembers what it read
+   * unless this run writes fixes. */
   private readonly workspaces = new Map<string | undefined, WorkspaceReader>();
 
   constructor(
@@ -69,7 +70,7 @@ export class JobRunner {
 
   private workspaceFor(root: string | undefined): WorkspaceReader {
     let ws = this.workspaces.get(root);
-    if (!ws) this.workspaces.set(root, (ws = diskWorkspace(root, undefined, true)));
+    if (!ws) this.workspaces.set(root, (ws = diskWorkspace(root, undefined, true, !this.fix)));
     return ws;
   }
 
