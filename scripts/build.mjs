@@ -1,6 +1,7 @@
 // Bundles the extension client, the language server and the CLI with esbuild.
 import { build, context } from 'esbuild';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const watch = process.argv.includes('--watch');
@@ -15,6 +16,20 @@ const common = {
   logLevel: 'warning',
   define: { SHIPSHAPE_VERSION: JSON.stringify(pkg.version) },
 };
+/**
+ * CommonJS packages in the bundle (dockerfile-ast, dockerfile-utils) `require` these, which would otherwise resolve to
+ * their ESM builds (the `module` condition): the bundler then wraps them in an object of getters, and every
+ * `Range.create`/`Position.create` of the Dockerfile parser pays a getter call. Their CommonJS builds avoid that.
+ */
+const commonJsBuilds = {
+  name: 'commonjs-builds',
+  setup(b) {
+    b.onResolve({ filter: /^vscode-languageserver-(types|textdocument)$/ }, (args) => {
+      if (args.kind !== 'require-call') return undefined;
+      return { path: createRequire(args.importer).resolve(args.path) };
+    });
+  },
+};
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
@@ -27,6 +42,7 @@ const entries = [
     banner: { js: '#!/usr/bin/env node' },
     ...(watch ? {} : { minify: false, minifyWhitespace: true, minifySyntax: true }),
     keepNames: false,
+    plugins: [commonJsBuilds],
   },
 ];
 if (watch) {

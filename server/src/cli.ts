@@ -243,7 +243,18 @@ function lint(args: string[], out: (s: string) => void, err: (s: string) => void
     let fixed = 0;
     outcomes.forEach((o, i) => {
       fixed += o.fixed;
-      if (o.kind) reports.push({ path: relPath(jobs[i].file), kind: o.kind, findings: o.findings, index: new LineIndex(o.text) });
+      if (!o.kind) return;
+      // Only SARIF reads lines: build the index when asked.
+      let index: LineIndex | undefined;
+      const text = o.text;
+      reports.push({
+        path: relPath(jobs[i].file),
+        kind: o.kind,
+        findings: o.findings,
+        get index() {
+          return (index ??= new LineIndex(text));
+        },
+      });
     });
 
     switch (opts.format) {

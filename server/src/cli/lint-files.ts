@@ -7,7 +7,8 @@ import type { Config } from '../engine/config';
 import { Engine, type Prepared } from '../engine/lint';
 import { MemoryProjectIndex } from '../engine/project';
 import type { Registry } from '../engine/registry';
-import type { Finding, Kind, Parsed, WorkspaceReader } from '../engine/types';
+import type { Finding, Fix, Kind, Parsed, WorkspaceReader } from '../engine/types';
+import { docsUrl } from '../engine/registry';
 import { diskWorkspace } from '../engine/workspace';
 import { createRegistry } from '../languages';
 import { collectingHook, runBatches, runBatchesAsync, servingHook, setShellcheckHook, type BatchRequest, type BatchResults } from '../shellcheck-batch';
@@ -210,7 +211,50 @@ function cores(): number {
   return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
 }
 
-type ToMain = { type: 'summaries'; items: Summary[] } | { type: 'results'; items: LintOutcome[] } | { type: 'log'; message: string } | { type: 'failed'; message: string };
+/**
+ * A finding as a worker sends it back: only what the output formats read (rule, aliases, severity, message, range,
+ * whether a safe fix exists). Copying whole findings between threads (their fixes' edits, tags, docs links) cost the
+ * main thread about as much as linting its share. [ruleId, aliases, severity, message, startLine, startCharacter,
+ * endLine, endCharacter, fixable]
+ */
+type WireFinding = [string, string[], Finding['severity'], string, number, number, number, number, 0 | 1];
+/** An outcome as a worker sends it back: the text only when --fix changed it (the main thread has the original). */
+interface WireOutcome {
+  kind?: Kind;
+  findings: WireFinding[];
+  text?: string;
+  fixed: number;
+  written?: boolean;
+}
+
+/** Stands for "has a safe fix" in findings rebuilt from the wire: the CLI's outputs never read a fix's edits. */
+const SAFE_FIX_MARK: Fix = Object.freeze({ title: 'safe fix', edits: [] }) as Fix;
+
+function toWire(o: LintOutcome): WireOutcome {
+  const findings = o.findings.map((f): WireFinding => {
+    const { start, end } = f.range;
+    return [f.ruleId, f.aliases, f.severity, f.message, start.line, start.character, end.line, end.character, f.fixes.some((fx) => fx.safe !== false) ? 1 : 0];
+  });
+  return { kind: o.kind, findings, fixed: o.fixed, ...(o.written ? { text: o.text, written: true } : {}) };
+}
+
+function fromWire(w: WireOutcome, originalText: string): LintOutcome {
+  const findings = w.findings.map(
+    ([ruleId, aliases, severity, message, sl, sc, el, ec, fixable]): Finding => ({
+      ruleId,
+      aliases,
+      severity,
+      message,
+      range: { start: { line: sl, character: sc }, end: { line: el, character: ec } },
+      fixes: fixable ? [SAFE_FIX_MARK] : [],
+      tags: [],
+      docsUrl: docsUrl(ruleId),
+    }),
+  );
+  return { kind: w.kind, findings, text: w.text ?? originalText, fixed: w.fixed, ...(w.written ? { written: true } : {}) };
+}
+
+type ToMain = { type: 'summaries'; items: Summary[] } | { type: 'results'; items: WireOutcome[] } | { type: 'log'; message: string } | { type: 'failed'; message: string };
 type ToWorker = { type: 'index'; items: Summary[] };
 
 export interface WorkerData {
@@ -254,7 +298,7 @@ export function lintInWorkers(script: string, n: number, jobs: LintJob[], config
           summaries.push(...msg.items);
           if (++summarized === n) for (const w of workers) w.worker.postMessage({ type: 'index', items: summaries } satisfies ToWorker);
         } else if (msg.type === 'results') {
-          msg.items.forEach((o, k) => (outcomes[share[k]] = o));
+          msg.items.forEach((o, k) => (outcomes[share[k]] = fromWire(o, jobs[share[k]].text)));
           if (++finished === n) resolve(outcomes);
         }
       });
@@ -269,7 +313,7 @@ export function runWorker(data: WorkerData, port: { postMessage(m: ToMain): void
     port.postMessage({ type: 'summaries', items: runner.index() });
     port.once('message', (msg) => {
       runner.lintAsync(msg.items, data.shellcheckProcesses).then(
-        (items) => port.postMessage({ type: 'results', items }),
+        (items) => port.postMessage({ type: 'results', items: items.map(toWire) }),
         (err) => port.postMessage({ type: 'failed', message: failureMessage(err) }),
       );
     });
