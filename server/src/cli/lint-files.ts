@@ -202,8 +202,15 @@ export function workerCount(files: number, requested?: number): number {
   return Math.max(1, Math.min(wanted, Math.floor(files / FILES_PER_WORKER)));
 }
 
-export function lintInline(jobs: LintJob[], configs: Config[], fix: boolean, write: (f: string, t: string) => void, log: (m: string) => void): Promise<LintOutcome[]> {
-  const runner = new JobRunner(jobs, configs, fix, write, log);
+export function lintInline(
+  jobs: LintJob[],
+  configs: Config[],
+  fix: boolean,
+  write: (f: string, t: string) => void,
+  log: (m: string) => void,
+  registry?: Registry,
+): Promise<LintOutcome[]> {
+  const runner = new JobRunner(jobs, configs, fix, write, log, registry);
   return runner.lintAsync(runner.index(), cores());
 }
 
@@ -254,72 +261,157 @@ function fromWire(w: WireOutcome, originalText: string): LintOutcome {
   return { kind: w.kind, findings, text: w.text ?? originalText, fixed: w.fixed, ...(w.written ? { written: true } : {}) };
 }
 
-type ToMain = { type: 'summaries'; items: Summary[] } | { type: 'results'; items: WireOutcome[] } | { type: 'log'; message: string } | { type: 'failed'; message: string };
-type ToWorker = { type: 'index'; items: Summary[] };
+type ToMain =
+  | { type: 'summaries'; items: Summary[] }
+  | { type: 'results'; items: WireOutcome[] }
+  | { type: 'log'; message: string }
+  | { type: 'failed'; message: string };
+type ToWorker = { type: 'jobs'; jobs: LintJob[]; configs: Config[]; fix: boolean; shellcheckProcesses: number } | { type: 'index'; items: Summary[] };
 
 export interface WorkerData {
   shipshapeWorker: true;
-  jobs: LintJob[];
-  configs: Config[];
-  fix: boolean;
-  /** ShellCheck processes a worker may run at a time. */
-  shellcheckProcesses: number;
 }
 
 /**
- * Splits the jobs round-robin over `n` workers running `script` (the CLI bundle itself), gathers every worker's
- * summaries into one index, sends it back, and reassembles the outcomes in input order.
+ * Lint threads started early: each loads the bundle and builds its rule registry while the main thread is still
+ * reading the files, then waits for its share.
  */
-export function lintInWorkers(script: string, n: number, jobs: LintJob[], configs: Config[], fix: boolean, log: (m: string) => void): Promise<LintOutcome[]> {
+export class WorkerPool {
+  readonly workers: Worker[];
+  /** Why a thread stopped before it was given work (reported when the work is handed out). */
+  readonly early = new Map<Worker, Error>();
+
+  constructor(script: string, count: number) {
+    const data: WorkerData = { shipshapeWorker: true };
+    this.workers = Array.from({ length: count }, () => new Worker(script, { workerData: data }));
+    for (const w of this.workers) {
+      w.on('error', (err) => this.early.set(w, this.early.get(w) ?? err));
+      w.on('exit', (code) => this.early.set(w, this.early.get(w) ?? new Error(`a lint worker exited with code ${code}`)));
+    }
+  }
+
+  /** Stops every thread (the run did not need them, or it is over). */
+  close(): void {
+    for (const w of this.workers) void w.terminate();
+  }
+}
+
+/**
+ * Splits the jobs round-robin over the main thread and `n - 1` threads of `pool` (extra ones are stopped): every
+ * participant parses and summarizes its share, the summaries are gathered into one index (in input order) and sent
+ * back, every participant lints its share, and the outcomes are reassembled in input order. The main thread takes a
+ * share too, so one thread fewer loads the bundle and warms up.
+ */
+export function lintInWorkers(
+  pool: WorkerPool,
+  n: number,
+  jobs: LintJob[],
+  configs: Config[],
+  fix: boolean,
+  write: (file: string, text: string) => void,
+  log: (m: string) => void,
+  registry?: Registry,
+): Promise<LintOutcome[]> {
+  const workers = pool.workers.slice(0, n - 1);
+  for (const extra of pool.workers.slice(n - 1)) void extra.terminate();
   const shares: number[][] = Array.from({ length: n }, () => []);
   jobs.forEach((_, i) => shares[i % n].push(i));
+  const [mine, ...theirs] = shares;
   const outcomes: LintOutcome[] = new Array(jobs.length);
+  const order = new Map(jobs.map((j, i) => [j.file, i]));
   const summaries: Summary[] = [];
+  const shellcheckProcesses = Math.max(1, Math.ceil(cores() / n));
   let summarized = 0;
   let finished = 0;
-  return new Promise((resolve, reject) => {
-    const workers = shares.map((share) => {
-      const data: WorkerData = { shipshapeWorker: true, jobs: share.map((i) => jobs[i]), configs, fix, shellcheckProcesses: Math.max(1, Math.ceil(cores() / n)) };
-      return { share, worker: new Worker(script, { workerData: data }) };
-    });
+  let failed = false;
+  return new Promise<LintOutcome[]>((resolve, reject) => {
     const fail = (err: Error) => {
-      for (const { worker } of workers) void worker.terminate();
+      if (failed) return;
+      failed = true;
+      pool.close();
       reject(err);
     };
-    for (const { share, worker } of workers) {
+    const done = () => {
+      if (++finished === n) {
+        pool.close();
+        resolve(outcomes);
+      }
+    };
+    const runner = new JobRunner(
+      mine.map((i) => jobs[i]),
+      configs,
+      fix,
+      write,
+      log,
+      registry,
+    );
+    const indexed = (items: Summary[]) => {
+      summaries.push(...items);
+      if (++summarized < n) return;
+      summaries.sort((a, b) => order.get(a.path)! - order.get(b.path)!);
+      for (const w of workers) w.postMessage({ type: 'index', items: summaries } satisfies ToWorker);
+      runner.lintAsync(summaries, shellcheckProcesses).then((items) => {
+        items.forEach((o, k) => (outcomes[mine[k]] = o));
+        done();
+      }, fail);
+    };
+    workers.forEach((worker, w) => {
+      const share = theirs[w];
+      const early = pool.early.get(worker);
+      if (early) return fail(early);
       worker.on('error', fail);
       worker.on('exit', (code) => {
-        if (code !== 0 && finished < n) fail(new Error(`a lint worker exited with code ${code}`));
+        if (finished < n) fail(new Error(`a lint worker exited with code ${code}`));
       });
       worker.on('message', (msg: ToMain) => {
+        if (failed) return;
         if (msg.type === 'log') log(msg.message);
         else if (msg.type === 'failed') fail(new Error(msg.message));
-        else if (msg.type === 'summaries') {
-          summaries.push(...msg.items);
-          if (++summarized === n) for (const w of workers) w.worker.postMessage({ type: 'index', items: summaries } satisfies ToWorker);
-        } else if (msg.type === 'results') {
+        else if (msg.type === 'summaries') indexed(msg.items);
+        else if (msg.type === 'results') {
           msg.items.forEach((o, k) => (outcomes[share[k]] = fromWire(o, jobs[share[k]].text)));
-          if (++finished === n) resolve(outcomes);
+          done();
         }
       });
+      worker.postMessage({ type: 'jobs', jobs: share.map((i) => jobs[i]), configs, fix, shellcheckProcesses } satisfies ToWorker);
+    });
+    // The workers now parse their shares while this thread parses its own.
+    try {
+      indexed(runner.index());
+    } catch (err) {
+      fail(err as Error);
     }
   });
 }
 
-/** The worker side: pass 1, wait for the whole index, pass 2. */
-export function runWorker(data: WorkerData, port: { postMessage(m: ToMain): void; once(ev: 'message', cb: (m: ToWorker) => void): void }, write: (f: string, t: string) => void): void {
+/** The worker side: build the registry, wait for a share, pass 1, wait for the whole index, pass 2. */
+export function runWorker(port: { postMessage(m: ToMain): void; on(ev: 'message', cb: (m: ToWorker) => void): void }, write: (f: string, t: string) => void): void {
+  let registry: Registry;
+  let runner: JobRunner | undefined;
+  let shellcheckProcesses = 1;
+  const log = (message: string) => port.postMessage({ type: 'log', message });
   try {
-    const runner = new JobRunner(data.jobs, data.configs, data.fix, write, (message) => port.postMessage({ type: 'log', message }));
-    port.postMessage({ type: 'summaries', items: runner.index() });
-    port.once('message', (msg) => {
-      runner.lintAsync(msg.items, data.shellcheckProcesses).then(
-        (items) => port.postMessage({ type: 'results', items: items.map(toWire) }),
-        (err) => port.postMessage({ type: 'failed', message: failureMessage(err) }),
-      );
-    });
+    registry = createRegistry();
   } catch (err) {
     port.postMessage({ type: 'failed', message: failureMessage(err) });
+    return;
   }
+  port.on('message', (msg) => {
+    try {
+      if (msg.type === 'jobs') {
+        shellcheckProcesses = msg.shellcheckProcesses;
+        runner = new JobRunner(msg.jobs, msg.configs, msg.fix, write, log, registry);
+        port.postMessage({ type: 'summaries', items: runner.index() });
+      } else if (msg.type === 'index' && runner) {
+        runner.lintAsync(msg.items, shellcheckProcesses).then(
+          (items) => port.postMessage({ type: 'results', items: items.map(toWire) }),
+          (err) => port.postMessage({ type: 'failed', message: failureMessage(err) }),
+        );
+      }
+    } catch (err) {
+      port.postMessage({ type: 'failed', message: failureMessage(err) });
+    }
+  });
 }
 
 /** I/O failures keep their one-line message (the CLI prints it as is); anything else carries its stack. */
