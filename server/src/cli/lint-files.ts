@@ -5,9 +5,9 @@ import * as os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Config } from '../engine/config';
 import { Engine, type Prepared } from '../engine/lint';
-import { MemoryProjectIndex } from '../engine/project';
+import type { IndexedSummary } from '../engine/project';
 import type { Registry } from '../engine/registry';
-import type { Finding, Fix, Kind, Parsed, WorkspaceReader } from '../engine/types';
+import type { Finding, Fix, Kind, Parsed, ProjectIndex, WorkspaceReader } from '../engine/types';
 import { docsUrl } from '../engine/registry';
 import { diskWorkspace } from '../engine/workspace';
 import { createRegistry } from '../languages';
@@ -47,6 +47,32 @@ const FILES_PER_WORKER = 150;
 
 /** Files whose ShellCheck scripts are gathered and checked together before they are linted. */
 const SHELLCHECK_CHUNK = 500;
+
+/**
+ * The project index of a CLI run: filled once from the first pass and never changed, so unlike the server's
+ * `MemoryProjectIndex` it keeps no change-tracking keys (a canonical JSON of every summary, per thread).
+ * `summaries(kind)` is sorted by path and the same array on every call.
+ */
+export class FrozenProjectIndex implements ProjectIndex {
+  readonly generation = 0;
+  private readonly byKind = new Map<Kind, IndexedSummary[]>();
+
+  constructor(summaries: readonly Summary[]) {
+    for (const s of summaries) {
+      if (s.summary === undefined) continue;
+      let list = this.byKind.get(s.kind);
+      if (!list) this.byKind.set(s.kind, (list = []));
+      list.push({ path: s.path, summary: s.summary });
+    }
+    for (const list of this.byKind.values()) list.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  }
+
+  summaries(kind: Kind): ReadonlyArray<IndexedSummary> {
+    let list = this.byKind.get(kind);
+    if (!list) this.byKind.set(kind, (list = []));
+    return list;
+  }
+}
 
 /** One process's (or one worker's) share of the work, in the two passes. */
 export class JobRunner {
@@ -93,8 +119,7 @@ export class JobRunner {
 
   /** Pass 2: lint (and fix) every file against the whole project's index. */
   lint(summaries: Summary[]): LintOutcome[] {
-    const project = new MemoryProjectIndex();
-    for (const s of summaries) project.set(s.path, s.kind, s.summary);
+    const project = new FrozenProjectIndex(summaries);
     const outcomes: LintOutcome[] = [];
     // ShellCheck runs for a chunk of files at a time: their scripts checked ~100 per process, then the files linted.
     for (const [start, end] of this.chunks()) {
@@ -109,8 +134,7 @@ export class JobRunner {
    * this thread lints the current chunk.
    */
   async lintAsync(summaries: Summary[], concurrency: number): Promise<LintOutcome[]> {
-    const project = new MemoryProjectIndex();
-    for (const s of summaries) project.set(s.path, s.kind, s.summary);
+    const project = new FrozenProjectIndex(summaries);
     const outcomes: LintOutcome[] = [];
     const chunks = this.chunks();
     const ahead = (k: number): Promise<BatchResults> | undefined => {
@@ -133,7 +157,7 @@ export class JobRunner {
     return out;
   }
 
-  private lintChunk(start: number, end: number, project: MemoryProjectIndex, batched: BatchResults | undefined, outcomes: LintOutcome[]): void {
+  private lintChunk(start: number, end: number, project: FrozenProjectIndex, batched: BatchResults | undefined, outcomes: LintOutcome[]): void {
     if (batched) setShellcheckHook(servingHook(batched));
     try {
       for (let i = start; i < end; i++) outcomes.push(this.lintOne(i, project));
@@ -179,7 +203,7 @@ export class JobRunner {
     return requests;
   }
 
-  private lintOne(i: number, project: MemoryProjectIndex): LintOutcome {
+  private lintOne(i: number, project: FrozenProjectIndex): LintOutcome {
     const job = this.jobs[i];
     const parsed: Parsed<unknown> | undefined = this.prepared.get(i)?.parsed;
     this.prepared.delete(i);
