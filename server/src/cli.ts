@@ -7,11 +7,11 @@ import { findToolConfigs, readToolConfigs, type FoundToolConfig } from './engine
 import { LineIndex } from './engine/text';
 import { LINTED_KINDS, PROFILES, type Kind, type Profile } from './engine/types';
 import { diskWorkspace } from './engine/workspace';
-import { detectKind } from './engine/detect';
+import { detectKind, isDockerfileName } from './engine/detect';
 import { collectFiles, WalkError } from './cli/walk';
 import { formatGithub, formatJson, formatSarif, formatText, type FileReport } from './cli/formats';
 import { createRegistry } from './languages';
-import { lintInline, lintInWorkers, runWorker, workerCount, type LintJob, type LintOutcome, type WorkerData } from './cli/lint-files';
+import { lintInline, lintInWorkers, runWorker, workerCount, WorkerPool, type LintJob, type LintOutcome, type WorkerData } from './cli/lint-files';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 
 declare const SHIPSHAPE_VERSION: string | undefined;
@@ -154,6 +154,8 @@ function lint(args: string[], out: (s: string) => void, err: (s: string) => void
   // Files of one folder share their root and config file: look them up once per folder.
   const configFileByDir = new Map<string, string | null>();
   const rootByDir = new Map<string, string | undefined>();
+  // Nothing is written before every file is read: one remembering reader per repository root.
+  const workspaceByRoot = new Map<string | undefined, ReturnType<typeof diskWorkspace>>();
   // `.hadolint.yaml` and `.kube-linter.yaml` carry over under `.shipshape.yaml` (engine/tool-config.ts).
   const toolFormats = registry.toolConfigFormats();
   const toolConfigsByDir = new Map<string, FoundToolConfig[]>();
@@ -191,36 +193,50 @@ function lint(args: string[], out: (s: string) => void, err: (s: string) => void
     if (e instanceof WalkError) throw new IoError(e.message);
     throw e;
   }
+  // Threads start now, loading the bundle while this thread reads the files; their number is settled once the files
+  // to lint are known. The main thread lints a share too.
+  const expected = workerCount(opts.kind ? files.length : files.filter((f) => mayLint(f.file)).length, opts.jobs);
+  const pool = expected > 1 ? new WorkerPool(__filename, expected - 1) : undefined;
   const configs: Config[] = [];
   const configIds = new Map<Config, number>();
   const jobs: LintJob[] = [];
-  for (const { file, root: walkRoot } of files) {
-    let bytes: Buffer;
-    try {
-      bytes = fs.readFileSync(file);
-    } catch (e) {
-      throw new IoError(`cannot read ${relPath(file)}: ${(e as Error).message}`);
+  try {
+    readJobs();
+  } catch (e) {
+    pool?.close();
+    throw e;
+  }
+
+  function readJobs(): void {
+    for (const { file, root: walkRoot } of files) {
+      let bytes: Buffer;
+      try {
+        bytes = fs.readFileSync(file);
+      } catch (e) {
+        throw new IoError(`cannot read ${relPath(file)}: ${(e as Error).message}`);
+      }
+      let text: string;
+      let notUtf8 = false;
+      try {
+        text = utf8.decode(bytes);
+      } catch {
+        text = bytes.toString('latin1');
+        notUtf8 = true;
+      }
+      const kind = opts.kind ?? detectKind(file, text);
+      if (!kind) continue;
+      const dir = path.dirname(file);
+      if (!rootByDir.has(dir)) rootByDir.set(dir, findRoot(file));
+      const root = rootByDir.get(dir);
+      let ws = workspaceByRoot.get(root);
+      if (!ws) workspaceByRoot.set(root, (ws = diskWorkspace(root, undefined, true)));
+      const { config, ignore } = configFor(file, ws);
+      // `ignore` globs skip files found by walking, unless the folder named on the command line is itself ignored
+      // (then the user asked for it explicitly, as `npm run demo` does for examples/).
+      if (file !== walkRoot && ignore(file) && !ignore(path.join(walkRoot, '.shipshape-probe'))) continue;
+      if (!configIds.has(config)) configIds.set(config, configs.push(config) - 1);
+      jobs.push({ file, text, kind, config: configIds.get(config)!, notUtf8, root });
     }
-    let text: string;
-    let notUtf8 = false;
-    try {
-      text = utf8.decode(bytes);
-    } catch {
-      text = bytes.toString('latin1');
-      notUtf8 = true;
-    }
-    const kind = opts.kind ?? detectKind(file, text);
-    if (!kind) continue;
-    const dir = path.dirname(file);
-    if (!rootByDir.has(dir)) rootByDir.set(dir, findRoot(file));
-    const root = rootByDir.get(dir);
-    const ws = diskWorkspace(root);
-    const { config, ignore } = configFor(file, ws);
-    // `ignore` globs skip files found by walking, unless the folder named on the command line is itself ignored
-    // (then the user asked for it explicitly, as `npm run demo` does for examples/).
-    if (file !== walkRoot && ignore(file) && !ignore(path.join(walkRoot, '.shipshape-probe'))) continue;
-    if (!configIds.has(config)) configIds.set(config, configs.push(config) - 1);
-    jobs.push({ file, text, kind, config: configIds.get(config)!, notUtf8, root });
   }
 
   const write = (file: string, text: string) => {
@@ -231,16 +247,28 @@ function lint(args: string[], out: (s: string) => void, err: (s: string) => void
     }
   };
   const log = (m: string) => err(`shipshape: ${m}`);
-  const workers = workerCount(jobs.length, opts.jobs);
-  if (workers > 1) return lintInWorkers(__filename, workers, jobs, configs, opts.fix, log).then((outcomes) => report(outcomes));
-  return lintInline(jobs, configs, opts.fix, write, log).then((outcomes) => report(outcomes));
+  const workers = Math.min(workerCount(jobs.length, opts.jobs), 1 + (pool?.workers.length ?? 0));
+  if (workers > 1) return lintInWorkers(pool!, workers, jobs, configs, opts.fix, write, log, registry).then((outcomes) => report(outcomes));
+  pool?.close();
+  return lintInline(jobs, configs, opts.fix, write, log, registry).then((outcomes) => report(outcomes));
 
   function report(outcomes: LintOutcome[]): number {
     const reports: FileReport[] = [];
     let fixed = 0;
     outcomes.forEach((o, i) => {
       fixed += o.fixed;
-      if (o.kind) reports.push({ path: relPath(jobs[i].file), kind: o.kind, findings: o.findings, index: new LineIndex(o.text) });
+      if (!o.kind) return;
+      // Only SARIF reads lines: build the index when asked.
+      let index: LineIndex | undefined;
+      const text = o.text;
+      reports.push({
+        path: relPath(jobs[i].file),
+        kind: o.kind,
+        findings: o.findings,
+        get index() {
+          return (index ??= new LineIndex(text));
+        },
+      });
     });
 
     switch (opts.format) {
@@ -271,6 +299,12 @@ function lint(args: string[], out: (s: string) => void, err: (s: string) => void
     if (opts.maxWarnings !== undefined) return warnings > opts.maxWarnings ? 1 : 0;
     return warnings > 0 ? 1 : 0;
   }
+}
+
+/** Whether a file found by walking may be lintable by its name alone (Dockerfiles, YAML), to size the thread pool early. */
+function mayLint(file: string): boolean {
+  const base = path.basename(file);
+  return isDockerfileName(base) || /\.ya?ml$/i.test(base);
 }
 
 /** The repository root above a file (the folder holding .git), else the file's folder's filesystem root. */
@@ -347,7 +381,7 @@ function failure(e: unknown, err: (s: string) => void): number {
 }
 
 if (!isMainThread && (workerData as WorkerData | undefined)?.shipshapeWorker) {
-  runWorker(workerData as WorkerData, parentPort as never, (file, text) => {
+  runWorker(parentPort as never, (file, text) => {
     try {
       writeAtomically(file, text);
     } catch (e) {

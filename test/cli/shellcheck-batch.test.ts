@@ -93,6 +93,20 @@ describe('ShellCheck batched in the CLI', { skip: hasShellcheck ? false : 'shell
 });
 
 describe('runBatches', () => {
+  it('gives every script the same comments however the scripts are cut into processes', { skip: hasShellcheck ? false : 'shellcheck not installed' }, () => {
+    const args = ['--format=json1', '--shell=sh'];
+    const big = Array.from({ length: 60 }, (_, i) => `echo $v${i} $(ls *.txt)\n`).join('');
+    const scripts = [big, 'echo $a\n', 'cd /tmp\nrm -rf $dir/*\n', '[ $x == y ] && echo ok\n', big + 'echo $tail\n'];
+    const requests = scripts.map((script) => ({ binary: 'shellcheck', args, script }));
+    const byScript = (r: ReturnType<typeof runBatches>) => scripts.map((s) => [...r.values()][0].get(s));
+    const one = byScript(runBatches(requests, { charsPerProcess: 1e9 }));
+    const cut = byScript(runBatches(requests, { charsPerProcess: 100, perProcess: 2 }));
+    assert.ok(one.every((c) => c !== undefined && c.length > 0));
+    // Comments name their temporary script file: compare what ShellCheck says, not where it wrote the script.
+    const strip = (cs: typeof one) => cs.map((c) => c!.map(({ file: _file, ...rest }) => rest));
+    assert.deepEqual(strip(cut), strip(one));
+  });
+
   it('removes its temporary folder and leaves the scripts out when the program fails', () => {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-scb-test-'));
     const saved = process.env.TMPDIR;

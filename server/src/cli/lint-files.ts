@@ -5,9 +5,10 @@ import * as os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Config } from '../engine/config';
 import { Engine, type Prepared } from '../engine/lint';
-import { MemoryProjectIndex } from '../engine/project';
+import type { IndexedSummary } from '../engine/project';
 import type { Registry } from '../engine/registry';
-import type { Finding, Kind, Parsed, WorkspaceReader } from '../engine/types';
+import type { Finding, Fix, Kind, Parsed, ProjectIndex, WorkspaceReader } from '../engine/types';
+import { docsUrl } from '../engine/registry';
 import { diskWorkspace } from '../engine/workspace';
 import { createRegistry } from '../languages';
 import { collectingHook, runBatches, runBatchesAsync, servingHook, setShellcheckHook, type BatchRequest, type BatchResults } from '../shellcheck-batch';
@@ -46,6 +47,34 @@ const FILES_PER_WORKER = 150;
 
 /** Files whose ShellCheck scripts are gathered and checked together before they are linted. */
 const SHELLCHECK_CHUNK = 500;
+/** Files linted between two turns of the event loop while ShellCheck processes run. */
+const LINT_SLICE = 20;
+
+/**
+ * The project index of a CLI run: filled once from the first pass and never changed, so unlike the server's
+ * `MemoryProjectIndex` it keeps no change-tracking keys (a canonical JSON of every summary, per thread).
+ * `summaries(kind)` is sorted by path and the same array on every call.
+ */
+export class FrozenProjectIndex implements ProjectIndex {
+  readonly generation = 0;
+  private readonly byKind = new Map<Kind, IndexedSummary[]>();
+
+  constructor(summaries: readonly Summary[]) {
+    for (const s of summaries) {
+      if (s.summary === undefined) continue;
+      let list = this.byKind.get(s.kind);
+      if (!list) this.byKind.set(s.kind, (list = []));
+      list.push({ path: s.path, summary: s.summary });
+    }
+    for (const list of this.byKind.values()) list.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  }
+
+  summaries(kind: Kind): ReadonlyArray<IndexedSummary> {
+    let list = this.byKind.get(kind);
+    if (!list) this.byKind.set(kind, (list = []));
+    return list;
+  }
+}
 
 /** One process's (or one worker's) share of the work, in the two passes. */
 export class JobRunner {
@@ -53,7 +82,10 @@ export class JobRunner {
   batchShellcheck = process.env.SHIPSHAPE_SHELLCHECK_BATCH !== '0';
   private readonly engine: Engine;
   private readonly prepared = new Map<number, Prepared>();
-  /** One workspace reader per repository root (making one resolves the root's real path). */
+  /** Jobs whose ShellCheck scripts were collected and are not linted yet (they wait for their batch). */
+  private readonly waiting = new Set<number>();
+  /** One workspace reader per repository root (making one resolves the root's real path); it remembers what it read
+   * unless this run writes fixes. */
   private readonly workspaces = new Map<string | undefined, WorkspaceReader>();
 
   constructor(
@@ -69,7 +101,7 @@ export class JobRunner {
 
   private workspaceFor(root: string | undefined): WorkspaceReader {
     let ws = this.workspaces.get(root);
-    if (!ws) this.workspaces.set(root, (ws = diskWorkspace(root, undefined, true)));
+    if (!ws) this.workspaces.set(root, (ws = diskWorkspace(root, undefined, true, !this.fix)));
     return ws;
   }
 
@@ -91,8 +123,7 @@ export class JobRunner {
 
   /** Pass 2: lint (and fix) every file against the whole project's index. */
   lint(summaries: Summary[]): LintOutcome[] {
-    const project = new MemoryProjectIndex();
-    for (const s of summaries) project.set(s.path, s.kind, s.summary);
+    const project = new FrozenProjectIndex(summaries);
     const outcomes: LintOutcome[] = [];
     // ShellCheck runs for a chunk of files at a time: their scripts checked ~100 per process, then the files linted.
     for (const [start, end] of this.chunks()) {
@@ -107,9 +138,8 @@ export class JobRunner {
    * this thread lints the current chunk.
    */
   async lintAsync(summaries: Summary[], concurrency: number): Promise<LintOutcome[]> {
-    const project = new MemoryProjectIndex();
-    for (const s of summaries) project.set(s.path, s.kind, s.summary);
-    const outcomes: LintOutcome[] = [];
+    const project = new FrozenProjectIndex(summaries);
+    const outcomes: LintOutcome[] = new Array(this.jobs.length);
     const chunks = this.chunks();
     const ahead = (k: number): Promise<BatchResults> | undefined => {
       if (!this.batchShellcheck || k >= chunks.length) return undefined;
@@ -118,11 +148,47 @@ export class JobRunner {
     };
     let pending = ahead(0);
     for (let k = 0; k < chunks.length; k++) {
+      const [start, end] = chunks[k];
+      const all = Array.from({ length: end - start }, (_, j) => start + j);
+      let rest = all;
+      if (pending) {
+        // While ShellCheck checks this chunk's scripts, lint the chunk's files that have none.
+        rest = all.filter((i) => this.waiting.has(i));
+        await this.lintSlices(
+          all.filter((i) => !this.waiting.has(i)),
+          project,
+          new Map(),
+          outcomes,
+        );
+      }
       const batched = await pending;
       pending = ahead(k + 1);
-      this.lintChunk(chunks[k][0], chunks[k][1], project, batched, outcomes);
+      await this.lintSlices(rest, project, batched, outcomes);
+      for (const i of rest) this.waiting.delete(i);
+      this.progress(end - start);
     }
     return outcomes;
+  }
+
+  /**
+   * Lints the jobs, a few at a time, letting the event loop run in between: ShellCheck processes in flight write
+   * their output to pipes this thread must read, or they stall once a pipe is full.
+   */
+  private async lintSlices(indexes: number[], project: FrozenProjectIndex, batched: BatchResults | undefined, outcomes: LintOutcome[]): Promise<void> {
+    for (let s = 0; s < indexes.length; s += LINT_SLICE) {
+      if (s > 0) await new Promise((resolve) => setImmediate(resolve));
+      if (batched) setShellcheckHook(servingHook(batched));
+      try {
+        for (const i of indexes.slice(s, s + LINT_SLICE)) outcomes[i] = this.lintOne(i, project);
+      } finally {
+        if (batched) setShellcheckHook(undefined);
+      }
+    }
+  }
+
+  /** For the benchmark's time cap: how far a run got (SHIPSHAPE_PROGRESS=1; workers' logs reach the main thread). */
+  private progress(files: number): void {
+    if (process.env.SHIPSHAPE_PROGRESS === '1') this.log(`progress +${files}`);
   }
 
   private chunks(): Array<[number, number]> {
@@ -131,15 +197,14 @@ export class JobRunner {
     return out;
   }
 
-  private lintChunk(start: number, end: number, project: MemoryProjectIndex, batched: BatchResults | undefined, outcomes: LintOutcome[]): void {
+  private lintChunk(start: number, end: number, project: FrozenProjectIndex, batched: BatchResults | undefined, outcomes: LintOutcome[]): void {
     if (batched) setShellcheckHook(servingHook(batched));
     try {
       for (let i = start; i < end; i++) outcomes.push(this.lintOne(i, project));
     } finally {
       if (batched) setShellcheckHook(undefined);
     }
-    // For the benchmark's time cap: how far a run got (SHIPSHAPE_PROGRESS=1; workers' logs reach the main thread).
-    if (process.env.SHIPSHAPE_PROGRESS === '1') this.log(`progress +${end - start}`);
+    this.progress(end - start);
   }
 
   /**
@@ -163,6 +228,7 @@ export class JobRunner {
         }
         if (!prepared.parsed) continue;
         const options = config.domains[job.kind === 'workflow' || job.kind === 'action' ? 'actions' : job.kind] ?? {};
+        const before = requests.length;
         for (const rule of rules) {
           try {
             rule.check({ model: prepared.parsed.model, text: job.text, path: job.file, options, profile: config.profile, allRules: config.allRules, workspace: this.workspaceFor(job.root), report: () => {} });
@@ -170,6 +236,7 @@ export class JobRunner {
             // the lint runs the rule again and reports the failure
           }
         }
+        if (requests.length > before) this.waiting.add(i);
       }
     } finally {
       setShellcheckHook(undefined);
@@ -177,7 +244,7 @@ export class JobRunner {
     return requests;
   }
 
-  private lintOne(i: number, project: MemoryProjectIndex): LintOutcome {
+  private lintOne(i: number, project: FrozenProjectIndex): LintOutcome {
     const job = this.jobs[i];
     const parsed: Parsed<unknown> | undefined = this.prepared.get(i)?.parsed;
     this.prepared.delete(i);
@@ -200,8 +267,15 @@ export function workerCount(files: number, requested?: number): number {
   return Math.max(1, Math.min(wanted, Math.floor(files / FILES_PER_WORKER)));
 }
 
-export function lintInline(jobs: LintJob[], configs: Config[], fix: boolean, write: (f: string, t: string) => void, log: (m: string) => void): Promise<LintOutcome[]> {
-  const runner = new JobRunner(jobs, configs, fix, write, log);
+export function lintInline(
+  jobs: LintJob[],
+  configs: Config[],
+  fix: boolean,
+  write: (f: string, t: string) => void,
+  log: (m: string) => void,
+  registry?: Registry,
+): Promise<LintOutcome[]> {
+  const runner = new JobRunner(jobs, configs, fix, write, log, registry);
   return runner.lintAsync(runner.index(), cores());
 }
 
@@ -209,72 +283,200 @@ function cores(): number {
   return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
 }
 
-type ToMain = { type: 'summaries'; items: Summary[] } | { type: 'results'; items: LintOutcome[] } | { type: 'log'; message: string } | { type: 'failed'; message: string };
-type ToWorker = { type: 'index'; items: Summary[] };
+/**
+ * A finding as a worker sends it back: only what the output formats read (rule, aliases, severity, message, range,
+ * whether a safe fix exists). Copying whole findings between threads (their fixes' edits, tags, docs links) cost the
+ * main thread about as much as linting its share. [ruleId, aliases, severity, message, startLine, startCharacter,
+ * endLine, endCharacter, fixable]
+ */
+type WireFinding = [string, string[], Finding['severity'], string, number, number, number, number, 0 | 1];
+/** An outcome as a worker sends it back: the text only when --fix changed it (the main thread has the original). */
+interface WireOutcome {
+  kind?: Kind;
+  findings: WireFinding[];
+  text?: string;
+  fixed: number;
+  written?: boolean;
+}
+
+/** Stands for "has a safe fix" in findings rebuilt from the wire: the CLI's outputs never read a fix's edits. */
+const SAFE_FIX_MARK: Fix = Object.freeze({ title: 'safe fix', edits: [] }) as Fix;
+
+function toWire(o: LintOutcome): WireOutcome {
+  const findings = o.findings.map((f): WireFinding => {
+    const { start, end } = f.range;
+    return [f.ruleId, f.aliases, f.severity, f.message, start.line, start.character, end.line, end.character, f.fixes.some((fx) => fx.safe !== false) ? 1 : 0];
+  });
+  return { kind: o.kind, findings, fixed: o.fixed, ...(o.written ? { text: o.text, written: true } : {}) };
+}
+
+function fromWire(w: WireOutcome, originalText: string): LintOutcome {
+  const findings = w.findings.map(
+    ([ruleId, aliases, severity, message, sl, sc, el, ec, fixable]): Finding => ({
+      ruleId,
+      aliases,
+      severity,
+      message,
+      range: { start: { line: sl, character: sc }, end: { line: el, character: ec } },
+      fixes: fixable ? [SAFE_FIX_MARK] : [],
+      tags: [],
+      docsUrl: docsUrl(ruleId),
+    }),
+  );
+  return { kind: w.kind, findings, text: w.text ?? originalText, fixed: w.fixed, ...(w.written ? { written: true } : {}) };
+}
+
+type ToMain =
+  | { type: 'summaries'; items: Summary[] }
+  | { type: 'results'; items: WireOutcome[] }
+  | { type: 'log'; message: string }
+  | { type: 'failed'; message: string };
+type ToWorker = { type: 'jobs'; jobs: LintJob[]; configs: Config[]; fix: boolean; shellcheckProcesses: number } | { type: 'index'; items: Summary[] };
 
 export interface WorkerData {
   shipshapeWorker: true;
-  jobs: LintJob[];
-  configs: Config[];
-  fix: boolean;
-  /** ShellCheck processes a worker may run at a time. */
-  shellcheckProcesses: number;
 }
 
 /**
- * Splits the jobs round-robin over `n` workers running `script` (the CLI bundle itself), gathers every worker's
- * summaries into one index, sends it back, and reassembles the outcomes in input order.
+ * Lint threads started early: each loads the bundle and builds its rule registry while the main thread is still
+ * reading the files, then waits for its share.
  */
-export function lintInWorkers(script: string, n: number, jobs: LintJob[], configs: Config[], fix: boolean, log: (m: string) => void): Promise<LintOutcome[]> {
+export class WorkerPool {
+  readonly workers: Worker[];
+  /** Why a thread stopped before it was given work (reported when the work is handed out). */
+  readonly early = new Map<Worker, Error>();
+
+  constructor(script: string, count: number) {
+    const data: WorkerData = { shipshapeWorker: true };
+    this.workers = Array.from({ length: count }, () => new Worker(script, { workerData: data }));
+    for (const w of this.workers) {
+      w.on('error', (err) => this.early.set(w, this.early.get(w) ?? err));
+      w.on('exit', (code) => this.early.set(w, this.early.get(w) ?? new Error(`a lint worker exited with code ${code}`)));
+    }
+  }
+
+  /** Stops every thread (the run did not need them, or it is over). */
+  close(): void {
+    for (const w of this.workers) void w.terminate();
+  }
+}
+
+/**
+ * Splits the jobs round-robin over the main thread and `n - 1` threads of `pool` (extra ones are stopped): every
+ * participant parses and summarizes its share, the summaries are gathered into one index (in input order) and sent
+ * back, every participant lints its share, and the outcomes are reassembled in input order. The main thread takes a
+ * share too, so one thread fewer loads the bundle and warms up.
+ */
+export function lintInWorkers(
+  pool: WorkerPool,
+  n: number,
+  jobs: LintJob[],
+  configs: Config[],
+  fix: boolean,
+  write: (file: string, text: string) => void,
+  log: (m: string) => void,
+  registry?: Registry,
+): Promise<LintOutcome[]> {
+  const workers = pool.workers.slice(0, n - 1);
+  for (const extra of pool.workers.slice(n - 1)) void extra.terminate();
   const shares: number[][] = Array.from({ length: n }, () => []);
   jobs.forEach((_, i) => shares[i % n].push(i));
+  const [mine, ...theirs] = shares;
   const outcomes: LintOutcome[] = new Array(jobs.length);
+  const order = new Map(jobs.map((j, i) => [j.file, i]));
   const summaries: Summary[] = [];
+  const shellcheckProcesses = Math.max(1, Math.ceil(cores() / n));
   let summarized = 0;
   let finished = 0;
-  return new Promise((resolve, reject) => {
-    const workers = shares.map((share) => {
-      const data: WorkerData = { shipshapeWorker: true, jobs: share.map((i) => jobs[i]), configs, fix, shellcheckProcesses: Math.max(1, Math.ceil(cores() / n)) };
-      return { share, worker: new Worker(script, { workerData: data }) };
-    });
+  let failed = false;
+  return new Promise<LintOutcome[]>((resolve, reject) => {
     const fail = (err: Error) => {
-      for (const { worker } of workers) void worker.terminate();
+      if (failed) return;
+      failed = true;
+      pool.close();
       reject(err);
     };
-    for (const { share, worker } of workers) {
+    const done = () => {
+      if (++finished === n) {
+        pool.close();
+        resolve(outcomes);
+      }
+    };
+    const runner = new JobRunner(
+      mine.map((i) => jobs[i]),
+      configs,
+      fix,
+      write,
+      log,
+      registry,
+    );
+    const indexed = (items: Summary[]) => {
+      summaries.push(...items);
+      if (++summarized < n) return;
+      summaries.sort((a, b) => order.get(a.path)! - order.get(b.path)!);
+      for (const w of workers) w.postMessage({ type: 'index', items: summaries } satisfies ToWorker);
+      runner.lintAsync(summaries, shellcheckProcesses).then((items) => {
+        items.forEach((o, k) => (outcomes[mine[k]] = o));
+        done();
+      }, fail);
+    };
+    workers.forEach((worker, w) => {
+      const share = theirs[w];
+      const early = pool.early.get(worker);
+      if (early) return fail(early);
       worker.on('error', fail);
       worker.on('exit', (code) => {
-        if (code !== 0 && finished < n) fail(new Error(`a lint worker exited with code ${code}`));
+        if (finished < n) fail(new Error(`a lint worker exited with code ${code}`));
       });
       worker.on('message', (msg: ToMain) => {
+        if (failed) return;
         if (msg.type === 'log') log(msg.message);
         else if (msg.type === 'failed') fail(new Error(msg.message));
-        else if (msg.type === 'summaries') {
-          summaries.push(...msg.items);
-          if (++summarized === n) for (const w of workers) w.worker.postMessage({ type: 'index', items: summaries } satisfies ToWorker);
-        } else if (msg.type === 'results') {
-          msg.items.forEach((o, k) => (outcomes[share[k]] = o));
-          if (++finished === n) resolve(outcomes);
+        else if (msg.type === 'summaries') indexed(msg.items);
+        else if (msg.type === 'results') {
+          msg.items.forEach((o, k) => (outcomes[share[k]] = fromWire(o, jobs[share[k]].text)));
+          done();
         }
       });
+      worker.postMessage({ type: 'jobs', jobs: share.map((i) => jobs[i]), configs, fix, shellcheckProcesses } satisfies ToWorker);
+    });
+    // The workers now parse their shares while this thread parses its own.
+    try {
+      indexed(runner.index());
+    } catch (err) {
+      fail(err as Error);
     }
   });
 }
 
-/** The worker side: pass 1, wait for the whole index, pass 2. */
-export function runWorker(data: WorkerData, port: { postMessage(m: ToMain): void; once(ev: 'message', cb: (m: ToWorker) => void): void }, write: (f: string, t: string) => void): void {
+/** The worker side: build the registry, wait for a share, pass 1, wait for the whole index, pass 2. */
+export function runWorker(port: { postMessage(m: ToMain): void; on(ev: 'message', cb: (m: ToWorker) => void): void }, write: (f: string, t: string) => void): void {
+  let registry: Registry;
+  let runner: JobRunner | undefined;
+  let shellcheckProcesses = 1;
+  const log = (message: string) => port.postMessage({ type: 'log', message });
   try {
-    const runner = new JobRunner(data.jobs, data.configs, data.fix, write, (message) => port.postMessage({ type: 'log', message }));
-    port.postMessage({ type: 'summaries', items: runner.index() });
-    port.once('message', (msg) => {
-      runner.lintAsync(msg.items, data.shellcheckProcesses).then(
-        (items) => port.postMessage({ type: 'results', items }),
-        (err) => port.postMessage({ type: 'failed', message: failureMessage(err) }),
-      );
-    });
+    registry = createRegistry();
   } catch (err) {
     port.postMessage({ type: 'failed', message: failureMessage(err) });
+    return;
   }
+  port.on('message', (msg) => {
+    try {
+      if (msg.type === 'jobs') {
+        shellcheckProcesses = msg.shellcheckProcesses;
+        runner = new JobRunner(msg.jobs, msg.configs, msg.fix, write, log, registry);
+        port.postMessage({ type: 'summaries', items: runner.index() });
+      } else if (msg.type === 'index' && runner) {
+        runner.lintAsync(msg.items, shellcheckProcesses).then(
+          (items) => port.postMessage({ type: 'results', items: items.map(toWire) }),
+          (err) => port.postMessage({ type: 'failed', message: failureMessage(err) }),
+        );
+      }
+    } catch (err) {
+      port.postMessage({ type: 'failed', message: failureMessage(err) });
+    }
+  });
 }
 
 /** I/O failures keep their one-line message (the CLI prints it as is); anything else carries its stack. */

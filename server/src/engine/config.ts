@@ -1,5 +1,6 @@
 import * as path from 'node:path';
-import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import { parseDocument } from 'yaml';
+import { isMap, isScalar, isSeq, type Node } from '../yaml/yaml';
 import { LineIndex } from './text';
 import type { Kind, Profile, Range, SeverityOrOff, WorkspaceReader } from './types';
 import { PROFILES } from './types';

@@ -1,7 +1,8 @@
 // Other linters' config files that Shipshape honours (`.hadolint.yaml`, `.kube-linter.yaml`), so a team's existing
 // setup carries over: they sit under `.shipshape.yaml` (ours wins where both speak) and above the defaults.
 import * as path from 'node:path';
-import { isMap, isScalar, isSeq, parseDocument, type YAMLMap } from 'yaml';
+import { parseDocument } from 'yaml';
+import { isMap, isScalar, isSeq, type YAMLMap } from '../yaml/yaml';
 import type { ConfigLayer } from './config';
 import type { RuleMeta, WorkspaceReader } from './types';
 

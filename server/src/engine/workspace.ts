@@ -5,9 +5,12 @@ import type { WorkspaceReader } from './types';
 /**
  * Reads files from disk. When `root` is set, paths outside it are treated as absent, so a config or
  * manifest can never make us read elsewhere. `overlay` lets the server serve unsaved editor buffers.
- * `stable` (the CLI: files do not change during a run) remembers where each path's symlinks lead.
+ * `stable` (the CLI: files do not change during a run) remembers where each path's symlinks lead, whether a path is
+ * inside the root and whether it exists: rules ask the same questions for every file of a folder (`.dockerignore`
+ * next to each Dockerfile, config files above it). `cacheReads` (a CLI run that writes no fixes) also remembers
+ * what `readText` and `list` returned.
  */
-export function diskWorkspace(root?: string, overlay?: (absPath: string) => string | undefined, stable = false): WorkspaceReader {
+export function diskWorkspace(root?: string, overlay?: (absPath: string) => string | undefined, stable = false, cacheReads = false): WorkspaceReader {
   const resolvedRoot = root ? path.resolve(root) : undefined;
   const realPaths = stable ? new Map<string, string>() : undefined;
   const realPath = (p: string) => {
@@ -24,33 +27,58 @@ export function diskWorkspace(root?: string, overlay?: (absPath: string) => stri
     return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
   };
   // Both the path as written and where its symlinks lead must stay inside the root.
-  const inside = (p: string) => !resolvedRoot || (within(resolvedRoot, path.resolve(p)) && within(realRoot!, realPath(path.resolve(p))));
+  const check = (p: string) => !resolvedRoot || (within(resolvedRoot, path.resolve(p)) && within(realRoot!, realPath(path.resolve(p))));
+  const insideCache = stable ? new Map<string, boolean>() : undefined;
+  const inside = (p: string) => {
+    if (!insideCache) return check(p);
+    let ok = insideCache.get(p);
+    if (ok === undefined) insideCache.set(p, (ok = check(p)));
+    return ok;
+  };
+  const existsCache = stable && !overlay ? new Map<string, boolean>() : undefined;
+  const textCache = stable && cacheReads && !overlay ? new Map<string, string | undefined>() : undefined;
+  const listCache = stable && cacheReads && !overlay ? new Map<string, string[]>() : undefined;
+  const readText = (absPath: string): string | undefined => {
+    if (!inside(absPath)) return undefined;
+    const open = overlay?.(absPath);
+    if (open !== undefined) return open;
+    try {
+      const stat = fs.statSync(absPath);
+      if (!stat.isFile() || stat.size > 8 * 1024 * 1024) return undefined;
+      return fs.readFileSync(absPath, 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+  const list = (absDir: string): string[] => {
+    if (!inside(absDir)) return [];
+    try {
+      return fs.readdirSync(absDir);
+    } catch {
+      return [];
+    }
+  };
   return {
     root: resolvedRoot,
     readText(absPath) {
-      if (!inside(absPath)) return undefined;
-      const open = overlay?.(absPath);
-      if (open !== undefined) return open;
-      try {
-        const stat = fs.statSync(absPath);
-        if (!stat.isFile() || stat.size > 8 * 1024 * 1024) return undefined;
-        return fs.readFileSync(absPath, 'utf8');
-      } catch {
-        return undefined;
-      }
+      if (!textCache) return readText(absPath);
+      if (textCache.has(absPath)) return textCache.get(absPath);
+      const text = readText(absPath);
+      textCache.set(absPath, text);
+      return text;
     },
     exists(absPath) {
-      if (!inside(absPath)) return false;
-      if (overlay?.(absPath) !== undefined) return true;
-      return fs.existsSync(absPath);
+      let found = existsCache?.get(absPath);
+      if (found !== undefined) return found;
+      found = inside(absPath) && (overlay?.(absPath) !== undefined || fs.existsSync(absPath));
+      existsCache?.set(absPath, found);
+      return found;
     },
     list(absDir) {
-      if (!inside(absDir)) return [];
-      try {
-        return fs.readdirSync(absDir);
-      } catch {
-        return [];
-      }
+      if (!listCache) return list(absDir);
+      let names = listCache.get(absDir);
+      if (!names) listCache.set(absDir, (names = list(absDir)));
+      return [...names];
     },
   };
 }

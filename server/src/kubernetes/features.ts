@@ -1,7 +1,7 @@
 // Editor features for Kubernetes manifests: hover (schema description and type of any key), completion (keys,
 // enum values, apiVersion/kind pairs) and document symbols (Kind/name per object). No re-parse: hover walks the
 // model's YAML nodes; completion reads only the lines around the cursor, so it works while the text is incomplete.
-import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from '../yaml/yaml';
 import type { CompletionEntry, HoverInfo, LanguageFeatureContext, Position, SymbolEntry } from '../engine/types';
 import { rangeOf } from '../yaml/yaml';
 import type { KubernetesModel, Manifest } from './model';

@@ -1,6 +1,6 @@
 // `.kube-linter.yaml`: a team's kube-linter check selection carries over — `checks.include`, `checks.exclude`,
 // `checks.addAllBuiltIn` and `checks.doNotAutoAddDefaults`, applied to our rules that carry `kube-linter/<check>`.
-import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, type Node } from '../yaml/yaml';
 import type { ConfigLayer } from '../engine/config';
 import { scalarList, toolConfigRoot, type ToolConfigFormat } from '../engine/tool-config';
 import type { RuleMeta, SeverityOrOff } from '../engine/types';

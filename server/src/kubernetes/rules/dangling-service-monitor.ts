@@ -60,6 +60,7 @@ silently scrapes nothing: usually a label typo.
 Under profile \`recommended\` it is checked once the workspace has Services at all; with \`strict\`, \`all\` or \`--rules all\`
 the workspace is taken as complete.`,
   check(ctx) {
+    if (!ctx.model.manifests.some((m) => m.kind === 'ServiceMonitor')) return;
     const services = objectsOfKind(ctx, 'Service');
     if (!services.length && !workspaceComplete(ctx)) return;
     for (const m of ctx.model.manifests) {

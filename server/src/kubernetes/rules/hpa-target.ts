@@ -14,6 +14,8 @@ export const hpaTarget: Rule<KubernetesModel> = {
   docs: `An autoscaler whose \`scaleTargetRef\` names no existing object does nothing. Under profile \`recommended\` it is checked once the workspace
 defines workloads at all; with \`strict\`, \`all\` or \`--rules all\` the workspace is taken as complete.`,
   check(ctx) {
+    // Only autoscalers are checked: other files need no look at the workspace (a copy of its lists per file).
+    if (!ctx.model.manifests.some((m) => m.kind === 'HorizontalPodAutoscaler')) return;
     if (!workloadObjects(ctx).length && !workspaceComplete(ctx)) return;
     for (const m of ctx.model.manifests) {
       if (m.kind !== 'HorizontalPodAutoscaler') continue;

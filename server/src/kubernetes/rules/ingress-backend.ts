@@ -33,6 +33,7 @@ export const ingressBackend: Rule<KubernetesModel> = {
   docs: `An Ingress path whose Service or port does not exist answers 503. Under profile \`recommended\` it is checked once the workspace defines
 Services at all; with \`strict\`, \`all\` or \`--rules all\` the workspace is taken as complete.`,
   check(ctx) {
+    if (!ctx.model.manifests.some((m) => m.kind === 'Ingress')) return;
     if (!objectsOfKind(ctx, 'Service').length && !workspaceComplete(ctx)) return;
     for (const m of ctx.model.manifests) {
       if (m.kind !== 'Ingress') continue;

@@ -28,6 +28,7 @@ nothing. Usually a label typo. Under profile \`recommended\` it is checked once 
 live in another repository); with \`strict\`, \`all\` or \`--rules all\` the workspace is taken as complete. Peers that also
 select namespaces are not checked.`,
   check(ctx) {
+    if (!ctx.model.manifests.some((m) => m.kind === 'NetworkPolicy')) return;
     const workloads = workloadObjects(ctx);
     if (!workloads.length && !workspaceComplete(ctx)) return;
     for (const m of ctx.model.manifests) {

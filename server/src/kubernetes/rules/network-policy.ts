@@ -16,6 +16,7 @@ workload's pods with a NetworkPolicy that lists \`Ingress\` and \`Egress\` in \`
 Under profile \`recommended\` it is checked once the workspace has NetworkPolicies at all (otherwise they may live
 elsewhere); with \`strict\`, \`all\` or \`--rules all\` the workspace is taken as complete.`,
   check(ctx) {
+    if (!ctx.model.podTemplates.length) return;
     const policies = objectsOfKind(ctx, 'NetworkPolicy');
     if (!policies.length && !workspaceComplete(ctx)) return;
     for (const pod of ctx.model.podTemplates) {

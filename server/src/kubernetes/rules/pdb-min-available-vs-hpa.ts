@@ -14,6 +14,7 @@ export const pdbMinAvailableVsHpa: Rule<KubernetesModel> = {
   docs: `When the autoscaler scales the Deployment down to \`minReplicas\`, a PDB requiring more available pods than that blocks
 every eviction, so drains and upgrades hang. Keep \`minAvailable\` at or below \`minReplicas\` (or use \`maxUnavailable\`).`,
   check(ctx) {
+    if (!ctx.model.podTemplates.some((pod) => pod.owner.kind === 'Deployment')) return;
     const hpas = objectsOfKind(ctx, 'HorizontalPodAutoscaler');
     const pdbs = objectsOfKind(ctx, 'PodDisruptionBudget');
     if (!hpas.length || !pdbs.length) return;

@@ -19,6 +19,7 @@ selector matches the pod template labels (e.g. \`maxUnavailable: 1\`). Reported 
 more replicas, and for every one of them once the workspace uses PodDisruptionBudgets at all, or with profile \`strict\`,
 \`all\` or \`--rules all\` (the workspace taken as complete).`,
   check(ctx) {
+    if (!ctx.model.podTemplates.some((pod) => WORKLOADS.has(pod.owner.kind ?? ''))) return;
     const pdbs = objectsOfKind(ctx, 'PodDisruptionBudget');
     for (const pod of ctx.model.podTemplates) {
       const m = pod.owner;

@@ -14,6 +14,7 @@ export const serviceSelector: Rule<KubernetesModel> = {
 them (a typo, a renamed label), the Service silently has no endpoints. Under profile \`recommended\` it is checked once the
 workspace has workloads at all; with \`strict\`, \`all\` or \`--rules all\` the workspace is taken as complete. Services without a selector (external endpoints) are not checked.`,
   check(ctx) {
+    if (!ctx.model.manifests.some((m) => m.kind === 'Service')) return;
     const workloads = workloadObjects(ctx);
     if (!workloads.length && !workspaceComplete(ctx)) return;
     for (const m of ctx.model.manifests) {

@@ -1,7 +1,7 @@
 // Which schema applies to each object of a file, and the schema problems of a whole file, computed once per
 // model (every schema rule reads its share from this one walk).
 import * as path from 'node:path';
-import { isMap, isScalar, type Node, type YAMLMap } from 'yaml';
+import { isMap, isScalar, type Node, type YAMLMap } from '../../yaml/yaml';
 import type { ProjectIndex, WorkspaceReader } from '../../engine/types';
 import { isKustomizePatch } from './patches';
 import type { KubernetesModel } from '../model';

@@ -1,11 +1,15 @@
 // Walks a manifest's YAML nodes against its shape and collects every schema problem with its exact range.
-import { isAlias, isMap, isScalar, isSeq, Scalar, type Node, type YAMLMap } from 'yaml';
+import { Scalar } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, type Node, type YAMLMap } from '../../yaml/yaml';
 import type { LineIndex } from '../../engine/text';
 import type { Fix, Range } from '../../engine/types';
 import { describeType, type Field, type Shape } from './shapes';
 import { closest, editDistance } from './suggest';
 import { fieldFormatProblem } from './field-formats';
 import { quantityProblem } from './formats';
+
+/** Read once: each use of an imported binding of the (CommonJS) yaml module is a getter call in the bundle. */
+const PLAIN = Scalar.PLAIN;
 
 /** Plain words that Kubernetes' YAML 1.1 decoder turns into booleans (the yaml package, YAML 1.2, keeps them strings). */
 const YAML11_BOOLEAN = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/;
@@ -187,7 +191,7 @@ function walkScalar(node: Node, shape: Shape, place: Place, opts: WalkOptions, o
   const value = node.value;
   // envsubst / Flux post-build variables (`replicas: ${REPLICAS}`) are filled in before the API server sees them.
   if (typeof value === 'string' && /\$\{[A-Za-z_][\w:=-]*\}/.test(value)) return;
-  const plain = node.type === Scalar.PLAIN;
+  const plain = node.type === PLAIN;
   const source = opts.index.text.slice(node.range![0], node.range![1]);
   const range = rangeOf(opts, node);
   switch (shape.type) {
