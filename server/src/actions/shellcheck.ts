@@ -145,8 +145,8 @@ interface Job {
   binary: string;
   options: string[];
   keyOf: (script: string) => string;
-  scripts: Set<string>;
-  files: Set<string>;
+  /** The scripts each file is waiting for. */
+  files: Map<string, string[]>;
 }
 /** Wanted runs by binary and options (one ShellCheck process per run), started once requests pause, one at a time. */
 const wanted = new Map<string, Job>();
@@ -157,9 +157,8 @@ let running = false;
 function request(binary: string, options: string[], keyOf: (script: string) => string, scripts: string[], file: string): void {
   const slot = `${binary}\u0000${options.join(' ')}`;
   let job = wanted.get(slot);
-  if (!job) wanted.set(slot, (job = { binary, options, keyOf, scripts: new Set(), files: new Set() }));
-  for (const s of scripts) job.scripts.add(s);
-  job.files.add(file);
+  if (!job) wanted.set(slot, (job = { binary, options, keyOf, files: new Map() }));
+  job.files.set(file, [...(job.files.get(file) ?? []), ...scripts]);
   if (idleTimer) clearTimeout(idleTimer);
   idleTimer = setTimeout(() => {
     idleTimer = undefined;
@@ -173,10 +172,11 @@ function startNext(): void {
   if (next.done) return;
   const [slot, job] = next.value;
   wanted.delete(slot);
-  const todo = [...job.scripts].filter((s) => !cache.has(job.keyOf(s)));
+  const todo = [...new Set([...job.files.values()].flat())].filter((s) => !cache.has(job.keyOf(s)));
   const done = () => {
     running = false;
-    for (const f of job.files) background?.(f);
+    // A file whose scripts all came back clean already had the right findings (its lint counted them as clean).
+    for (const [f, scripts] of job.files) if (scripts.some((s) => cache.get(job.keyOf(s))?.length !== 0)) background?.(f);
     startNext();
   };
   if (!todo.length) return done();

@@ -24,6 +24,7 @@ const HADOLINT = /^\s*#\s*hadolint\s+(global\s+)?ignore\s*=\s*([A-Za-z0-9_,\s-]+
 
 function pragmaSuppressions(model: DockerfileModel): Suppression[] {
   const out: Suppression[] = [];
+  if (!model.text.includes('hadolint')) return out;
   for (let line = 0; line < model.index.lineCount; line++) {
     const text = model.index.lineText(line);
     if (!text.includes('hadolint')) continue;

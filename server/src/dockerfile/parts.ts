@@ -5,12 +5,14 @@
 // A rule is part-local when its findings in a part follow from that part's text, the text of the stages it builds on
 // (`FROM <stage>`: they are in the part's key) and the file-wide facts of `dockerfilePartContext` (the lines before
 // the first stage, every FROM instruction — stage names, images, order, which is final, which are built on — the line
-// break, the path, whether the file uses Yarn 2+). Rules that compare stages in other ways (a majority over the file, COPY --from in other stages,
-// the final image through its whole chain), read other files, or run external programs run on the whole file.
+// break, the path, whether the file uses Yarn 2+, the casing most instructions use). Rules that compare stages in
+// other ways (COPY --from in other stages, the final image through its whole chain), read other files (.dockerignore,
+// the build context), or run external programs run on the whole file.
 import type { Part, WorkspaceReader } from '../engine/types';
 import { stageChain } from './final-stage';
 import type { DockerfileModel, Stage } from './model';
 import { usesYarnBerry } from './rules/yarn-frozen-lockfile';
+import { lowercaseMajority } from './rules/consistent-instruction-casing';
 
 /**
  * Rules whose findings are part-local (see above). Listed by id: a new rule runs on the whole file until it is
@@ -96,6 +98,7 @@ export const PART_LOCAL_RULES: ReadonlySet<string> = new Set([
   'dockerfile/undefined-arg-in-from',
   'dockerfile/untagged-image',
   'dockerfile/yarn-frozen-lockfile', // whether the file uses Yarn 2+ is in the context
+  'dockerfile/consistent-instruction-casing', // the file's majority casing is in the context
 ]);
 
 interface PartsOf {
@@ -169,7 +172,7 @@ export function dockerfilePartContext(model: DockerfileModel, text: string, path
     const r = s.from.getRange();
     return model.text.slice(model.index.offsetAt(r.start), model.index.offsetAt(r.end));
   });
-  return [path, JSON.stringify(model.index.eol), model.escape, usesYarnBerry(model), model.text.slice(0, p.firstStageStart), ...froms].join('\0');
+  return [path, JSON.stringify(model.index.eol), model.escape, usesYarnBerry(model), lowercaseMajority(model), model.text.slice(0, p.firstStageStart), ...froms].join('\0');
 }
 
 /** The model restricted to the stages of some parts (with the stages they build on, for their scope). */

@@ -350,10 +350,16 @@ class ShellRun implements RunInfo {
     return (entry.names ??= namesOf(entry.script));
   }
 
-  /** The cached parse of this RUN's text, at whatever offset it was read. */
+  /**
+   * The cached parse of this RUN's text, at whatever offset it was read. An instruction reused by the incremental
+   * parse without a line shift keeps its range object (incremental.ts): that finds the parse without hashing the text.
+   */
   #entry(): ShellEntry {
     if (this.#script) return { start: this.#start, script: this.#script };
-    return shellEntry(this.#text, this.#start, this.#end, this.#escape);
+    const range = this.instruction.getRange();
+    let entry = entryOfRange.get(range);
+    if (!entry) entryOfRange.set(range, (entry = shellEntry(this.#text, this.#start, this.#end, this.#escape)));
+    return entry;
   }
 }
 
@@ -367,6 +373,8 @@ interface ShellEntry {
   names?: Set<string>;
 }
 const shellCache = new Map<string, ShellEntry>();
+/** The shell parse of a RUN by the range object of its instruction (one per parse of that instruction's text). */
+const entryOfRange = new WeakMap<object, ShellEntry>();
 const SHELL_CACHE_MAX = 4096;
 
 /** Forgets the cached shell parses (tests compare against reading every RUN afresh). */

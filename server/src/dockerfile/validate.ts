@@ -166,7 +166,8 @@ function validateIncrementally(model: DockerfileModel, key: string | undefined):
     triggers.push(...v.trigger);
     extra.push(...v.extra);
   };
-  const validateOne = (instruction: Instruction): Validated => {
+  // `cached`: by the instruction's text (files that cannot be split into parts); stages are cached as a whole.
+  const validateOne = (instruction: Instruction, cached: boolean): Validated => {
     const keyword = instruction.getKeyword();
     if (keyword === 'FROM') hasFrom = true;
     else if (!hasFrom && keyword !== 'ARG') {
@@ -176,10 +177,13 @@ function validateIncrementally(model: DockerfileModel, key: string | undefined):
     const range = instruction.getRange();
     const firstLine = range.start.line;
     // The instruction's whole lines (the empty-continuation check reads them), where it starts, the escape character.
-    const from = index.offsetAt({ line: firstLine, character: 0 });
-    const to = range.end.line + 1 < index.lineCount ? index.offsetAt({ line: range.end.line + 1, character: 0 }) : text.length;
-    const cacheKey = `${escapeChar}${range.start.character}\0${text.slice(from, to)}`;
-    let validated = next.get(cacheKey) ?? previous?.get(cacheKey);
+    let cacheKey: string | undefined;
+    if (cached) {
+      const from = index.offsetAt({ line: firstLine, character: 0 });
+      const to = range.end.line + 1 < index.lineCount ? index.offsetAt({ line: range.end.line + 1, character: 0 }) : text.length;
+      cacheKey = `${escapeChar}${range.start.character}\0${text.slice(from, to)}`;
+    }
+    let validated = cacheKey === undefined ? undefined : (next.get(cacheKey) ?? previous?.get(cacheKey));
     if (!validated) {
       const main: Diagnostic[] = [];
       validator.validateInstruction(document, escapeChar, instruction, keyword, false, main);
@@ -189,7 +193,7 @@ function validateIncrementally(model: DockerfileModel, key: string | undefined):
       if (triggerInstruction) validator.validateInstruction(document, escapeChar, triggerInstruction, triggerInstruction.getKeyword(), true, trigger);
       validated = shifted({ main, trigger, extra: extraProblems(instruction), count: 1 }, -firstLine);
     }
-    next.set(cacheKey, validated);
+    if (cacheKey !== undefined) next.set(cacheKey, validated);
     const out = shifted(validated, firstLine);
     add(out);
     return out;
@@ -201,7 +205,7 @@ function validateIncrementally(model: DockerfileModel, key: string | undefined):
     const firstLine = index.positionAt(part.start).line;
     // The lines before the first stage are validated instruction by instruction (a missing FROM is found there).
     if (i === 0 && instructions[0] !== model.stages[0]?.from) {
-      while (i < instructions.length && index.offsetAt(instructions[i].getRange().start) < part.end) validateOne(instructions[i++]);
+      while (i < instructions.length && index.offsetAt(instructions[i].getRange().start) < part.end) validateOne(instructions[i++], false);
       continue;
     }
     const kept = nextParts.get(part.key) ?? previousParts?.get(part.key);
@@ -215,7 +219,7 @@ function validateIncrementally(model: DockerfileModel, key: string | undefined):
     const whole: Validated = { main: [], trigger: [], extra: [], count: 0 };
     const problemsBefore = problems.length;
     while (i < instructions.length && index.offsetAt(instructions[i].getRange().start) < part.end) {
-      const v = validateOne(instructions[i++]);
+      const v = validateOne(instructions[i++], false);
       whole.trigger.push(...v.trigger);
       whole.extra.push(...v.extra);
       whole.count++;
@@ -223,7 +227,7 @@ function validateIncrementally(model: DockerfileModel, key: string | undefined):
     whole.main = problems.slice(problemsBefore);
     nextParts.set(part.key, shifted(whole, -firstLine));
   }
-  while (i < instructions.length) validateOne(instructions[i++]);
+  while (i < instructions.length) validateOne(instructions[i++], !parts);
   problems.push(...triggers);
   if (key !== undefined) {
     validatedBefore.delete(key);

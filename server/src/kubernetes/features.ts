@@ -50,7 +50,7 @@ export function kubernetesHover(model: KubernetesModel, position: Position, ctx:
   const offset = model.index.offsetAt(position);
   const m = manifestAt(model, offset) ?? kustomizationRoot(model, ctx.path);
   if (!m) return undefined;
-  const found = new SchemaResolver(model, ctx.project).shapeFor(m.apiVersion, m.kind) ?? kustomizationShape(ctx.path);
+  const found = new SchemaResolver(model, ctx.project, ctx.path).shapeFor(m.apiVersion, m.kind) ?? kustomizationShape(ctx.path);
   if (!found) return undefined;
   let node: Node | null | undefined = m.root;
   let shape: Shape = found.shape;
@@ -140,7 +140,7 @@ export function kubernetesCompletions(model: KubernetesModel, position: Position
   if (cc.mode === 'value' && path.length === 0 && (cc.key === 'apiVersion' || cc.key === 'kind')) return typeCompletions(cc, m);
   // While typing, the document may not parse into a manifest: its root keys still tell the kind.
   const type = m?.apiVersion && m.kind ? m : documentTypeAt(model.index, position.line);
-  const found = new SchemaResolver(model, ctx.project).shapeFor(type.apiVersion, type.kind) ?? kustomizationShape(ctx.path);
+  const found = new SchemaResolver(model, ctx.project, ctx.path).shapeFor(type.apiVersion, type.kind) ?? kustomizationShape(ctx.path);
   if (!found) return path.length === 0 && cc.mode === 'key' ? rootStarters(cc, m) : [];
   const parent = shapeAtPath(found.shape, path);
   if (cc.mode === 'value') {

@@ -1,6 +1,6 @@
 import type { Language, Suppression } from '../engine/types';
 import { get, isMap, scalarString, type YAMLMap } from '../yaml/yaml';
-import { buildModel, type KubernetesModel } from './model';
+import { buildModel, type KubernetesModel, type PodTemplate } from './model';
 import { summarizeModel } from './project';
 import { kubernetesRules } from './rules';
 import { applyTemplating } from './documents';
@@ -40,9 +40,15 @@ function rulesFromAnnotations(metadata: YAMLMap | undefined): string[] {
 /** Annotation-based suppressions users already have, scoped to the annotated object. */
 function annotationSuppressions(model: KubernetesModel): Suppression[] {
   const out: Suppression[] = [];
+  const byOwner = new Map<unknown, PodTemplate[]>();
+  for (const p of model.podTemplates) {
+    const list = byOwner.get(p.owner);
+    if (list) list.push(p);
+    else byOwner.set(p.owner, [p]);
+  }
   for (const m of model.manifests) {
     // The object's own annotations and its pod template's both cover the whole object.
-    const templates = model.podTemplates.filter((p) => p.owner === m && p.metadata !== m.metadata);
+    const templates = (byOwner.get(m) ?? []).filter((p) => p.metadata !== m.metadata);
     const rules = [...rulesFromAnnotations(m.metadata), ...templates.flatMap((p) => rulesFromAnnotations(p.metadata))];
     if (rules.length) out.push({ rules, fromLine: m.lines[0], toLine: m.lines[1] });
   }

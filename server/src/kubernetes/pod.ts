@@ -67,8 +67,22 @@ export function isWindowsPod(pod: PodTemplate): boolean {
   return stringAt(pod.spec, 'os', 'name') === 'windows';
 }
 
+/** Each model's containers grouped by pod template, built on first use (rules ask for every pod, per rule). */
+const containersByPod = new WeakMap<KubernetesModel, { from: Container[]; length: number; byPod: Map<PodTemplate, Container[]> }>();
+
+/** The containers of a pod template, in file order (shared by every caller of one model: do not modify). */
 export function containersOf(model: KubernetesModel, pod: PodTemplate): Container[] {
-  return model.containers.filter((c) => c.pod === pod);
+  let cached = containersByPod.get(model);
+  if (!cached || cached.from !== model.containers || cached.length !== model.containers.length) {
+    const byPod = new Map<PodTemplate, Container[]>();
+    for (const c of model.containers) {
+      const list = byPod.get(c.pod);
+      if (list) list.push(c);
+      else byPod.set(c.pod, [c]);
+    }
+    containersByPod.set(model, (cached = { from: model.containers, length: model.containers.length, byPod }));
+  }
+  return cached.byPod.get(pod) ?? [];
 }
 
 /** Where a finding about a whole container goes: its name value, else its first key. */

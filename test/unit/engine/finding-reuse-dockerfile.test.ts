@@ -145,6 +145,16 @@ describe('finding reuse across versions (Dockerfile, per stage)', () => {
     ]);
   });
 
+  it('follows file-wide facts that an edit of one stage changes for the others (majority casing, Yarn 2+)', () => {
+    const upper = 'FROM alpine:3.20 AS one\nrun echo x\nrun echo y\n\nFROM debian:12 AS two\nRUN yarn install\nRUN echo w\n';
+    const lower = upper.replace('run echo y\n', 'run echo y\nrun echo q\nrun echo r\nrun echo s\n');
+    session([upper, lower, upper, lower]);
+    const findings = lintWith(new Engine(registry), lower, false).filter((f) => f.range.start.line >= 6);
+    assert.ok(findings.some((f) => f.ruleId === 'dockerfile/consistent-instruction-casing'), 'stage two is now in the minority casing');
+    const berry = upper.replace('run echo y\n', 'run echo y\nrun yarn set version berry\n');
+    session([upper, berry, upper, berry]);
+  });
+
   it('re-runs part-local rules only on changed stages (their findings move with the stage)', () => {
     const engine = new Engine(registry);
     const at = large.indexOf('\nFROM alpine:3.20');

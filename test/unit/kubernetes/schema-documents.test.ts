@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { DEFAULT_CONFIG, mergeConfig } from '../../../server/src/engine/config';
+import { MemoryProjectIndex } from '../../../server/src/engine/project';
 import type { ProjectIndex } from '../../../server/src/engine/types';
 import { memoryWorkspace } from '../../../server/src/engine/workspace';
 import { buildModel } from '../../../server/src/kubernetes/model';
@@ -186,6 +187,22 @@ describe('CustomResourceDefinitions', () => {
       project,
     });
     assert.deepEqual(r.findings.filter((f) => f.ruleId === 'kubernetes/unknown-field').map((f) => covered(WIDGET, f)), ['colour']);
+  });
+
+  it("from the index leave out the linted file's own (stale) entry, for every file linted against one index state", () => {
+    // The index still holds the CRD that widget.yaml defined before its last edit: it no longer counts for widget.yaml
+    // itself, but does for every other file.
+    const project = new MemoryProjectIndex();
+    project.set('/repo/widget.yaml', 'kubernetes', kubernetesLanguage.summarize!(buildModel(CRD), '/repo/widget.yaml'));
+    const lintAt = (path: string) =>
+      engine
+        .lint({ path, text: WIDGET, config: mergeConfig(DEFAULT_CONFIG, { allRules: true }), workspace: memoryWorkspace({}), project })
+        .findings.filter((f) => f.ruleId === 'kubernetes/unknown-field')
+        .map((f) => covered(WIDGET, f));
+    assert.deepEqual(lintAt('/repo/widget.yaml'), []);
+    assert.deepEqual(lintAt('/repo/other.yaml'), ['colour']);
+    assert.deepEqual(lintAt('/repo/widget.yaml'), []);
+    assert.deepEqual(lintAt('/repo/third.yaml'), ['colour']);
   });
 
   it('are summarised compactly for the index (no CEL rules or patterns)', () => {

@@ -1,11 +1,35 @@
 import type { Instruction } from 'dockerfile-ast';
 import type { Rule } from '../../engine/types';
-import type { DockerfileModel } from '../model';
+import { fileStagesOf, type DockerfileModel } from '../model';
 
 const KEYWORDS = new Set(['ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL', 'MAINTAINER', 'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR']);
 
 const isLower = (s: string) => s === s.toLowerCase();
 const isUpper = (s: string) => s === s.toUpperCase();
+
+const keywordsOf = (stages: DockerfileModel['stages']): Instruction[] => stages.flatMap((s) => s.instructions).filter((i) => KEYWORDS.has(i.getKeyword()));
+
+// By parse tree: a model restricted to some parts (parts.ts) shares the whole file's tree.
+const majorityOf = new WeakMap<object, boolean>();
+
+/**
+ * Whether most instructions of the file are written in lower case (a file-wide fact: part of the parts' context,
+ * parts.ts). Like BuildKit, ARGs before the first FROM are not part of a stage and are not counted.
+ */
+export function lowercaseMajority(model: DockerfileModel): boolean {
+  let majority = majorityOf.get(model.ast);
+  if (majority === undefined) {
+    let lower = 0;
+    let upper = 0;
+    for (const ins of keywordsOf(fileStagesOf(model))) {
+      const word = ins.getInstruction();
+      if (isLower(word)) lower++;
+      else if (isUpper(word)) upper++;
+    }
+    majorityOf.set(model.ast, (majority = lower > upper));
+  }
+  return majority;
+}
 
 export const consistentInstructionCasing: Rule<DockerfileModel> = {
   id: 'dockerfile/consistent-instruction-casing',
@@ -30,17 +54,8 @@ FROM alpine:3.20
 COPY app /app
 \`\`\``,
   check(ctx) {
-    // Like BuildKit: ARGs before the first FROM are not part of a stage and are not counted.
-    const instructions: Instruction[] = ctx.model.stages.flatMap((s) => s.instructions).filter((i) => KEYWORDS.has(i.getKeyword()));
-    let lower = 0;
-    let upper = 0;
-    for (const ins of instructions) {
-      const word = ins.getInstruction();
-      if (isLower(word)) lower++;
-      else if (isUpper(word)) upper++;
-    }
-    const majorityLower = lower > upper;
-    for (const ins of instructions) {
+    const majorityLower = lowercaseMajority(ctx.model);
+    for (const ins of keywordsOf(ctx.model.stages)) {
       const word = ins.getInstruction();
       if (majorityLower ? isLower(word) : isUpper(word)) continue;
       const wanted = majorityLower ? word.toLowerCase() : word.toUpperCase();

@@ -57,20 +57,50 @@ export function crdSummary(model: KubernetesModel): CrdSchema[] {
 }
 
 /** CRDs known for a lint: the file's own first, then the workspace's (index summaries carrying `crds`). */
-export function knownCrds(model: KubernetesModel, project: ProjectIndex | undefined): Map<string, CrdSchema> {
+export function knownCrds(model: KubernetesModel, project: ProjectIndex | undefined, filePath?: string): Map<string, CrdSchema> {
   const map = new Map<string, CrdSchema>();
   const add = (c: CrdSchema) => {
     const key = `${c.apiVersion}|${c.kind}`;
     if (!map.has(key)) map.set(key, c);
   };
   for (const c of crdSummary(model)) add(c);
-  for (const { summary } of project?.summaries('kubernetes') ?? []) {
-    const crds = obj(summary)?.crds;
-    if (!Array.isArray(crds)) continue;
-    for (const c of crds) {
-      const crd = obj(c);
-      if (typeof crd?.apiVersion === 'string' && typeof crd.kind === 'string') add(crd as unknown as CrdSchema);
-    }
+  // The engine's overlay index: the workspace's CRDs are gathered once per state of the index under it, and the
+  // index's entries for the linted file left out (its own CRDs, from its current text, came first).
+  const base = filePath !== undefined && project && typeof (project as Partial<Layered>).underlying === 'function' ? (project as unknown as Layered).underlying('kubernetes') : undefined;
+  if (base) {
+    for (const { path, crd } of workspaceCrds(base)) if (path !== filePath) add(crd);
+    return map;
   }
+  for (const { summary } of project?.summaries('kubernetes') ?? []) for (const crd of crdsOfSummary(summary)) add(crd);
   return map;
+}
+
+/** An index a lint sees through (the engine's overlay): the shared index under it, recording that `kind` was read. */
+interface Layered {
+  underlying(kind: 'kubernetes'): ProjectIndex;
+}
+
+function crdsOfSummary(summary: unknown): CrdSchema[] {
+  const crds = obj(summary)?.crds;
+  if (!Array.isArray(crds)) return [];
+  const out: CrdSchema[] = [];
+  for (const c of crds) {
+    const crd = obj(c);
+    if (typeof crd?.apiVersion === 'string' && typeof crd.kind === 'string') out.push(crd as unknown as CrdSchema);
+  }
+  return out;
+}
+
+/** The CRDs of an index's state, in its order, with the file each comes from. */
+const workspaceCrdsOf = new WeakMap<ProjectIndex, { list: unknown; generation: unknown; entries: Array<{ path: string; crd: CrdSchema }> }>();
+
+function workspaceCrds(index: ProjectIndex): Array<{ path: string; crd: CrdSchema }> {
+  const list = index.summaries('kubernetes');
+  const generation = (index as { generation?: unknown }).generation;
+  const cached = workspaceCrdsOf.get(index);
+  if (cached && cached.list === list && cached.generation === generation) return cached.entries;
+  const entries: Array<{ path: string; crd: CrdSchema }> = [];
+  for (const { path, summary } of list) for (const crd of crdsOfSummary(summary)) entries.push({ path, crd });
+  workspaceCrdsOf.set(index, { list, generation, entries });
+  return entries;
 }

@@ -21,6 +21,8 @@ export class SchemaResolver {
   constructor(
     private readonly model: KubernetesModel,
     private readonly project?: ProjectIndex,
+    /** The linted file: lets the workspace's CRDs be gathered once per index state instead of once per file. */
+    private readonly filePath?: string,
   ) {}
 
   shapeFor(apiVersion: string | undefined, kind: string | undefined): { shape: Shape; source: SchemaSource } | undefined {
@@ -29,7 +31,7 @@ export class SchemaResolver {
     if (b) return { shape: b, source: 'builtin' };
     const g = gitops.kind(apiVersion, kind);
     if (g) return { shape: g, source: 'gitops' };
-    this.crds ??= knownCrds(this.model, this.project);
+    this.crds ??= knownCrds(this.model, this.project, this.filePath);
     const crd = this.crds.get(`${apiVersion}|${kind}`);
     if (!crd?.schema) return undefined;
     let shape = crdShapes.get(crd);
@@ -50,7 +52,7 @@ export interface SchemaTarget {
 export const KUSTOMIZATION_FILE = /^kustomization\.ya?ml$/;
 
 export function schemaTargets(model: KubernetesModel, filePath: string, project?: ProjectIndex): SchemaTarget[] {
-  const resolver = new SchemaResolver(model, project);
+  const resolver = new SchemaResolver(model, project, filePath);
   const targets: SchemaTarget[] = [];
   const isTemplated = (root: YAMLMap) => {
     const r = root.range;
