@@ -30,20 +30,18 @@ const commonJsBuilds = {
     });
   },
 };
+const engineBundle = {
+  ...(watch ? {} : { minify: false, minifyWhitespace: true, minifySyntax: true }),
+  keepNames: false,
+  plugins: [commonJsBuilds],
+};
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
-  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
-  // The CLI is a short-lived process where start-up and warm-up are most of the run: no `keepNames` (it wraps every
-  // named function and class in a runtime `__name(fn, "…")` call, re-run each time an inner closure is created, which
-  // cost ~5% of a lint run) and no identifier mangling, so stack traces in internal errors still show the real names.
-  {
-    entryPoints: ['server/src/cli.ts'],
-    outfile: 'dist/cli.js',
-    banner: { js: '#!/usr/bin/env node' },
-    ...(watch ? {} : { minify: false, minifyWhitespace: true, minifySyntax: true }),
-    keepNames: false,
-    plugins: [commonJsBuilds],
-  },
+  // The server and the CLI: no `keepNames` (it wraps every named function and class in a runtime `__name(fn, "…")`
+  // call, re-run each time an inner closure is created, which cost ~5% of a lint run) and no identifier mangling, so
+  // stack traces in internal errors and the server log still show the real names.
+  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', ...engineBundle },
+  { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, ...engineBundle },
 ];
 if (watch) {
   for (const e of entries) await (await context({ ...common, ...e })).watch();

@@ -179,13 +179,14 @@ export class Engine {
       : (line: number) => indentationUnitEnd(index, line);
     const suppressions = [...commentSuppressions(text, index, unitEnd), ...(language.suppressions?.(model, text) ?? [])];
     const overrides = language.severityOverrides?.(model, text);
-    const kept = findings.filter((f) => {
+    let kept = findings.filter((f) => {
       const meta = this.registry.rule(f.ruleId)!;
       if (f.ruleId === 'shipshape/internal-error') return true;
       // A pragma names the finding by its id or by one of the aliases it stands for (not the rule's other aliases).
       return !isSuppressed(suppressions, f.range.start.line, (t) => this.registry.matches(t, { ...meta, aliases: f.aliases }));
     });
-    if (overrides) for (const f of kept) f.severity = overrides.get(f.ruleId) ?? f.severity;
+    // A new object, not a mutation: findings may be shared with an earlier version's result (engine/reuse.ts).
+    if (overrides) kept = kept.map((f) => (overrides.has(f.ruleId) && overrides.get(f.ruleId) !== f.severity ? { ...f, severity: overrides.get(f.ruleId)! } : f));
     return kept.sort(byPosition);
   }
 

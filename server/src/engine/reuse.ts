@@ -24,8 +24,11 @@ export interface ReuseRequest {
 
 interface State {
   contextKey: string;
-  /** Part text → its part-local findings, lines relative to the part's first line. */
-  parts: Map<string, Finding[]>;
+  /**
+   * Part text → its part-local findings and the line the part started on. Unmoved parts hand out the same finding
+   * objects again (findings are never mutated), so neither this nor the editor's conversion copies them.
+   */
+  parts: Map<string, { line: number; findings: Finding[] }>;
 }
 
 const INTERNAL_ERROR = 'shipshape/internal-error';
@@ -56,7 +59,7 @@ export class FindingReuse {
     const usable = previous && previous.contextKey === req.contextKey ? previous.parts : undefined;
     const startLines = parts.map((p) => index.positionAt(p.start).line);
     const changed: number[] = [];
-    const kept = new Map<number, Finding[]>();
+    const kept = new Map<number, { line: number; findings: Finding[] }>();
     for (let i = 0; i < parts.length; i++) {
       const hit = parts[i].reusable !== false ? usable?.get(parts[i].key) : undefined;
       if (hit) kept.set(i, hit);
@@ -85,15 +88,17 @@ export class FindingReuse {
     for (const f of fresh) {
       const i = partOf(startLines, f.range.start);
       if (!within(f, startLines, i)) spoiled.add(i);
-      byPart.get(i)?.push(relative(f, startLines[i]));
+      byPart.get(i)?.push(f);
       out.push(f);
     }
-    const next = new Map<string, Finding[]>();
-    for (const [i, rel] of kept) {
-      for (const f of rel) out.push(shifted(f, startLines[i]));
-      next.set(parts[i].key, rel);
+    const next = new Map<string, { line: number; findings: Finding[] }>();
+    for (const [i, hit] of kept) {
+      const by = startLines[i] - hit.line;
+      const findings = by === 0 ? hit.findings : hit.findings.map((f) => move(f, by));
+      out.push(...findings);
+      next.set(parts[i].key, { line: startLines[i], findings });
     }
-    for (const [i, rel] of byPart) if (!spoiled.has(i) && parts[i].reusable !== false) next.set(parts[i].key, rel);
+    for (const [i, findings] of byPart) if (!spoiled.has(i) && parts[i].reusable !== false) next.set(parts[i].key, { line: startLines[i], findings });
     // A rule failed: nothing of this run is remembered (the next version runs everything again).
     if (fresh.some((f) => f.ruleId === INTERNAL_ERROR)) return out;
     this.states.set(req.path, { contextKey: req.contextKey, parts: next });
@@ -137,12 +142,4 @@ function move(f: Finding, by: number): Finding {
     range: moveRange(f.range, by),
     fixes: f.fixes.map((fx) => ({ ...fx, edits: fx.edits.map((e) => ({ ...e, range: moveRange(e.range, by) })) })),
   };
-}
-
-function relative(f: Finding, partLine: number): Finding {
-  return move(f, -partLine);
-}
-
-function shifted(f: Finding, partLine: number): Finding {
-  return move(f, partLine);
 }

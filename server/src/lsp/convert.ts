@@ -9,7 +9,16 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
+/** Findings reused from an earlier version (engine/reuse.ts) are the same objects: convert each once. */
+const converted = new WeakMap<Finding, Diagnostic>();
+
 export function toDiagnostic(f: Finding): Diagnostic {
+  let d = converted.get(f);
+  if (!d) converted.set(f, (d = convert(f)));
+  return d;
+}
+
+function convert(f: Finding): Diagnostic {
   const tags: DiagnosticTag[] = [];
   if (f.tags.includes('unnecessary')) tags.push(DiagnosticTag.Unnecessary);
   if (f.tags.includes('deprecated')) tags.push(DiagnosticTag.Deprecated);
