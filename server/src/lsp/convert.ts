@@ -30,7 +30,6 @@ function convert(f: Finding): Diagnostic {
     source: 'shipshape',
     message: f.aliases.length ? `${f.message} (${f.aliases.join(', ')})` : f.message,
     ...(tags.length ? { tags } : {}),
-    data: { ruleId: f.ruleId },
   };
 }
 
