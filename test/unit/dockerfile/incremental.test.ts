@@ -7,6 +7,7 @@ import { reparse } from '../../../server/src/dockerfile/incremental';
 import { buildModel, type DockerfileModel } from '../../../server/src/dockerfile/model';
 import { clearShellCache } from '../../../server/src/dockerfile/run-model';
 import { lint } from '../../helpers';
+import { randomEdit, rng } from './random-edits';
 
 const BASE = `# syntax=docker/dockerfile:1
 ARG BASE=debian:12
@@ -48,30 +49,9 @@ ENTRYPOINT ["node", "/app/server.js"]
 CMD node server.js
 `;
 
-/** mulberry32 */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const SNIPPETS = ['x', ' ', '\n', '\\\n', '\\', '#', ' # note', '<<EOF\n', 'EOF\n', 'RUN echo hi\n', '$FOO', '${VERSION}', '"', '[', ']', '--mount=type=tmpfs,target=/t ', 'FROM alpine\n', '\n\n', '\t', 'ARG X=1\n', '\r\n'];
 
-function edit(text: string, r: () => number): string {
-  const at = Math.floor(r() * (text.length + 1));
-  const kind = r();
-  if (kind < 0.55) return text.slice(0, at) + SNIPPETS[Math.floor(r() * SNIPPETS.length)] + text.slice(at);
-  if (kind < 0.9) return text.slice(0, at) + text.slice(Math.min(text.length, at + 1 + Math.floor(r() * 6)));
-  // Replace a whole line with another line of the file.
-  const lines = text.split('\n');
-  lines[Math.floor(r() * lines.length)] = lines[Math.floor(r() * lines.length)];
-  return lines.join('\n');
-}
+const edit = (text: string, r: () => number) => randomEdit(text, r, SNIPPETS, { insert: 0.55, delete: 0.35, maxDelete: 6 });
 
 const safe = (f: () => unknown) => {
   try {

@@ -3,6 +3,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { limitInstructions, oversizedInstructions, type OversizedInstruction } from '../../../server/src/dockerfile/limits';
+import { randomEdit, rng } from './random-edits';
 
 const BLANK_OR_COMMENT = /^[ \t]*(#.*)?\r?$/;
 const HEREDOC = /<<(-?)(["']?)([A-Za-z_][A-Za-z0-9_]*)\2/g;
@@ -93,25 +94,9 @@ const BASE = [
   '',
 ].join('\n');
 
-/** mulberry32 */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const SNIPPETS = ['x', ' ', '\n', '\\', ' \\\n', '#', '# c\n', '<<EOF\n', 'EOF\n', '<<-T ', '\tT\n', 'RUN echo hi\n', '\r\n', 'aaaaaaaaaaaaaaaaaaaa', '# escape=`\n', '`\n'];
 
-function edit(text: string, r: () => number): string {
-  const at = Math.floor(r() * (text.length + 1));
-  if (r() < 0.6) return text.slice(0, at) + SNIPPETS[Math.floor(r() * SNIPPETS.length)] + text.slice(at);
-  return text.slice(0, at) + text.slice(Math.min(text.length, at + 1 + Math.floor(r() * 8)));
-}
+const edit = (text: string, r: () => number) => randomEdit(text, r, SNIPPETS, { insert: 0.6, delete: 0.4, maxDelete: 8 });
 
 describe('dockerfile limits: the scan resumed where a file changed', () => {
   it('finds what the whole-text scans find after each of many random edits', () => {

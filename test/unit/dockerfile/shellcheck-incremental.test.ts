@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import { parseDockerfile } from '../../../server/src/dockerfile/incremental';
 import { buildModel } from '../../../server/src/dockerfile/model';
 import { buildScripts } from '../../../server/src/dockerfile/shellcheck';
+import { randomEdit, rng } from './random-edits';
 
 const BASE = `# syntax=docker/dockerfile:1
 ARG BASE=debian:12
@@ -34,25 +35,9 @@ RUN apk add curl && echo $HOME
 RUN --mount=type=cache,target=/root/.cache pip install x
 `;
 
-/** mulberry32 */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const SNIPPETS = ['x', ' ', '\n', '\\\n', '$X', '#', '# shellcheck disable=SC2154\n', 'RUN echo $A\n', 'ARG A\n', 'ENV B=1\n', 'FROM build AS more\n', 'SHELL ["/bin/sh", "-c"]\n', 'ARG GLOBAL\n', '<<EOF\n', 'EOF\n', '"'];
 
-function edit(text: string, r: () => number): string {
-  const at = Math.floor(r() * (text.length + 1));
-  if (r() < 0.6) return text.slice(0, at) + SNIPPETS[Math.floor(r() * SNIPPETS.length)] + text.slice(at);
-  return text.slice(0, at) + text.slice(Math.min(text.length, at + 1 + Math.floor(r() * 6)));
-}
+const edit = (text: string, r: () => number) => randomEdit(text, r, SNIPPETS, { insert: 0.6, delete: 0.4, maxDelete: 6 });
 
 describe('ShellCheck scripts with unchanged stages reused', () => {
   it('are the scripts built from scratch after each of many random edits', () => {

@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import { parseDockerfile } from '../../../server/src/dockerfile/incremental';
 import { buildModel } from '../../../server/src/dockerfile/model';
 import { syntaxProblems } from '../../../server/src/dockerfile/validate';
+import { randomEdit, rng } from './random-edits';
 
 const BASE = `# syntax=docker/dockerfile:1
 # escape=\\
@@ -54,29 +55,9 @@ ARG
 CMD node server.js
 `;
 
-/** mulberry32 */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const SNIPPETS = ['x', ' ', '\n', '\\\n', '\\', '#', '# dockerfile-utils: ignore\n', '<<EOF\n', 'EOF\n', 'RUN echo hi\n', '${FOO:%x}', '"', "'", '[', ']', '--frob ', 'FROM alpine\n', '\n\n', '\t', 'ARG X=1\n', 'ONBUILD ', '# escape=`\n', '`'];
 
-function edit(text: string, r: () => number): string {
-  const at = Math.floor(r() * (text.length + 1));
-  const kind = r();
-  if (kind < 0.55) return text.slice(0, at) + SNIPPETS[Math.floor(r() * SNIPPETS.length)] + text.slice(at);
-  if (kind < 0.9) return text.slice(0, at) + text.slice(Math.min(text.length, at + 1 + Math.floor(r() * 6)));
-  const lines = text.split('\n');
-  lines[Math.floor(r() * lines.length)] = lines[Math.floor(r() * lines.length)];
-  return lines.join('\n');
-}
+const edit = (text: string, r: () => number) => randomEdit(text, r, SNIPPETS, { insert: 0.55, delete: 0.35, maxDelete: 6 });
 
 const whole = (text: string) => syntaxProblems(buildModel(text), undefined, { wholeFile: true });
 
