@@ -76,6 +76,7 @@ export const dockerfileLanguage: Language<DockerfileModel> = {
   },
   rules: dockerfileRules,
   toolConfigs: [hadolintConfig],
+  options: ['shellcheck', 'shellcheckPath', 'shellcheckExclude', 'buildContext', 'trustedRegistries', 'labelSchema', 'strictLabels'],
   suppressions: (model) => [...pragmaSuppressions(model), ...checkSuppressions(model)],
   severityOverrides(model) {
     if (!checkDirectives(model).file.error) return undefined;

@@ -1,4 +1,5 @@
-import { parseConfigText, type Config } from './config';
+import { domainOf, parseConfigText, type Config } from './config';
+import { closest } from './suggest';
 import { detectKind } from './detect';
 import { OverlayProjectIndex, summarizeModel } from './project';
 import { docsUrl, type Registry } from './registry';
@@ -201,6 +202,30 @@ export class Engine {
       const start = at < 0 ? 0 : at + (/^\s*/.exec(text.slice(at))?.[0].length ?? 0);
       findings.push(this.finding(meta, 'warning', { range: index.range(start, start + key.length), message: `Unknown rule or alias "${key}".` }));
     }
+    // A misspelt option would otherwise do nothing at all.
+    const known = new Map<string, Set<string>>();
+    for (const language of this.registry.languages.values()) {
+      if (!language.options) continue;
+      const domain = domainOf(language.kind);
+      known.set(domain, new Set([...(known.get(domain) ?? []), ...language.options]));
+    }
+    for (const [domain, options] of Object.entries(layer.domains ?? {})) {
+      const allowed = known.get(domain);
+      if (!allowed) continue;
+      const section = text.search(new RegExp(`^${domain}\\s*:`, 'm'));
+      for (const key of Object.keys(options ?? {})) {
+        if (allowed.has(key)) continue;
+        const at = section < 0 ? -1 : text.slice(section).search(new RegExp(`^\\s+["']?${escapeRegExp(key)}["']?\\s*:`, 'm'));
+        const start = at < 0 ? section : section + at + (/^\s*/.exec(text.slice(section + at))?.[0].length ?? 0);
+        const hint = closest(key, [...allowed]);
+        findings.push(
+          this.finding(meta, 'warning', {
+            range: index.range(Math.max(0, start), Math.max(0, start) + (at < 0 ? domain.length : key.length)),
+            message: `Unknown ${domain} option "${key}"${hint ? ` (did you mean "${hint}"?)` : ''}; known: ${[...allowed].join(', ')}.`,
+          }),
+        );
+      }
+    }
     return findings;
   }
 
@@ -265,3 +290,6 @@ function byPosition(a: Finding, b: Finding): number {
 export function safeFixOf(f: Finding): Fix | undefined {
   return f.fixes.find((fx) => fx.safe !== false);
 }
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+

@@ -185,6 +185,8 @@ export interface Language<M = unknown> {
   partModel?(model: M, parts: Part[]): M | undefined;
   /** Other tools' config files honoured for this kind (`.hadolint.yaml`): see engine/tool-config.ts. */
   toolConfigs?: ToolConfigFormat[];
+  /** The options users may set for this kind's domain (`dockerfile:` in `.shipshape.yaml`...): others are reported. */
+  options?: readonly string[];
   /** A small JSON-serialisable summary of the file for the project index (cross-file rules). */
   summarize?(model: M, path: string): unknown;
   /** Editor features beyond diagnostics; all optional, all synchronous and fast (no re-parse). */

@@ -64,6 +64,7 @@ export const kubernetesLanguage: Language<KubernetesModel> = {
   },
   rules: kubernetesRules,
   toolConfigs: [kubeLinterConfig],
+  options: ['podSecurity', 'defaultResources', 'dnsConfigOptions', 'allowedPriorityClasses'],
   suppressions: annotationSuppressions,
   // One summary for the project index: objects for cross-object checks, CRD schemas for validation.
   summarize: (model) => ({ ...summarizeModel(model), crds: crdSummary(model) }),

@@ -58,6 +58,18 @@ describe('configuration', () => {
       ['config/invalid', 2, '`profile` must be recommended, strict or all.'],
     ]);
   });
+
+  it('reports options no rule reads, with a suggestion for a near miss', () => {
+    const text = 'dockerfile:\n  trustedRegistry: [docker.io]\n  shellcheck: false\nkubernetes:\n  podSecurity: restricted\nactions:\n  selfHostedLabels: [gpu]\n';
+    const r = lint('/repo/.shipshape.yaml', text);
+    assert.deepEqual(
+      r.findings.map((f) => [f.ruleId, f.range.start.line, f.range.start.character, f.range.end.character, f.message]),
+      [
+        ['config/invalid', 1, 2, 17, 'Unknown dockerfile option "trustedRegistry" (did you mean "trustedRegistries"?); known: shellcheck, shellcheckPath, shellcheckExclude, buildContext, trustedRegistries, labelSchema, strictLabels.'],
+        ['config/invalid', 6, 2, 18, 'Unknown actions option "selfHostedLabels"; known: shellcheck, selfHostedRunnerLabels, defaultTimeoutMinutes, unpinnedUses.'],
+      ],
+    );
+  });
 });
 
 describe('suppressions', () => {

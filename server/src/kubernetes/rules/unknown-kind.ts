@@ -3,7 +3,7 @@ import { get, rangeOf } from '../../yaml/yaml';
 import type { KubernetesModel } from '../model';
 import { DEPRECATED_GROUP_VERSIONS } from '../schema/deprecations';
 import { builtin } from '../schema/shapes';
-import { closest } from '../schema/suggest';
+import { closest } from '../../engine/suggest';
 
 const groupOf = (apiVersion: string) => (apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.lastIndexOf('/')) : '');
 const BUILTIN_GROUPS = new Set(Object.keys(builtin.kinds).map(groupOf));

@@ -4,7 +4,7 @@ import { isAlias, isMap, isScalar, isSeq, type Node, type YAMLMap } from '../../
 import type { LineIndex } from '../../engine/text';
 import type { Fix, Range } from '../../engine/types';
 import { describeType, type Field, type Shape } from './shapes';
-import { closest, editDistance } from './suggest';
+import { closest, editDistance } from '../../engine/suggest';
 import { fieldFormatProblem } from './field-formats';
 import { quantityProblem } from './formats';
 

@@ -1,4 +1,4 @@
-// "Did you mean …?" for misspelled field names, kinds and enum values.
+// "Did you mean …?" for misspelled names: Kubernetes field names, kinds and enum values, config options.
 
 /** Optimal string alignment distance (Levenshtein plus adjacent transpositions). */
 export function editDistance(a: string, b: string): number {
