@@ -345,6 +345,8 @@ async function lintDocument(doc: TextDocument, needModel = false): Promise<LintR
 }
 
 // --- push mode: one queue, the edited document first, so an edit never waits behind other documents' work ------
+/** What was last published per document: the same lint of the same version is not sent twice (an open schedules two). */
+const published = new Map<string, { version: number; findings: unknown }>();
 const queue = new ValidationQueue(
   async (uri) => {
     const current = documents.get(uri);
@@ -352,7 +354,11 @@ const queue = new ValidationQueue(
     const version = current.version;
     const result = await lintDocument(current);
     // Stale: the document changed while we were linting; the newer version is queued ahead of everything else.
-    if (documents.get(uri)?.version === version) void connection.sendDiagnostics({ uri, version, diagnostics: (result?.findings ?? []).map(toDiagnostic) });
+    if (documents.get(uri)?.version !== version) return;
+    const last = published.get(uri);
+    if (result && last?.version === version && last.findings === result.findings) return;
+    published.set(uri, { version, findings: result?.findings });
+    void connection.sendDiagnostics({ uri, version, diagnostics: (result?.findings ?? []).map(toDiagnostic) });
   },
   (err) => connection.console.error(`validation failed: ${(err as Error)?.stack ?? err}`),
 );
@@ -476,6 +482,7 @@ documents.onDidClose((e) => {
   openPaths.get(file)?.delete(e.document.uri);
   if (!openPaths.get(file)?.size) openPaths.delete(file);
   pendingIndexUpdates.delete(e.document.uri);
+  published.delete(e.document.uri);
   if (!openPaths.has(file)) engine.forgetFile(file);
   projectIndex.documentClosed(file);
   if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });

@@ -34,6 +34,16 @@ describe('language server: ShellCheck findings in a second publish', { skip: has
     const third = await c.waitForPublish((p) => p.uri === URI && p.version === 2 && codes(p).includes('dockerfile/shellcheck'));
     assert.deepEqual(third.diagnostics.find((d) => d.code === 'dockerfile/shellcheck')!.range.start, { line: 1, character: 4 });
   });
+
+  it('publishes a Dockerfile whose scripts come back clean only once', async () => {
+    const clean = 'file:///tmp/shipshape-lsp-shellcheck/clean/Dockerfile';
+    const dirty = 'file:///tmp/shipshape-lsp-shellcheck/dirty/Dockerfile';
+    c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: clean, languageId: 'dockerfile', version: 1, text: 'FROM debian:12\nRUN echo "$HOME" > /tmp/home\nUSER app\n' } });
+    c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: dirty, languageId: 'dockerfile', version: 1, text: 'FROM debian:12\nRUN ls $DIR\nUSER app\n' } });
+    // ShellCheck runs one file at a time in the order asked: when the second file's findings arrive, the first is done.
+    await c.waitForPublish((p) => p.uri === dirty && codes(p).includes('dockerfile/shellcheck'));
+    assert.equal(c.published.filter((p) => p.uri === clean).length, 1);
+  });
 });
 
 const WORKFLOW_URI = 'file:///tmp/shipshape-lsp-shellcheck/.github/workflows/ci.yml';

@@ -328,7 +328,7 @@ function startNext(): void {
   const [slot, job] = next.value;
   wanted.delete(slot);
   if (resultCache.has(job.key)) {
-    background?.(job.path);
+    if (hasComments(resultCache.get(job.key)!)) background?.(job.path);
     startNext();
     return;
   }
@@ -342,7 +342,8 @@ function startNext(): void {
     if (output !== undefined) {
       // A failure is remembered as an empty output (no findings), so that it is not retried on every lint.
       remember(job.key, output);
-      background?.(job.path);
+      // A clean result changes nothing the first publish showed: no second lint (with many Dockerfiles open, most are).
+      if (hasComments(output)) background?.(job.path);
     }
     startNext();
   };
@@ -368,6 +369,14 @@ function startNext(): void {
   child.on('close', (code) => finish(code === 0 || code === 1 ? stdout : ''));
   child.stdin.on('error', () => undefined);
   child.stdin.end(job.input);
+}
+
+function hasComments(json1: string): boolean {
+  try {
+    return ((JSON.parse(json1) as { comments?: unknown[] }).comments?.length ?? 0) > 0;
+  } catch {
+    return false;
+  }
 }
 
 /**
