@@ -138,3 +138,22 @@ export const FUZZ_RUNS = Number(process.env.SHIPSHAPE_FUZZ_RUNS ?? 40);
 export const FUZZ_SEED = Number(process.env.SHIPSHAPE_FUZZ_SEED ?? 20261126);
 /** Time bounds (1 s + 2 s per MB) are asserted only when asked (npm run fuzz), on a machine not shared with others. */
 export const ASSERT_TIME = process.env.SHIPSHAPE_FUZZ_TIMING === '1';
+
+/** Typing in an editor, for the finding-reuse equivalence tests: snippets inserted or removed at random places. */
+export const typingArb = (snippets: string[]) =>
+  fc.array(fc.record({ at: fc.nat(), ch: fc.constantFrom(...snippets), remove: fc.boolean() }), { minLength: 1, maxLength: 8 });
+
+/** The versions a text goes through while `edits` are typed (a removal deletes as many characters as its snippet has). */
+export function typed(text: string, edits: Array<{ at: number; ch: string; remove: boolean }>): string[] {
+  const out: string[] = [];
+  let t = text;
+  for (const e of edits) {
+    const at = e.at % (t.length + 1);
+    t = e.remove ? t.slice(0, at) + t.slice(at + Math.max(1, e.ch.length)) : t.slice(0, at) + e.ch + t.slice(at);
+    out.push(t);
+  }
+  return out;
+}
+
+/** Runs per reuse property: a few in `npm test`; `npm run fuzz` sets SHIPSHAPE_FUZZ_RUNS (each run lints several versions twice). */
+export const reuseRuns = (normal: number) => (process.env.SHIPSHAPE_FUZZ_RUNS ? Math.max(normal, Math.ceil(Number(process.env.SHIPSHAPE_FUZZ_RUNS) / 10)) : normal);

@@ -11,7 +11,7 @@ import { Engine } from '../../../server/src/engine/lint';
 import type { Finding, WorkspaceReader } from '../../../server/src/engine/types';
 import { memoryWorkspace } from '../../../server/src/engine/workspace';
 import { createRegistry } from '../../../server/src/languages';
-import { mutate, mutationArb } from '../../robustness/inputs';
+import { mutate, mutationArb, reuseRuns, typed, typingArb } from '../../robustness/inputs';
 
 const STAGES = [
   (i: number) => `# build${i} compiles the app
@@ -93,22 +93,7 @@ function session(versions: string[]): void {
 }
 
 const SNIPPETS = ['x', ' ', '\n', '\\\n', '"', '#', 'FROM alpine AS build0\n', 'FROM build0\n', 'ARG BASE=alpine\n', 'ARG X\n', ' AS other', 'SHELL ["/bin/sh", "-c"]\n', 'USER 0\n', 'ENV A=2\n', 'WORKDIR /w\n', 'COPY --from=py0 / /\n', 'RUN npm install\n', 'RUN yarn set version berry\n', '# escape=`\n', 'HEALTHCHECK NONE\n', 'CMD x\n', '\r\n'];
-const typingArb = fc.array(fc.record({ at: fc.nat(), what: fc.nat({ max: SNIPPETS.length - 1 }), remove: fc.boolean() }), { minLength: 1, maxLength: 8 });
-
-function typed(text: string, edits: Array<{ at: number; what: number; remove: boolean }>): string[] {
-  const out: string[] = [];
-  let t = text;
-  for (const e of edits) {
-    const at = e.at % (t.length + 1);
-    const s = SNIPPETS[e.what];
-    t = e.remove ? t.slice(0, at) + t.slice(at + Math.max(1, s.length)) : t.slice(0, at) + s + t.slice(at);
-    out.push(t);
-  }
-  return out;
-}
-
-/** Runs per property: a few in `npm test`; `npm run fuzz` sets SHIPSHAPE_FUZZ_RUNS. */
-const runs = (normal: number) => (process.env.SHIPSHAPE_FUZZ_RUNS ? Math.max(normal, Math.ceil(Number(process.env.SHIPSHAPE_FUZZ_RUNS) / 10)) : normal);
+const typing = typingArb(SNIPPETS);
 
 describe('finding reuse across versions (Dockerfile, per stage)', () => {
   const small = dockerfile(5);
@@ -176,8 +161,8 @@ describe('finding reuse across versions (Dockerfile, per stage)', () => {
   for (const [name, base, normalRuns] of [['small', small, 12], ['large', large, 5]] as const) {
     it(`equals a fresh lint through random typing (${name} file)`, () => {
       fc.assert(
-        fc.property(typingArb, (edits) => session([base, ...typed(base, edits)])),
-        { seed: 17, numRuns: runs(normalRuns) },
+        fc.property(typing, (edits) => session([base, ...typed(base, edits)])),
+        { seed: 17, numRuns: reuseRuns(normalRuns) },
       );
     });
   }
@@ -189,7 +174,7 @@ describe('finding reuse across versions (Dockerfile, per stage)', () => {
         for (let k = 1; k <= mutations.length; k++) versions.push(mutate(small, mutations.slice(0, k)));
         session(versions);
       }),
-      { seed: 7, numRuns: runs(8) },
+      { seed: 7, numRuns: reuseRuns(8) },
     );
   });
 });

@@ -8,6 +8,7 @@ import type { Finding, WorkspaceReader } from '../../../server/src/engine/types'
 import { createRegistry } from '../../../server/src/languages';
 import { workflowParts } from '../../../server/src/actions/parts';
 import { buildModel } from '../../../server/src/actions/model';
+import { reuseRuns, typed, typingArb } from '../../robustness/inputs';
 
 // Jobs with findings of many rules, several that depend on other jobs (needs, outputs, ids differing in case).
 const JOBS = [
@@ -117,20 +118,7 @@ function session(versions: Array<string | { text: string; workspace: WorkspaceRe
   }
 }
 
-const typingArb = fc.array(fc.record({ at: fc.nat(), ch: fc.constantFrom('x', ' ', '\n', '-', ':', '#', '"', '${{', '}}', '  ', 'needs: [build0]\n    ', 'tag', 'Build0', '&a ', '*a'), remove: fc.boolean() }), { minLength: 1, maxLength: 8 });
-
-function typed(text: string, edits: Array<{ at: number; ch: string; remove: boolean }>): string[] {
-  const out: string[] = [];
-  let t = text;
-  for (const e of edits) {
-    const at = e.at % (t.length + 1);
-    t = e.remove ? t.slice(0, at) + t.slice(at + e.ch.length) : t.slice(0, at) + e.ch + t.slice(at);
-    out.push(t);
-  }
-  return out;
-}
-
-const runs = (normal: number) => (process.env.SHIPSHAPE_FUZZ_RUNS ? Math.max(normal, Math.ceil(Number(process.env.SHIPSHAPE_FUZZ_RUNS) / 10)) : normal);
+const typing = typingArb(['x', ' ', '\n', '-', ':', '#', '"', '${{', '}}', '  ', 'needs: [build0]\n    ', 'tag', 'Build0', '&a ', '*a']);
 
 describe('finding reuse across versions (workflows, per job)', () => {
   const base = workflow(25);
@@ -193,8 +181,8 @@ describe('finding reuse across versions (workflows, per job)', () => {
 
   it('finds the same as a fresh lint while typing anywhere', () => {
     fc.assert(
-      fc.property(typingArb, (edits) => session([base, ...typed(base, edits)])),
-      { seed: 5, numRuns: runs(15) },
+      fc.property(typing, (edits) => session([base, ...typed(base, edits)])),
+      { seed: 5, numRuns: reuseRuns(15) },
     );
   });
 });

@@ -6,7 +6,7 @@ import { Engine } from '../../../server/src/engine/lint';
 import { memoryWorkspace } from '../../../server/src/engine/workspace';
 import type { Finding } from '../../../server/src/engine/types';
 import { createRegistry } from '../../../server/src/languages';
-import { mutate, mutationArb } from '../../robustness/inputs';
+import { mutate, mutationArb, reuseRuns, typed, typingArb } from '../../robustness/inputs';
 
 // Documents of many kinds, several with findings of part-local rules, some related to each other (cross-object rules).
 const DOCS = [
@@ -232,22 +232,7 @@ function session(versions: string[]): void {
   }
 }
 
-/** Typing: single characters inserted and removed at random places. */
-const typingArb = fc.array(fc.record({ at: fc.nat(), ch: fc.constantFrom('x', ' ', '\n', '-', ':', '#', '---\n', '"', '{{', '  ') , remove: fc.boolean() }), { minLength: 1, maxLength: 8 });
-
-function typed(text: string, edits: Array<{ at: number; ch: string; remove: boolean }>): string[] {
-  const out: string[] = [];
-  let t = text;
-  for (const e of edits) {
-    const at = e.at % (t.length + 1);
-    t = e.remove ? t.slice(0, at) + t.slice(at + e.ch.length) : t.slice(0, at) + e.ch + t.slice(at);
-    out.push(t);
-  }
-  return out;
-}
-
-/** Runs per property: a few in `npm test`; `npm run fuzz` sets SHIPSHAPE_FUZZ_RUNS (each run lints several versions twice). */
-const runs = (normal: number) => (process.env.SHIPSHAPE_FUZZ_RUNS ? Math.max(normal, Math.ceil(Number(process.env.SHIPSHAPE_FUZZ_RUNS) / 10)) : normal);
+const typing = typingArb(['x', ' ', '\n', '-', ':', '#', '---\n', '"', '{{', '  ']);
 
 describe('finding reuse across versions (Kubernetes, per document)', () => {
   const small = manifest(12);
@@ -298,8 +283,8 @@ describe('finding reuse across versions (Kubernetes, per document)', () => {
   for (const [name, base, normalRuns] of [['small', small, 12], ['large', large, 6]] as const) {
     it(`equals a fresh lint through random typing (${name} file)`, () => {
       fc.assert(
-        fc.property(typingArb, (edits) => session([base, ...typed(base, edits)])),
-        { seed: 11, numRuns: runs(normalRuns) },
+        fc.property(typing, (edits) => session([base, ...typed(base, edits)])),
+        { seed: 11, numRuns: reuseRuns(normalRuns) },
       );
     });
   }
@@ -311,7 +296,7 @@ describe('finding reuse across versions (Kubernetes, per document)', () => {
         for (let k = 1; k <= mutations.length; k++) versions.push(mutate(large, mutations.slice(0, k)));
         session(versions);
       }),
-      { seed: 5, numRuns: runs(6) },
+      { seed: 5, numRuns: reuseRuns(6) },
     );
   });
 });
