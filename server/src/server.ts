@@ -345,8 +345,11 @@ async function lintDocument(doc: TextDocument, needModel = false): Promise<LintR
 }
 
 // --- push mode: one queue, the edited document first, so an edit never waits behind other documents' work ------
-/** What was last published per document: the same lint of the same version is not sent twice (an open schedules two). */
-const published = new Map<string, { version: number; findings: unknown }>();
+/**
+ * The lint last published per document (its result id, not its findings: those are not kept for every open
+ * document): the same lint of the same version is not sent twice (an open schedules two).
+ */
+const published = new Map<string, { version: number; resultId: string | undefined }>();
 const queue = new ValidationQueue(
   async (uri) => {
     const current = documents.get(uri);
@@ -355,9 +358,10 @@ const queue = new ValidationQueue(
     const result = await lintDocument(current);
     // Stale: the document changed while we were linting; the newer version is queued ahead of everything else.
     if (documents.get(uri)?.version !== version) return;
+    const resultId = result ? results.get(uri)?.resultId : undefined;
     const last = published.get(uri);
-    if (result && last?.version === version && last.findings === result.findings) return;
-    published.set(uri, { version, findings: result?.findings });
+    if (resultId !== undefined && last?.version === version && last.resultId === resultId) return;
+    published.set(uri, { version, resultId });
     void connection.sendDiagnostics({ uri, version, diagnostics: (result?.findings ?? []).map(toDiagnostic) });
   },
   (err) => connection.console.error(`validation failed: ${(err as Error)?.stack ?? err}`),
