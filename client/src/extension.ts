@@ -31,9 +31,11 @@ function showState(item: StatusBarItem, state: State): void {
 
 export async function activate(context: ExtensionContext): Promise<{ client: () => LanguageClient | undefined }> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  // stdio, like every other editor: the server's stdio writer re-uses the JSON of unchanged diagnostics (Node's IPC
+  // channel would stringify every message whole).
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module: serverModule, transport: TransportKind.stdio },
+    debug: { module: serverModule, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const outputChannel = window.createOutputChannel('Shipshape');
   const clientOptions: LanguageClientOptions = {

@@ -15,6 +15,7 @@ import {
   type Connection,
   type InitializeParams,
   type InitializeResult,
+  type MessageReader,
   type WorkspaceFolder,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -27,13 +28,20 @@ import { createRegistry } from './languages';
 import { FIX_ALL_KIND, minimalEdit, quickFixes } from './lsp/actions';
 import { FEATURE_CAPABILITIES, registerFeatures } from './lsp/features';
 import { toDiagnostic } from './lsp/convert';
+import { cachingStdoutWriter, routeConsoleToClient } from './lsp/encode';
 import { settingsLayer, type ShipshapeSettings } from './lsp/settings';
 import { IndexService } from './lsp/index-service';
 import { recordingWorkspace, ValidationQueue } from './lsp/scheduler';
 import { setShellcheckBackground } from './dockerfile/shellcheck';
 import { setShellcheckBackground as setRunScriptShellcheckBackground } from './actions/shellcheck';
 
-const connection: Connection = createConnection(ProposedFeatures.all);
+// Over stdio, outgoing messages use an encoder that re-uses the JSON of unchanged diagnostics (lsp/encode.ts). stdin
+// stays a stream (the library then exits when it closes); the typings only offer stream+stream or reader+writer.
+const stdio = process.argv.includes('--stdio');
+const connection: Connection = stdio
+  ? createConnection(ProposedFeatures.all, process.stdin as unknown as MessageReader, cachingStdoutWriter())
+  : createConnection(ProposedFeatures.all);
+if (stdio) routeConsoleToClient(connection);
 const documents = new TextDocuments(TextDocument);
 const registry = createRegistry();
 const engine = new Engine(registry, (m) => connection.console.error(m));
