@@ -121,6 +121,7 @@ export function buildModel(text: string, ast: Dockerfile = DockerfileParser.pars
   const instructions = ast.getInstructions();
   const globalArgs = new Map<string, string | undefined>();
   const stages: Stage[] = [];
+  const model: DockerfileModel = { ast, index, text, escape: ast.getEscapeCharacter(), instructions, stages, globalArgs };
   let current: Stage | undefined;
   const before: Instruction[] = [];
   for (const ins of instructions) {
@@ -131,7 +132,7 @@ export function buildModel(text: string, ast: Dockerfile = DockerfileParser.pars
       const rawImage = from.getImage();
       const image = rawImage ? parseImageRef(rawImage, globalArgs) : undefined;
       const parent = image ? stages.find((s) => s.name !== undefined && s.name === image.resolved.toLowerCase()) : undefined;
-      current = { index: stages.length, from, name, image, parent, instructions: [ins], runs: [], scope: undefined! };
+      current = new ModelStage(model, stages.length, from, name, image, parent, [ins]);
       stages.push(current);
     } else if (current) {
       current.instructions.push(ins);
@@ -144,17 +145,36 @@ export function buildModel(text: string, ast: Dockerfile = DockerfileParser.pars
       }
     }
   }
-  const model: DockerfileModel = { ast, index, text, escape: ast.getEscapeCharacter(), instructions, stages, globalArgs };
-  if (before.length) {
-    const preamble = { index: -1, from: undefined as unknown as From, instructions: before, runs: [], scope: undefined!, implicit: true };
-    model.preamble = preamble;
-  }
-  for (const stage of model.preamble ? [model.preamble, ...stages] : stages) {
-    stage.scope = stageScope(model, stage);
-    stage.runs = buildRuns(model, stage);
-  }
+  if (before.length) model.preamble = new ModelStage(model, -1, undefined as unknown as From, undefined, undefined, undefined, before, true);
   return model;
 }
+
+/**
+ * A stage of a built model. Its scope and RUN models are made when a rule first reads them: while typing, rules run
+ * on the edited stage only (dockerfile/parts.ts), and the other stages' would be made for nothing on every keystroke.
+ */
+class ModelStage implements Stage {
+  private madeScope: StageScope | undefined;
+  private madeRuns: RunInfo[] | undefined;
+  constructor(
+    private readonly model: DockerfileModel,
+    readonly index: number,
+    readonly from: From,
+    readonly name: string | undefined,
+    readonly image: ImageRef | undefined,
+    readonly parent: Stage | undefined,
+    readonly instructions: Instruction[],
+    readonly implicit?: boolean,
+  ) {}
+  get scope(): StageScope {
+    return (this.madeScope ??= stageScope(this.model, this));
+  }
+  get runs(): RunInfo[] {
+    return (this.madeRuns ??= buildRuns(this.model, this));
+  }
+}
+
+
 
 /** Every stage of the file, also when the model is restricted to some parts. */
 export function fileStagesOf(model: DockerfileModel): Stage[] {

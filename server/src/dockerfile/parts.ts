@@ -59,6 +59,7 @@ export const PART_LOCAL_RULES: ReadonlySet<string> = new Set([
   'dockerfile/consecutive-run',
   'dockerfile/multiple-instructions',
   'dockerfile/copy-from-self',
+  'dockerfile/last-user-root', // its own USER; which stage is final: FROM lines
   'dockerfile/copy-from-known-stage', // earlier stage names: FROM lines
   'dockerfile/copy-relative-without-workdir', // WORKDIR through the stages it builds on
   'dockerfile/workdir-absolute',

@@ -180,7 +180,8 @@ export class Engine {
       : (line: number) => indentationUnitEnd(index, line);
     const suppressions = [...commentSuppressions(text, index, unitEnd), ...(language.suppressions?.(model, text) ?? [])];
     const overrides = language.severityOverrides?.(model, text);
-    let kept = findings.filter((f) => {
+    // Most files have no pragma at all: no finding needs looking at.
+    let kept = !suppressions.length ? findings : findings.filter((f) => {
       const meta = this.registry.rule(f.ruleId)!;
       if (f.ruleId === 'shipshape/internal-error') return true;
       // A pragma names the finding by its id or by one of the aliases it stands for (not the rule's other aliases).

@@ -140,6 +140,14 @@ describe('finding reuse across versions (Dockerfile, per stage)', () => {
     session([upper, berry, upper, berry]);
   });
 
+  it('names the final stage right when only another stage is linted again (last-user-root)', () => {
+    const two = 'FROM alpine:3.20 AS one\nUSER root\n\nFROM debian:12 AS two\nUSER root\n';
+    const three = two + '\nFROM debian:12 AS three\nUSER app\n';
+    session([two, two.replace('USER root\n\n', 'USER 0\n\n'), two, three, three.replace('USER root\n\n', 'USER 0\n\n'), two]);
+    const messages = lintWith(new Engine(registry), two.replace('USER root\n\n', 'USER 0\n\n'), false).filter((f) => f.ruleId === 'dockerfile/last-user-root').map((f) => f.message);
+    assert.deepEqual(messages, ['The last USER of stage "one" is root; switch to an unprivileged user.', 'The last USER of the final stage is root; switch to an unprivileged user.']);
+  });
+
   it('re-runs part-local rules only on changed stages (their findings move with the stage)', () => {
     const engine = new Engine(registry);
     const at = large.indexOf('\nFROM alpine:3.20');

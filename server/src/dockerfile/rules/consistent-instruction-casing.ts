@@ -21,10 +21,14 @@ export function lowercaseMajority(model: DockerfileModel): boolean {
   if (majority === undefined) {
     let lower = 0;
     let upper = 0;
-    for (const ins of keywordsOf(fileStagesOf(model))) {
-      const word = ins.getInstruction();
-      if (isLower(word)) lower++;
-      else if (isUpper(word)) upper++;
+    // Runs on every keystroke (the majority is in the part context): a plain loop, no intermediate arrays.
+    for (const stage of fileStagesOf(model)) {
+      for (const ins of stage.instructions) {
+        if (!KEYWORDS.has(ins.getKeyword())) continue;
+        const word = ins.getInstruction();
+        if (isLower(word)) lower++;
+        else if (isUpper(word)) upper++;
+      }
     }
     majorityOf.set(model.ast, (majority = lower > upper));
   }

@@ -1,5 +1,5 @@
 import type { Rule } from '../../engine/types';
-import type { DockerfileModel } from '../model';
+import { fileStagesOf, type DockerfileModel } from '../model';
 
 export const lastUserRoot: Rule<DockerfileModel> = {
   id: 'dockerfile/last-user-root',
@@ -29,14 +29,16 @@ USER app
 CMD ["app"]
 \`\`\``,
   check(ctx) {
-    const { stages } = ctx.model;
-    for (const stage of stages) {
+    // Every stage of the file decides which is final (when the engine runs rules on some stages only).
+    const fileStages = fileStagesOf(ctx.model);
+    const final = fileStages[fileStages.length - 1];
+    for (const stage of ctx.model.stages) {
       const user = stage.scope.user;
       // Only a USER of the stage itself: one inherited from `FROM base` is reported in that stage.
       if (!user || !stage.instructions.includes(user.instruction)) continue;
       const name = user.value.split(':')[0].trim();
       if (name !== 'root' && name !== '0') continue;
-      const which = stage === stages[stages.length - 1] ? 'the final stage' : stage.name ? `stage "${stage.name}"` : `stage ${stage.index + 1}`;
+      const which = stage === final ? 'the final stage' : stage.name ? `stage "${stage.name}"` : `stage ${stage.index + 1}`;
       ctx.report({ range: user.instruction.getArgumentsRange()!, message: `The last USER of ${which} is root; switch to an unprivileged user.` });
     }
   },
