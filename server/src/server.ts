@@ -97,13 +97,25 @@ function rootFor(file: string): string | undefined {
   return workspaceFolders.filter((f) => file === f || file.startsWith(f + path.sep)).sort((a, b) => b.length - a.length)[0];
 }
 
-/** A reader for one request (a lint, a code action): files are taken as unchanged while it lasts. */
+/**
+ * What lints read from disk (config files, `.dockerignore`, the build context, local actions) is remembered for up to
+ * {@link DISK_READS_KEPT_MS} and forgotten at once on a file event: while typing, each keystroke's lint would
+ * otherwise stat, read and resolve the same files again. Open documents are always read from the editor.
+ */
+const DISK_READS_KEPT_MS = 2000;
+const readersByRoot = new Map<string, { reader: WorkspaceReader; madeAt: number }>();
 function workspaceFor(file: string): WorkspaceReader {
-  return diskWorkspace(rootFor(file), (abs) => {
+  const root = rootFor(file);
+  const key = root ?? '';
+  const kept = readersByRoot.get(key);
+  if (kept && Date.now() - kept.madeAt < DISK_READS_KEPT_MS) return kept.reader;
+  const reader = diskWorkspace(root, (abs) => {
     const uris = openPaths.get(abs);
     if (uris) for (const uri of uris) return documents.get(uri)?.getText();
     return undefined;
-  }, true);
+  }, true, true);
+  readersByRoot.set(key, { reader, madeAt: Date.now() });
+  return reader;
 }
 
 async function settingsFor(uri: string): Promise<ShipshapeSettings> {
@@ -419,6 +431,7 @@ connection.onInitialized(() => {
       for (const removed of e.removed) projectIndex.forgetFolder(uriToPath(removed.uri));
       const removedPaths = new Set(e.removed.map((f) => uriToPath(f.uri)));
       workspaceFolders = [...workspaceFolders.filter((f) => !removedPaths.has(f)), ...e.added.map((f) => uriToPath(f.uri))];
+      readersByRoot.clear();
       void projectIndex.indexFolders(workspaceFolders);
     });
   }
@@ -434,6 +447,7 @@ connection.onDidChangeConfiguration((change) => {
 });
 
 connection.onDidChangeWatchedFiles((params) => {
+  readersByRoot.clear();
   // A config file changed (the client watches them): drop cached configs and re-validate.
   if (params.changes.some((c) => CONFIG_FILE_URI.test(c.uri))) {
     configFileCache.clear();

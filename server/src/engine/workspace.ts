@@ -5,10 +5,11 @@ import type { WorkspaceReader } from './types';
 /**
  * Reads files from disk. When `root` is set, paths outside it are treated as absent, so a config or
  * manifest can never make us read elsewhere. `overlay` lets the server serve unsaved editor buffers.
- * `stable` (the CLI: files do not change during a run) remembers where each path's symlinks lead, whether a path is
- * inside the root and whether it exists: rules ask the same questions for every file of a folder (`.dockerignore`
- * next to each Dockerfile, config files above it). `cacheReads` (a CLI run that writes no fixes) also remembers
- * what `readText` and `list` returned.
+ * `stable` (the CLI: files do not change during a run; the server: for a moment, see server.ts `workspaceFor`)
+ * remembers where each path's symlinks lead, whether a path is inside the root and whether it exists on disk: rules
+ * ask the same questions for every file of a folder (`.dockerignore` next to each Dockerfile, config files above it)
+ * and on every keystroke. `cacheReads` (a CLI run that writes no fixes, the server) also remembers what `readText`
+ * and `list` read from disk. The overlay is asked first on every call: it changes as documents are edited.
  */
 export function diskWorkspace(root?: string, overlay?: (absPath: string) => string | undefined, stable = false, cacheReads = false): WorkspaceReader {
   const resolvedRoot = root ? path.resolve(root) : undefined;
@@ -35,13 +36,11 @@ export function diskWorkspace(root?: string, overlay?: (absPath: string) => stri
     if (ok === undefined) insideCache.set(p, (ok = check(p)));
     return ok;
   };
-  const existsCache = stable && !overlay ? new Map<string, boolean>() : undefined;
-  const textCache = stable && cacheReads && !overlay ? new Map<string, string | undefined>() : undefined;
-  const listCache = stable && cacheReads && !overlay ? new Map<string, string[]>() : undefined;
-  const readText = (absPath: string): string | undefined => {
-    if (!inside(absPath)) return undefined;
-    const open = overlay?.(absPath);
-    if (open !== undefined) return open;
+  // The caches hold what is on disk; the overlay (open documents) is asked first on every call.
+  const existsCache = stable ? new Map<string, boolean>() : undefined;
+  const textCache = stable && cacheReads ? new Map<string, string | undefined>() : undefined;
+  const listCache = stable && cacheReads ? new Map<string, string[]>() : undefined;
+  const readDisk = (absPath: string): string | undefined => {
     try {
       const stat = fs.statSync(absPath);
       if (!stat.isFile() || stat.size > 8 * 1024 * 1024) return undefined;
@@ -61,16 +60,21 @@ export function diskWorkspace(root?: string, overlay?: (absPath: string) => stri
   return {
     root: resolvedRoot,
     readText(absPath) {
-      if (!textCache) return readText(absPath);
+      if (!inside(absPath)) return undefined;
+      const open = overlay?.(absPath);
+      if (open !== undefined) return open;
+      if (!textCache) return readDisk(absPath);
       if (textCache.has(absPath)) return textCache.get(absPath);
-      const text = readText(absPath);
+      const text = readDisk(absPath);
       textCache.set(absPath, text);
       return text;
     },
     exists(absPath) {
-      let found = existsCache?.get(absPath);
-      if (found !== undefined) return found;
-      found = inside(absPath) && (overlay?.(absPath) !== undefined || fs.existsSync(absPath));
+      if (!inside(absPath)) return false;
+      if (overlay?.(absPath) !== undefined) return true;
+      const known = existsCache?.get(absPath);
+      if (known !== undefined) return known;
+      const found = fs.existsSync(absPath);
       existsCache?.set(absPath, found);
       return found;
     },
