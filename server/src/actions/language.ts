@@ -28,7 +28,7 @@ function makeLanguage(kind: 'workflow' | 'action'): Language<ActionsModel> {
       return { model, problems: model.yaml.problems.map((p) => ({ ...p, ruleId: 'actions/syntax' })) };
     },
     rules: actionsRules,
-    options: ['shellcheck', 'selfHostedRunnerLabels', 'defaultTimeoutMinutes', 'unpinnedUses'],
+    options: ['shellcheck', 'shellcheckPath', 'selfHostedRunnerLabels', 'defaultTimeoutMinutes', 'unpinnedUses'],
     suppressions: zizmorSuppressions,
     hover: (model, position) => hover(model, position),
     complete: (model, position, ctx) => complete(model, ctx.text, position),

@@ -1,5 +1,5 @@
-// Optional ShellCheck on `run:` scripts: runs the `shellcheck` binary found on PATH (never downloaded) with an
-// argument array, feeds the script on stdin and maps its line/column back into the YAML block scalar.
+// Optional ShellCheck on `run:` scripts: runs the `shellcheck` binary (shellcheck-binary.ts: configured or on PATH,
+// never downloaded) with an argument array, feeds the script on stdin and maps its line/column back into the YAML block scalar.
 import { execFile, execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -21,27 +21,6 @@ export interface ShellcheckComment {
 
 /** Codes that only fire because of how Actions embeds scripts: placeholders, files not in the step, and `cd` failures (GitHub runs bash and sh with `-e`). */
 const EXCLUDED = ['SC1091', 'SC2050', 'SC2154', 'SC2157', 'SC2164', 'SC2194'];
-
-let resolved: string | null | undefined;
-
-/** Absolute path of `shellcheck` on PATH, looked up once. */
-export function shellcheckPath(): string | undefined {
-  if (resolved !== undefined) return resolved ?? undefined;
-  resolved = null;
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-    if (!dir || !path.isAbsolute(dir)) continue;
-    const candidate = path.join(dir, process.platform === 'win32' ? 'shellcheck.exe' : 'shellcheck');
-    try {
-      if (fs.statSync(candidate).isFile()) {
-        resolved = candidate;
-        break;
-      }
-    } catch {
-      // not here
-    }
-  }
-  return resolved ?? undefined;
-}
 
 /** `${{ … }}` replaced by a same-length variable reference, so columns stay put and the shell sees a word. */
 export function maskExpressions(script: string): string {

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import type { Instruction, PropertyInstruction } from 'dockerfile-ast';
 import type { Fix, Position, Range, Severity, WorkspaceReader } from '../engine/types';
 import { norc, shellcheckHook } from '../shellcheck-batch';
+export { findShellcheck } from '../shellcheck-binary';
 import { distroOf, stageChain } from './final-stage';
 import type { DockerfileModel, Stage } from './model';
 import { stagePart } from './parts';
@@ -226,52 +227,6 @@ function runBody(model: DockerfileModel, ins: Instruction): { lines: string[]; l
   }
   // The Dockerfile parser also continues a line whose `\` is followed by blanks.
   return { lines: lines.map((l) => l.replace(/\t/g, ' ').replace(/\\[ ]+$/, '\\')), line: start.line, column: start.character };
-}
-
-const binaryCache = new Map<string, string | undefined>();
-
-function isExecutable(p: string): boolean {
-  try {
-    fs.accessSync(p, fs.constants.X_OK);
-    return fs.statSync(p).isFile();
-  } catch {
-    return false;
-  }
-}
-
-const verified = new Map<string, boolean>();
-
-/**
- * Whether a path is really ShellCheck: named `shellcheck` and answering `--version` like it. A configuration file in
- * a repository must not be able to make us feed RUN commands to another program (say, a shell).
- */
-function isShellcheck(p: string): boolean {
-  if (!/^shellcheck(?:\.exe)?$/i.test(path.basename(p)) || !isExecutable(p)) return false;
-  let ok = verified.get(p);
-  if (ok === undefined) {
-    const r = spawnSync(p, ['--version'], { encoding: 'utf8', timeout: 5000, windowsHide: true });
-    ok = !r.error && /^ShellCheck\b/m.test(r.stdout ?? '');
-    verified.set(p, ok);
-  }
-  return ok;
-}
-
-/** An absolute `shellcheck` path: the configured one, else a PATH lookup. Never a relative or workspace path. */
-export function findShellcheck(configured: unknown, workspace: WorkspaceReader): string | undefined {
-  const root = workspace.root ? path.resolve(workspace.root) : undefined;
-  const outsideWorkspace = (p: string) => !root || root === path.parse(root).root || path.relative(root, p).startsWith('..');
-  if (typeof configured === 'string' && configured) {
-    return path.isAbsolute(configured) && outsideWorkspace(configured) && isShellcheck(configured) ? configured : undefined;
-  }
-  const key = process.env.PATH ?? '';
-  if (binaryCache.has(key)) return binaryCache.get(key);
-  const found = key
-    .split(path.delimiter)
-    .filter((dir) => path.isAbsolute(dir) && outsideWorkspace(dir))
-    .map((dir) => path.join(dir, process.platform === 'win32' ? 'shellcheck.exe' : 'shellcheck'))
-    .find(isShellcheck);
-  binaryCache.set(key, found);
-  return found;
 }
 
 const resultCache = new Map<string, string>();

@@ -3,7 +3,9 @@ import { describe, it } from 'node:test';
 import type { Scalar } from 'yaml';
 import { runScalar } from '../../../server/src/actions/facts';
 import { buildModel } from '../../../server/src/actions/model';
-import { mapComments, maskExpressions, scriptLineOffsets, shellcheckPath, type ShellcheckComment } from '../../../server/src/actions/shellcheck';
+import { mapComments, maskExpressions, scriptLineOffsets, type ShellcheckComment } from '../../../server/src/actions/shellcheck';
+import { memoryWorkspace } from '../../../server/src/engine/workspace';
+import { findShellcheck } from '../../../server/src/shellcheck-binary';
 import { covered, findingsOf } from '../../helpers';
 
 const W = '/repo/.github/workflows/ci.yml';
@@ -58,9 +60,18 @@ describe('actions/shellcheck (actionlint/shellcheck)', () => {
     assert.deepEqual(findingsOf(W, TEXT, 'actions/shellcheck', { config: { domains: { actions: { workspaceTrusted: false } } } }), []);
   });
 
-  it('runs the real binary when it is installed', { skip: !shellcheckPath() && 'shellcheck is not on PATH' }, () => {
+  const installed = findShellcheck(undefined, memoryWorkspace({}, '/repo'));
+
+  it('runs the real binary when it is installed', { skip: !installed && 'shellcheck is not on PATH' }, () => {
     const found = findingsOf(W, TEXT, 'actions/shellcheck');
     assert.deepEqual(found.map((f) => covered(TEXT, f)), ['$FOO', '$BAR'], 'SC2164 (cd without || exit) is off: steps run with -e');
     assert.deepEqual(found[0].aliases, ['actionlint/shellcheck', 'zizmor/shellcheck']);
+  });
+
+  it('runs the binary named by actions.shellcheckPath, and only one that answers as ShellCheck', { skip: !installed && 'shellcheck is not on PATH' }, () => {
+    const withPath = (shellcheckPath: string) => findingsOf(W, TEXT, 'actions/shellcheck', { config: { domains: { actions: { shellcheckPath } } } });
+    assert.deepEqual(withPath(installed!).map((f) => covered(TEXT, f)), ['$FOO', '$BAR']);
+    assert.deepEqual(withPath('/bin/sh'), [], 'not ShellCheck: never run');
+    assert.deepEqual(withPath('shellcheck'), [], 'a relative path: never run');
   });
 });

@@ -1,7 +1,8 @@
 import type { Rule } from '../../engine/types';
 import { runScalar, shellOf } from '../facts';
 import type { ActionsModel } from '../model';
-import { mapComments, maskExpressions, runShellcheckBatch, scriptLineOffsets, shellcheckPath } from '../shellcheck';
+import { findShellcheck } from '../../shellcheck-binary';
+import { mapComments, maskExpressions, runShellcheckBatch, scriptLineOffsets } from '../shellcheck';
 
 /** `shell:` → ShellCheck dialect (zsh is closest to bash); other shells (pwsh, cmd, python…) are not checked. */
 const SHELLS: Record<string, string> = { '': 'bash', bash: 'bash', sh: 'sh', dash: 'dash', ksh: 'ksh', zsh: 'bash' };
@@ -13,13 +14,14 @@ export const shellcheck: Rule<ActionsModel> = {
   profile: 'recommended',
   category: 'correctness',
   description: 'ShellCheck findings in `run:` scripts (when `shellcheck` is installed and the workspace is trusted).',
-  docs: `When the \`shellcheck\` binary is on PATH, every \`run:\` script that runs in bash or sh is checked with it,
+  docs: `When a \`shellcheck\` binary is found (\`actions.shellcheckPath\`: an absolute path outside the workspace to a
+program named \`shellcheck\` that answers \`--version\` as ShellCheck; else the \`PATH\`), every \`run:\` script that runs in bash or sh is checked with it,
 with \`\${{ }}\` expressions replaced by a placeholder variable of the same length; findings point at the exact
 place inside the block. Nothing happens when ShellCheck is not installed. Turn it off with
 \`actions: { shellcheck: false }\` in \`.shipshape.yaml\`; it never runs in untrusted workspaces.`,
   check(ctx) {
     if (ctx.options.shellcheck === false || ctx.options.workspaceTrusted === false) return;
-    const binary = shellcheckPath();
+    const binary = findShellcheck(ctx.options.shellcheckPath, ctx.workspace);
     if (!binary) return;
     const model = ctx.model;
     const jobs: Record<string, Array<{ offsets: number[]; lines: string[]; script: string }>> = {};
