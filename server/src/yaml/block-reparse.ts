@@ -2,8 +2,9 @@
 // `jobs:`): after an edit that lies inside one entry of that mapping (one job), only that entry's text is parsed again
 // and spliced into the previous version's tree; the entries before it are shared as they are (parsed nodes are never
 // mutated) and the ones after it are cloned with their ranges moved. Anything unusual (syntax errors or warnings,
-// anchors or aliases, directives, several documents, an edit reaching outside one entry or into the last one, an
-// entry whose re-parse is not exactly one pair, a new key that repeats another) takes a whole parse instead.
+// anchors or aliases, directives, several documents, an edit reaching outside one entry, an entry whose re-parse is
+// not exactly one pair, a new key that repeats another, comments after the last entry at the end of the file) takes
+// a whole parse instead.
 // The result equals a whole parse, ranges, comments and blank-line flags included
 // (test/unit/actions/workflow-incremental.test.ts checks it on random edits).
 import { cloneShiftedNode, copyYamlObject, isAlias, isMap, isNode, isPair, isScalar, isSeq, parseYaml, type YamlFile } from './yaml';
@@ -106,8 +107,8 @@ function splice(prev: Memo, text: string, blockKey: string): Document.Parsed | u
   const oldEnd = old.length - s;
   const delta = text.length - old.length;
 
-  // The entry whose lines hold the edit: from its key's line to the next key's line (the last entry is never
-  // re-parsed alone: what follows it is not an entry at the same indentation).
+  // The entry whose lines hold the edit: from its key's line to the next key's line. The last entry runs to the
+  // next top-level key's line, or to the end of the file when the block is the last top-level key.
   const keyStart = (pair: Pair) => (pair.key as Node | null)?.range?.[0];
   const first = keyStart(block.items[0] as Pair);
   if (first === undefined) return bail(3);
@@ -126,60 +127,130 @@ function splice(prev: Memo, text: string, blockKey: string): Document.Parsed | u
     }
     if (from > p) break;
   }
-  if (i < 0) return bail(6);
+  const last = block.items.length - 1;
+  const rootNext = root.items[blockIndex + 1] as Pair | undefined;
+  let oldTo: number;
+  if (i >= 0) oldTo = lineStart(old, keyStart(block.items[i + 1] as Pair)!);
+  else {
+    const a = keyStart(block.items[last] as Pair);
+    const b = rootNext ? keyStart(rootNext) : old.length;
+    if (a === undefined || b === undefined || a - lineStart(old, a) !== indent) return bail(6);
+    const from = lineStart(old, a);
+    // After the last entry comes a less indented key (its line is not part of the entry) or the end of the file.
+    oldTo = rootNext ? lineStart(old, b) : old.length;
+    if (rootNext && b - oldTo >= indent) return bail(6);
+    if (!(p >= from && (rootNext ? oldEnd < oldTo && p < oldTo : oldEnd <= oldTo))) return bail(6);
+    i = last;
+  }
   const oldPair = block.items[i] as Pair;
-  const nextPair = block.items[i + 1] as Pair;
+  const nextPair = i < last ? (block.items[i + 1] as Pair) : undefined;
   const from = lineStart(old, keyStart(oldPair)!);
-  const oldTo = lineStart(old, keyStart(nextPair)!);
   const to = oldTo + delta;
   const segment = text.slice(from, to);
   if (!segment.endsWith('\n') || /^(?:---|\.\.\.)(?:[ \t\r\n]|$)/m.test(segment)) return bail(7);
 
-  // The entry is parsed followed by a stand-in for the next key, so that trailing comments and blank lines attach
-  // as they do in the whole document; the stand-in's own comment and blank-line flag go to the real next key.
-  const standIn = `${' '.repeat(indent)}__shipshape_next__:\n`;
-  const parsed = parseAllDocuments(segment + standIn, PARSE_OPTIONS);
-  if (!Array.isArray(parsed) || parsed.length !== 1) return bail(8);
-  const piece = parsed[0];
-  if (piece.errors.length || piece.warnings.length || piece.commentBefore || piece.comment) return bail(9);
-  const map = piece.contents;
-  if (!isMap(map) || map.flow || map.items.length !== 2) return bail(10);
-  const [entry, next] = map.items as Pair[];
-  if (!isScalar(entry.key) || !isScalar(next.key) || next.key.value !== '__shipshape_next__' || (next.value !== null && !(isScalar(next.value) && next.value.value === null && !next.value.comment))) return bail(11);
-  if (keyStart(entry) !== indent || hasAnchors(entry)) return bail(12);
+  const piece = nextPair ? parseEntry(segment, indent) : parseLastEntry(segment, indent, rootIndentOf(old, blockPair), !!rootNext);
+  if (!piece) return undefined;
+  const { entry, next, shift } = piece;
+  if (hasAnchors(entry)) return bail(12);
   if (block.items.some((q, k) => k !== i && isScalar(q.key) && q.key.value === (entry.key as { value: unknown }).value)) return bail(13);
+  // A comment the old last entry left on the block (the library attaches some there) would not be replaced.
+  if (!nextPair && (block as { comment?: string }).comment) return bail(14);
 
-  const newEntry = cloneShiftedNode(entry, from) as Pair;
+  const newEntry = cloneShiftedNode(entry, from + shift) as Pair;
   // What the lines before the entry gave its key stays as it was.
   copyLeading(oldPair.key, newEntry.key);
-  const newNext = cloneShiftedNode(nextPair, delta) as Pair;
-  copyLeading(next.key, newNext.key);
 
   const items = block.items.slice() as Pair[];
   items[i] = newEntry;
-  items[i + 1] = newNext;
-  for (let k = i + 2; k < items.length; k++) items[k] = cloneShiftedNode(items[k], delta) as Pair;
-  const newBlock = spine(block, delta);
+  for (let k = i + 1; k < items.length; k++) items[k] = cloneShiftedNode(items[k], delta) as Pair;
+  const off = from + shift;
+  // Where collections that end with the re-parsed last entry end is the piece's to say (trailing blank lines and
+  // comments may or may not belong to them); otherwise they end where they did, moved by the edit.
+  const moved = (r: readonly number[] | undefined) => r && ([r[1] + off, r[2] + off] as const);
+  const newBlock = spine(block, delta, moved(piece.ends?.block));
   newBlock.items = items;
   const newBlockPair = shallow(blockPair);
   newBlockPair.value = newBlock as typeof blockPair.value;
   const rootItems = root.items.slice();
   rootItems[blockIndex] = newBlockPair as (typeof rootItems)[number];
   for (let k = blockIndex + 1; k < rootItems.length; k++) rootItems[k] = cloneShiftedNode(rootItems[k], delta) as (typeof rootItems)[number];
-  const newRoot = spine(root, delta);
+  // The stand-in's comment and blank-line flag are those of the key after the entry.
+  if (nextPair) copyLeading(next!.key, items[i + 1].key);
+  else if (rootNext) copyLeading(next!.key, (rootItems[blockIndex + 1] as Pair).key);
+  const newRoot = spine(root, delta, moved(piece.ends?.root));
   newRoot.items = rootItems;
   const copy = shallow(doc);
   copy.contents = newRoot as typeof doc.contents;
-  copy.range = [doc.range[0], doc.range[1] + delta, doc.range[2] + delta];
+  const docEnd = moved(piece.ends?.doc);
+  copy.range = docEnd ? [doc.range[0], docEnd[0], docEnd[1]] : [doc.range[0], doc.range[1] + delta, doc.range[2] + delta];
   copy.errors = [];
   copy.warnings = [];
   return copy;
 }
 
-/** A copy of a collection that ends after the edit: its start stays, its ends move. */
-function spine(node: YAMLMap, delta: number): YAMLMap {
+const STAND_IN = '__shipshape_next__';
+const HOLDER = '__shipshape_block__';
+const isStandIn = (q: Pair | undefined): boolean =>
+  !!q && isScalar(q.key) && q.key.value === STAND_IN && (q.value === null || (isScalar(q.value) && q.value.value === null && !q.value.comment));
+const rootIndentOf = (text: string, pair: Pair) => (pair.key as Node).range![0] - lineStart(text, (pair.key as Node).range![0]);
+
+interface ParsedEntry {
+  entry: Pair;
+  /** The stand-in for the key after the entry: its comment and blank-line flag are that key's. */
+  next?: Pair;
+  /** Add to the piece's offsets (and the entry's start in the file) to get the file's. */
+  shift: number;
+  /** The ranges, in the piece, of what ends with the entry: the block; at the end of the file also the top-level map and the document. */
+  ends?: { block: readonly number[]; root?: readonly number[]; doc?: readonly number[] };
+}
+
+/** Parses one entry that another entry follows: followed by a stand-in for the next key, so that trailing comments and blank lines attach as they do in the whole document. */
+function parseEntry(segment: string, indent: number): (ParsedEntry & { shift: 0 }) | undefined {
+  const map = parsePiece(segment + `${' '.repeat(indent)}${STAND_IN}:\n`);
+  if (!map || map.items.length !== 2) return bail(10);
+  const [entry, next] = map.items as Pair[];
+  if (!isScalar(entry.key) || !isStandIn(next)) return bail(11);
+  if ((entry.key as Node).range![0] !== indent) return bail(12);
+  return { entry, next, shift: 0 };
+}
+
+/**
+ * Parses the block's last entry as it sits in the document: under a stand-in for the block's key, followed by a
+ * stand-in for the next top-level key when there is one (at the end of the file: by nothing, and comments after it,
+ * which belong to the document, make us bail).
+ */
+function parseLastEntry(segment: string, indent: number, rootIndent: number, followed: boolean): ParsedEntry | undefined {
+  const head = `${' '.repeat(rootIndent)}${HOLDER}:\n`;
+  const parsed = parsePiece(head + segment + (followed ? `${' '.repeat(rootIndent)}${STAND_IN}:\n` : ''), true);
+  const map = parsed?.map;
+  if (!map || map.items.length !== (followed ? 2 : 1)) return bail(10);
+  const [holder, next] = map.items as Pair[];
+  const inner = holder.value;
+  if (!isScalar(holder.key) || holder.key.value !== HOLDER || !isMap(inner) || inner.flow || inner.items.length !== 1 || (inner as { comment?: string }).comment) return bail(11);
+  if (followed && !isStandIn(next)) return bail(11);
+  const entry = inner.items[0] as Pair;
+  if (!isScalar(entry.key) || (entry.key as Node).range![0] !== head.length + indent) return bail(12);
+  return { entry, next, shift: -head.length, ends: { block: inner.range!, root: followed ? undefined : map.range!, doc: followed ? undefined : parsed.doc.range } };
+}
+
+/** The block mapping a piece of text parses to (and its document), when it parses cleanly as one. */
+function parsePiece(source: string, withDoc: true): { map: YAMLMap; doc: Document.Parsed } | undefined;
+function parsePiece(source: string): YAMLMap | undefined;
+function parsePiece(source: string, withDoc = false): YAMLMap | { map: YAMLMap; doc: Document.Parsed } | undefined {
+  const parsed = parseAllDocuments(source, PARSE_OPTIONS);
+  if (!Array.isArray(parsed) || parsed.length !== 1) return bail(8);
+  const piece = parsed[0];
+  if (piece.errors.length || piece.warnings.length || piece.commentBefore || piece.comment) return bail(9);
+  const map = piece.contents;
+  if (!isMap(map) || map.flow) return bail(10);
+  return withDoc ? { map, doc: piece } : map;
+}
+
+/** A copy of a collection that ends after the edit: its start stays, its ends move (or are the given ones). */
+function spine(node: YAMLMap, delta: number, ends?: readonly [number, number]): YAMLMap {
   const copy = shallow(node, true);
-  if (node.range) copy.range = [node.range[0], node.range[1] + delta, node.range[2] + delta];
+  if (node.range) copy.range = ends ? [node.range[0], ends[0], ends[1]] : [node.range[0], node.range[1] + delta, node.range[2] + delta];
   return copy;
 }
 

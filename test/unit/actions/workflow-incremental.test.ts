@@ -7,7 +7,7 @@ import { blockReparseStats, clearBlockReparseCache, parseYamlReusingBlock } from
 import { parseWhole } from '../../../server/src/yaml/yaml';
 
 /** A workflow with the features that make splicing delicate: comments and blank lines between jobs, block scalars. */
-export function bigWorkflow(jobs: number, crlf = false): string {
+export function bigWorkflow(jobs: number, crlf = false, tail = true): string {
   const out = ['# CI', 'name: ci', 'on:', '  push:', '    branches: [main]', 'permissions:', '  contents: read', 'jobs:'];
   for (let j = 0; j < jobs; j++) {
     if (j % 3 === 0) out.push('');
@@ -20,7 +20,7 @@ export function bigWorkflow(jobs: number, crlf = false): string {
     out.push('      - run: |', '          set -e', `          echo "\${{ github.event.issue.title }}" ${j}`, '');
     if (j % 6 === 5) out.push('      # trailing comment in the job', '');
   }
-  out.push('env:', '  A: 1', '# the end', '');
+  out.push(...(tail ? ['env:', '  A: 1', '# the end', ''] : ['']));
   const text = out.join('\n');
   return crlf ? text.replace(/\n/g, '\r\n') : text;
 }
@@ -78,12 +78,30 @@ describe('incremental workflow parsing (one job parsed again)', () => {
     }
   });
 
+  it('parses only the last job again after an edit in it, with top-level keys after `jobs:` or at the end of the file', () => {
+    for (const tail of [true, false]) {
+      clearBlockReparseCache();
+      const before = blockReparseStats.spliced;
+      let text = bigWorkflow(42, false, tail);
+      incremental(text);
+      for (const [needle, ins] of [['task41', 'x'], ['echo "${{ github.event.issue.title }}" 41', '\n          echo more'], ['# trailing comment in the job', '!'], ['job41:\n', '    env:\n      A: b\n']]) {
+        const at = text.lastIndexOf(needle) + needle.length;
+        text = text.slice(0, at) + ins + text.slice(at);
+        assert.deepEqual(shape(incremental(text)), shape(parseWhole(text)), `${needle} + ${ins}`);
+      }
+      assert.equal(blockReparseStats.spliced - before, 4, tail ? 'env: after jobs' : 'jobs: last');
+      // Appending a job after the last one is not an edit of one entry: a whole parse.
+      text = text + '  job42:\n    runs-on: x\n';
+      assert.deepEqual(shape(incremental(text)), shape(parseWhole(text)));
+    }
+  });
+
   it('matches a whole parse over random sequences of edits', () => {
     const before = blockReparseStats.spliced;
     fc.assert(
-      fc.property(fc.array(edit, { minLength: 1, maxLength: 12 }), fc.boolean(), (edits, crlf) => {
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 12 }), fc.boolean(), fc.boolean(), (edits, crlf, tail) => {
         clearBlockReparseCache();
-        let text = bigWorkflow(30, crlf);
+        let text = bigWorkflow(30, crlf, tail);
         incremental(text);
         for (const e of edits) {
           // Most edits land in the middle of the jobs (the interesting case); `at` near 0 or 1 hits the header and end.
