@@ -2,6 +2,9 @@
 // findings arrive in a second publish of the same version. Skipped when no `shellcheck` binary is installed.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startServer, type TestClient } from './client';
 
@@ -94,5 +97,35 @@ describe('language server: workflow run: scripts checked in the background', { s
       { message: quote, start: { line: 6, character: 18 } },
       { message: quote, start: { line: 9, character: 16 } },
     ]);
+  });
+});
+
+describe('language server: ShellCheck for many Dockerfiles at once', { skip: hasShellcheck ? false : 'no shellcheck binary' }, () => {
+  let c: TestClient;
+  let dir: string;
+  before(async () => {
+    // A `shellcheck` that logs each run, then runs the real one: how many processes the server starts is visible.
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-sc-wrapper-'));
+    const real = spawnSync('sh', ['-c', 'command -v shellcheck'], { encoding: 'utf8' }).stdout.trim();
+    fs.writeFileSync(path.join(dir, 'shellcheck'), `#!/bin/sh\necho "$*" >> "${dir}/runs.log"\nexec "${real}" "$@"\n`, { mode: 0o755 });
+    c = await startServer({ pull: false });
+    c.settings = { dockerfile: { shellcheckPath: path.join(dir, 'shellcheck') } };
+  });
+  after(async () => {
+    await c.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('checks the Dockerfiles waiting together in one process, and each gets its own findings', async () => {
+    const uris = Array.from({ length: 6 }, (_, i) => `file:///tmp/shipshape-lsp-shellcheck/many/${i}/Dockerfile`);
+    uris.forEach((uri, i) => c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 1, text: `FROM debian:12\nRUN ls $DIR${i}\nUSER app\n` } }));
+    for (const uri of uris) {
+      const p = await c.waitForPublish((q) => q.uri === uri && codes(q).includes('dockerfile/shellcheck'));
+      const sc = p.diagnostics.filter((d) => d.code === 'dockerfile/shellcheck');
+      assert.equal(sc.length, 1);
+      assert.match((sc[0] as { message: string }).message, /^SC2086: /);
+    }
+    const runs = fs.readFileSync(path.join(dir, 'runs.log'), 'utf8').split('\n').filter((l) => l && !l.includes('--version'));
+    assert.ok(runs.length >= 1 && runs.length <= 2, `${runs.length} ShellCheck runs for 6 files`);
   });
 });

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Instruction, PropertyInstruction } from 'dockerfile-ast';
 import type { Fix, Position, Range, Severity, WorkspaceReader } from '../engine/types';
-import { norc, shellcheckHook } from '../shellcheck-batch';
+import { norc, runBatchesAsync, shellcheckHook } from '../shellcheck-batch';
 export { findShellcheck } from '../shellcheck-binary';
 import { distroOf, stageChain } from './final-stage';
 import type { DockerfileModel, Stage } from './model';
@@ -250,10 +250,16 @@ export function setShellcheckBackground(onReady: ((path: string) => void) | unde
 interface Job {
   key: string;
   binary: string;
+  /** ShellCheck's options (no `--norc`, no input): jobs with the same binary and options can share a process. */
+  options: string[];
   args: string[];
   input: string;
   path: string;
 }
+
+/** Waiting jobs checked by one ShellCheck process together (as the CLI does): with many Dockerfiles open, one process per file took tens of seconds. */
+const BATCH_SCRIPTS = 50;
+const BATCH_CHARS = 12_000;
 /**
  * The latest wanted run per file and argument list (older wanted versions are dropped), run one at a time, once the
  * file has not changed for a moment: while the user types, ShellCheck does not compete with the lint for the CPU. A
@@ -285,6 +291,11 @@ function startNext(): void {
   if (resultCache.has(job.key)) {
     if (hasComments(resultCache.get(job.key)!)) background?.(job.path);
     startNext();
+    return;
+  }
+  const batch = batchWith(job);
+  if (batch.length > 1) {
+    runBatch(batch);
     return;
   }
   let stdout = '';
@@ -326,6 +337,49 @@ function startNext(): void {
   child.stdin.end(job.input);
 }
 
+/** `first` and other waiting jobs it can share a process with (same binary and options, small scripts). */
+function batchWith(first: Job): Job[] {
+  const batch = [first];
+  if (first.input.length >= BATCH_CHARS) return batch;
+  let chars = first.input.length;
+  const key = first.options.join('\0');
+  for (const [slot, job] of wanted) {
+    if (batch.length >= BATCH_SCRIPTS) break;
+    if (job.binary !== first.binary || job.options.join('\0') !== key || chars + job.input.length > BATCH_CHARS) continue;
+    if (resultCache.has(job.key)) continue;
+    wanted.delete(slot);
+    batch.push(job);
+    chars += job.input.length;
+  }
+  return batch;
+}
+
+/** One ShellCheck process for several waiting jobs. Not stopped when a file changes meanwhile: its results stay useful for the others. */
+function runBatch(batch: Job[]): void {
+  current = { slot: '', key: '', stop: () => undefined };
+  void runBatchesAsync(
+    batch.map((j) => ({ binary: j.binary, args: j.options, script: j.input })),
+    { perProcess: batch.length, charsPerProcess: Infinity, timeoutMs: 10_000 * batch.length },
+  ).then(
+    (results) => {
+      const comments = [...results.values()][0];
+      current = undefined;
+      for (const job of batch) {
+        const found = comments?.get(job.input);
+        // A failure is remembered as no findings, as for a single run.
+        const output = found ? JSON.stringify({ comments: found.map(({ file: _file, ...c }) => ({ file: '-', ...c })) }) : '';
+        remember(job.key, output);
+        if (found?.length) background?.(job.path);
+      }
+      startNext();
+    },
+    () => {
+      current = undefined;
+      startNext();
+    },
+  );
+}
+
 function hasComments(json1: string): boolean {
   try {
     return ((JSON.parse(json1) as { comments?: unknown[] }).comments?.length ?? 0) > 0;
@@ -349,7 +403,7 @@ export function runShellcheck(binary: string, script: Script, exclude: string[],
   const cached = resultCache.get(key);
   if (cached !== undefined) return cached;
   if (background) {
-    request(`${file}\0${binary}\0${args.join(' ')}`, { key, binary, args, input: script.text, path: file });
+    request(`${file}\0${binary}\0${args.join(' ')}`, { key, binary, options, args, input: script.text, path: file });
     return undefined;
   }
   const r = spawnSync(binary, args, { input: script.text, encoding: 'utf8', timeout: 10_000, maxBuffer: 16 << 20, windowsHide: true });
