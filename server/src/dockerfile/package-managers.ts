@@ -4,15 +4,22 @@ import type { Instruction } from 'dockerfile-ast';
 import type { WorkspaceReader } from '../engine/types';
 import { buildContextDir } from './dockerignore';
 import { stageChain } from './final-stage';
-import type { DockerfileModel } from './model';
+import type { DockerfileModel, Stage } from './model';
 import { copySources } from './rules/copy-ignored-file';
+
+/** The lockfiles rules look for. */
+export const LOCKFILES: readonly string[] = ['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'requirements.txt', 'poetry.lock', 'Pipfile.lock', 'uv.lock'];
+
+/** The lockfiles at the top of the build context (what `COPY . .` brings in): part of the Dockerfile's part context. */
+export function contextLockfiles(dockerfilePath: string, options: Record<string, unknown>, workspace: WorkspaceReader): string[] {
+  return workspace.list(buildContextDir(dockerfilePath, options)).filter((f) => LOCKFILES.includes(f)).sort();
+}
 
 /**
  * Whether a file matching `lockfile` reaches the stage before `before`: copied by name or glob, or with the whole
  * context (`COPY . .`) when the context holds it, or bind-mounted into the RUN.
  */
-export function lockfileCopied(model: DockerfileModel, stageIndex: number, before: Instruction, lockfile: RegExp, ctx: { path: string; options: Record<string, unknown>; workspace: WorkspaceReader }): boolean {
-  const stage = model.stages[stageIndex];
+export function lockfileCopied(model: DockerfileModel, stage: Stage, before: Instruction, lockfile: RegExp, ctx: { path: string; options: Record<string, unknown>; workspace: WorkspaceReader }): boolean {
   const contextDir = buildContextDir(ctx.path, ctx.options);
   const inContext = () => ctx.workspace.list(contextDir).some((f) => lockfile.test(f));
   for (const ins of stageChain(stage).flatMap((s) => s.instructions)) {
@@ -31,5 +38,5 @@ export function lockfileCopied(model: DockerfileModel, stageIndex: number, befor
 
 function globMatchesLockfile(glob: string, lockfile: RegExp): boolean {
   const re = new RegExp('^' + glob.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.') + '$');
-  return ['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'requirements.txt', 'poetry.lock', 'Pipfile.lock', 'uv.lock'].some((f) => lockfile.test(f) && re.test(f));
+  return LOCKFILES.some((f) => lockfile.test(f) && re.test(f));
 }

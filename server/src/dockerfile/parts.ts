@@ -5,14 +5,15 @@
 // A rule is part-local when its findings in a part follow from that part's text, the text of the stages it builds on
 // (`FROM <stage>`: they are in the part's key) and the file-wide facts of `dockerfilePartContext` (the lines before
 // the first stage, every FROM instruction — stage names, images, order, which is final, which are built on — the line
-// break, the path, whether the file uses Yarn 2+, the casing most instructions use). Rules that compare stages in
-// other ways (COPY --from in other stages, the final image through its whole chain), read other files (.dockerignore,
-// the build context), or run external programs run on the whole file.
+// break, the path, whether the file uses Yarn 2+, the casing most instructions use, the lockfiles at the top of the
+// build context). Rules that compare stages in other ways (COPY --from in other stages, the final image through its
+// whole chain), read other files (.dockerignore), or run external programs run on the whole file.
 import type { Part, WorkspaceReader } from '../engine/types';
 import { stageChain } from './final-stage';
 import type { DockerfileModel, Stage } from './model';
 import { usesYarnBerry } from './rules/yarn-frozen-lockfile';
 import { lowercaseMajority } from './rules/consistent-instruction-casing';
+import { contextLockfiles } from './package-managers';
 
 /**
  * Rules whose findings are part-local (see above). Listed by id: a new rule runs on the whole file until it is
@@ -59,6 +60,7 @@ export const PART_LOCAL_RULES: ReadonlySet<string> = new Set([
   'dockerfile/consecutive-run',
   'dockerfile/multiple-instructions',
   'dockerfile/copy-from-self',
+  'dockerfile/npm-ci', // lockfiles COPYd in its stage or the ones it builds on; those in the build context: context
   'dockerfile/last-user-root', // its own USER; which stage is final: FROM lines
   'dockerfile/copy-from-known-stage', // earlier stage names: FROM lines
   'dockerfile/copy-relative-without-workdir', // WORKDIR through the stages it builds on
@@ -166,14 +168,15 @@ export function stagePart(model: DockerfileModel, stage: Stage): Part | undefine
 }
 
 /** File-wide facts part-local findings depend on (see the top of this file). */
-export function dockerfilePartContext(model: DockerfileModel, text: string, path: string, _workspace: WorkspaceReader): string {
+export function dockerfilePartContext(model: DockerfileModel, text: string, path: string, workspace: WorkspaceReader, options: Record<string, unknown>): string {
   const p = partsOf(model);
   if (!p) return '';
   const froms = model.stages.map((s) => {
     const r = s.from.getRange();
     return model.text.slice(model.index.offsetAt(r.start), model.index.offsetAt(r.end));
   });
-  return [path, JSON.stringify(model.index.eol), model.escape, usesYarnBerry(model), lowercaseMajority(model), model.text.slice(0, p.firstStageStart), ...froms].join('\0');
+  const lockfiles = contextLockfiles(path, options, workspace).join(',');
+  return [path, JSON.stringify(model.index.eol), model.escape, usesYarnBerry(model), lowercaseMajority(model), lockfiles, model.text.slice(0, p.firstStageStart), ...froms].join('\0');
 }
 
 /** The model restricted to the stages of some parts (with the stages they build on, for their scope). */

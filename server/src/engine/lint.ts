@@ -95,7 +95,7 @@ export class Engine {
     const ruleReq = { ...req, project };
     const model = parsed.model;
     if (req.reuseFindings && language.parts) {
-      const contextKey = `${JSON.stringify(req.config)}\0${language.partContext?.(model, req.text, req.path, req.workspace) ?? ''}`;
+      const contextKey = `${JSON.stringify(req.config)}\0${language.partContext?.(model, req.text, req.path, req.workspace, domainOptions(language, req.config)) ?? ''}`;
       findings.push(...this.reuse.lint({ path: req.path, text: req.text, model, index, language, contextKey, run: (m, subset) => this.runRules(language, m, ruleReq, subset) }));
     } else findings.push(...this.runRules(language, model, ruleReq));
     const projectKinds = project ? [...project.kindsRead] : undefined;
@@ -137,7 +137,7 @@ export class Engine {
 
   private runRules(language: Language, model: unknown, req: LintRequest, subset?: RuleSubset): Finding[] {
     const out: Finding[] = [];
-    const options = req.config.domains[language.kind === 'workflow' || language.kind === 'action' ? 'actions' : language.kind] ?? {};
+    const options = domainOptions(language, req.config);
     const fileEnabled = new Set(language.fileEnabledRules?.(model, req.text) ?? []);
     for (const rule of language.rules) {
       if (subset && !subset(rule as Rule<unknown>)) continue;
@@ -294,3 +294,7 @@ export function safeFixOf(f: Finding): Fix | undefined {
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
+/** A kind's options from its domain of the config (`actions:` serves workflows and actions). */
+function domainOptions(language: Language, config: Config): Record<string, unknown> {
+  return config.domains[language.kind === 'workflow' || language.kind === 'action' ? 'actions' : language.kind] ?? {};
+}

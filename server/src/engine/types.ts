@@ -179,8 +179,11 @@ export interface Language<M = unknown> {
   parts?(model: M, path: string): Part[] | undefined;
   /** Rules whose findings depend only on one part's text (and on `partContext`). */
   partLocalRules?: ReadonlySet<string>;
-  /** File-wide facts part-local findings depend on (indentation style...): findings are reused while it is unchanged. */
-  partContext?(model: M, text: string, path: string, workspace: WorkspaceReader): string;
+  /**
+   * File-wide facts part-local findings depend on (indentation style, what other files hold...): findings are reused
+   * while it is unchanged. `options`: the kind's domain options (the rules' `ctx.options`).
+   */
+  partContext?(model: M, text: string, path: string, workspace: WorkspaceReader, options: Record<string, unknown>): string;
   /** The model restricted to some parts, to run part-local rules on those alone; undefined when it cannot be. */
   partModel?(model: M, parts: Part[]): M | undefined;
   /** Other tools' config files honoured for this kind (`.hadolint.yaml`): see engine/tool-config.ts. */

@@ -148,6 +148,17 @@ describe('finding reuse across versions (Dockerfile, per stage)', () => {
     assert.deepEqual(messages, ['The last USER of stage "one" is root; switch to an unprivileged user.', 'The last USER of the final stage is root; switch to an unprivileged user.']);
   });
 
+  it('follows the lockfiles in the build context between versions (npm-ci with COPY . .)', () => {
+    const text = 'FROM node:22 AS one\nWORKDIR /app\nCOPY . .\nRUN npm install\n\nFROM node:22 AS two\nRUN echo two\n';
+    const engine = new Engine(registry);
+    const lint = (files: Record<string, string>, t: string) =>
+      engine.lint({ path: '/ctx/Dockerfile', text: t, kind: 'dockerfile', config, workspace: memoryWorkspace(files, '/ctx'), reuseFindings: true }).findings.filter((f) => f.ruleId === 'dockerfile/npm-ci');
+    assert.equal(lint({ '/ctx/package.json': '{}' }, text).length, 0);
+    // Only the other stage is edited: stage one's findings would be reused, but the context now has a lockfile.
+    assert.equal(lint({ '/ctx/package.json': '{}', '/ctx/package-lock.json': '{}' }, text.replace('echo two', 'echo 2')).length, 1);
+    assert.equal(lint({ '/ctx/package.json': '{}' }, text).length, 0);
+  });
+
   it('re-runs part-local rules only on changed stages (their findings move with the stage)', () => {
     const engine = new Engine(registry);
     const at = large.indexOf('\nFROM alpine:3.20');

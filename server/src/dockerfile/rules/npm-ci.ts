@@ -34,7 +34,7 @@ RUN npm ci
       if (!sub || !['install', 'i', 'isntall', 'in'].includes(sub.text)) continue;
       const after = inv.args.slice(inv.args.indexOf(sub) + 1);
       if (after.some((w) => !w.text.startsWith('-'))) continue; // installs named packages
-      if (!lockfileCopied(ctx.model, inv.run.stage.index, inv.run.instruction, NPM_LOCK, ctx)) continue;
+      if (!lockfileCopied(ctx.model, inv.run.stage, inv.run.instruction, NPM_LOCK, ctx)) continue;
       const range = ctx.model.index.range(sub.start, sub.end);
       ctx.report({
         range,
