@@ -66,7 +66,7 @@ describe('configuration', () => {
       r.findings.map((f) => [f.ruleId, f.range.start.line, f.range.start.character, f.range.end.character, f.message]),
       [
         ['config/invalid', 1, 2, 17, 'Unknown dockerfile option "trustedRegistry" (did you mean "trustedRegistries"?); known: shellcheck, shellcheckPath, shellcheckExclude, buildContext, trustedRegistries, labelSchema, strictLabels.'],
-        ['config/invalid', 6, 2, 18, 'Unknown actions option "selfHostedLabels"; known: shellcheck, selfHostedRunnerLabels, defaultTimeoutMinutes, unpinnedUses.'],
+        ['config/invalid', 6, 2, 18, 'Unknown actions option "selfHostedLabels"; known: shellcheck, shellcheckPath, selfHostedRunnerLabels, defaultTimeoutMinutes, unpinnedUses.'],
       ],
     );
   });
