@@ -1,4 +1,6 @@
-// "Did you mean …?" for misspelled names: Kubernetes field names, kinds and enum values, config options.
+// "Did you mean …?" for misspelled names: Kubernetes field names, kinds and enum values, config options; the edit
+// distance also serves the workflow checks (actions/expr/checker.ts `closest`, with its own thresholds). Dockerfile
+// suggestions keep plain Levenshtein distance, as BuildKit counts it (dockerfile/words.ts).
 
 /** Optimal string alignment distance (Levenshtein plus adjacent transpositions). */
 export function editDistance(a: string, b: string): number {

@@ -1,5 +1,6 @@
 // Static checks of one parsed expression: contexts and functions available at its key, properties against the
 // typed contexts, function arity and argument types, and comparisons between values of unrelated types.
+import { editDistance } from '../../engine/suggest';
 import { FUNCTION_NAMES, FUNCTIONS, type Availability, type FunctionSig } from './contexts';
 import type { Node } from './parser';
 import { ANY, assignable, BOOL, merge, NULL, NUMBER, propertyOf, show, STRING, arrayOf, typeOfValue, type Ty } from './types';
@@ -235,26 +236,13 @@ export function closest(name: string, known: string[]): string | undefined {
   let bestD = 3;
   const norm = (s: string) => s.toLowerCase().replace(/[-_]/g, '');
   for (const k of known) {
-    const d = norm(k) === norm(name) ? 0 : distance(name.toLowerCase(), k.toLowerCase());
+    const d = norm(k) === norm(name) ? 0 : editDistance(name.toLowerCase(), k.toLowerCase());
     if (d < bestD && d <= Math.max(1, Math.floor(k.length / 3))) {
       best = k;
       bestD = d;
     }
   }
   return best;
-}
-
-/** Edit distance counting an adjacent transposition as one edit (optimal string alignment). */
-export function distance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-    }
-  }
-  return d[a.length][b.length];
 }
 
 export { ANY };
