@@ -12,12 +12,15 @@
 // and is set only when this bundle is the program being run (not when a test imports the CLI), and not when the user
 // chose their own tiering flag (NODE_OPTIONS or node's command line).
 import * as v8 from 'node:v8';
+import { isMainThread } from 'node:worker_threads';
 
 /** 16 × V8's default (67,584 bytes of bytecode executed per tiering check). */
 const INTERRUPT_BUDGET = 16 * 67584;
 
 const own = (s: string | undefined) => /--interrupt[-_]budget\b/.test(s ?? '');
-if (require.main !== undefined && require.main.filename === __filename && process.env.SHIPSHAPE_V8_TIERING !== '0' && !own(process.env.NODE_OPTIONS) && !process.execArgv.some(own)) {
+// Worker threads share the main thread's setting (flags are per process): only the main thread sets it, before any
+// worker starts.
+if (isMainThread && require.main !== undefined && require.main.filename === __filename && process.env.SHIPSHAPE_V8_TIERING !== '0' && !own(process.env.NODE_OPTIONS) && !process.execArgv.some(own)) {
   try {
     v8.setFlagsFromString(`--interrupt-budget=${INTERRUPT_BUDGET}`);
   } catch {
