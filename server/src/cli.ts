@@ -1,4 +1,5 @@
 // `shipshape` — the command-line face of the engine, for shells and CI.
+import './cli/v8-tiering'; // first: tunes V8 before the rest of the bundle runs
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';

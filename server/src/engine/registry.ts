@@ -101,8 +101,24 @@ export class Registry {
     return rule.aliases.some((a) => a.toLowerCase() === t);
   }
 
+  /**
+   * Severities already worked out per config (every file of a run asks for every rule's). Configs are values: each
+   * change makes a new one (mergeConfig); a config whose rules, profile or allRules were replaced starts afresh.
+   */
+  private readonly severities = new WeakMap<Config, { rules: Config['rules']; profile: Profile; allRules: boolean; byRule: Map<RuleMeta, SeverityOrOff> }>();
+
   /** Severity a rule runs at under a config, or `off`. Explicit settings win over profiles; ids over aliases. */
   severityFor(rule: RuleMeta, config: Config): SeverityOrOff {
+    let known = this.severities.get(config);
+    if (!known || known.rules !== config.rules || known.profile !== config.profile || known.allRules !== config.allRules) {
+      this.severities.set(config, (known = { rules: config.rules, profile: config.profile, allRules: config.allRules, byRule: new Map() }));
+    }
+    let severity = known.byRule.get(rule);
+    if (severity === undefined) known.byRule.set(rule, (severity = this.severityOf(rule, config)));
+    return severity;
+  }
+
+  private severityOf(rule: RuleMeta, config: Config): SeverityOrOff {
     const explicitById = config.rules[rule.id];
     if (explicitById) return explicitById;
     let fromAlias: SeverityOrOff | undefined;

@@ -1,6 +1,6 @@
 // Quick fixes shared by several Kubernetes rules: probes, security contexts, resources, Pod Security "restricted".
 import type { Fix, TextEdit } from '../engine/types';
-import { coalesceInsertions, get, insertIntoMap, isMap, isSeq, mergeIntoMap, scalarString, type YAMLMap } from '../yaml/yaml';
+import { coalesceInsertions, get, insertIntoMap, isMap, isScalar, isSeq, mergeIntoMap, pairOf, scalarString, type YAMLMap } from '../yaml/yaml';
 import type { Container, KubernetesModel, PodTemplate } from './model';
 import { containerSecurityContext, containersOf, isWindowsPod, podSecurityContext } from './pod';
 import { portNameProblem, portNumberProblem } from './schema/formats';
@@ -84,9 +84,48 @@ export function missingOnly(map: YAMLMap | undefined, desired: Record<string, un
   return out;
 }
 
+/**
+ * A container securityContext fix, or undefined when the container already has the settings. Seven rules offer one
+ * per container; their edits are only read when a fix is applied or offered in the editor (the CLI's reports only
+ * say whether a safe fix exists), so they are built on first use, from the same (never changed) parse.
+ */
 export function containerSecurityFix(model: KubernetesModel, c: Container, title: string, desired: Record<string, unknown>, safe = true): Fix | undefined {
-  const edits = containerSecurityEdits(model, c, desired);
-  return edits.length ? { title, edits, safe } : undefined;
+  const sc = containerSecurityContext(c);
+  const map = sc ?? c.node;
+  const want = sc ? desired : { securityContext: desired };
+  if (!mergeChanges(map, want)) return undefined;
+  let build: (() => TextEdit[]) | undefined = () => mergeIntoMap(model.index, map, want);
+  let edits: TextEdit[] = [];
+  return {
+    title,
+    get edits(): TextEdit[] {
+      if (build) {
+        edits = build();
+        build = undefined;
+      }
+      return edits;
+    },
+    safe,
+  };
+}
+
+/** Whether `mergeIntoMap(index, map, desired)` gives any edit: the same walk, without building the edits. */
+export function mergeChanges(map: YAMLMap, desired: Record<string, unknown>): boolean {
+  for (const [key, want] of Object.entries(desired)) {
+    const pair = pairOf(map, key);
+    if (!pair) return true;
+    const have = pair.value;
+    if (have === null || have === undefined || (isScalar(have) && have.value === null)) return true;
+    if (typeof want === 'object' && want !== null && !Array.isArray(want)) {
+      if (isMap(have) && mergeChanges(have, want as Record<string, unknown>)) return true;
+    } else if (Array.isArray(want)) {
+      if (isSeq(have)) {
+        const present = new Set(have.items.map((i) => scalarString(i)));
+        if (want.some((w) => !present.has(String(w)))) return true;
+      }
+    } else if (isScalar(have) && have.value !== want) return true;
+  }
+  return false;
 }
 
 /** Everything a container needs for the hardened baseline our rules ask for. */

@@ -167,3 +167,23 @@ describe('limits and robustness', () => {
     }
   });
 });
+
+describe('rule severities per config', () => {
+  it('are worked out once per config, and a new config (or one whose rules were replaced) gets its own', () => {
+    const rule = registry.rule('dockerfile/no-latest-tag') ?? registry.rulesOf('dockerfile')[0];
+    const base = mergeConfig(DEFAULT_CONFIG);
+    const first = registry.severityFor(rule, base);
+    assert.equal(registry.severityFor(rule, base), first);
+    const off = mergeConfig(base, { rules: { [rule.id]: 'off' } });
+    assert.equal(registry.severityFor(rule, off), 'off');
+    assert.equal(registry.severityFor(rule, base), first, 'the first config keeps its answer');
+    const alias = rule.aliases[0];
+    if (alias) assert.equal(registry.severityFor(rule, mergeConfig(base, { rules: { [alias.toUpperCase()]: 'hint' } })), 'hint');
+    const replaced = mergeConfig(base);
+    assert.equal(registry.severityFor(rule, replaced), first);
+    replaced.rules = { [rule.id]: 'info' };
+    assert.equal(registry.severityFor(rule, replaced), 'info');
+    const strict = mergeConfig(base, { profile: 'all' });
+    assert.equal(registry.severityFor(rule, strict), rule.severity);
+  });
+});

@@ -320,3 +320,76 @@ spec:
     assert.deepEqual(findingsOf(K, fixed, 'kubernetes/selector-mismatch'), []);
   });
 });
+
+describe('container securityContext fixes are built on first use', () => {
+  const desiredCases: Array<Record<string, unknown>> = [
+    { runAsNonRoot: true },
+    { privileged: false },
+    { readOnlyRootFilesystem: true },
+    { allowPrivilegeEscalation: false },
+    { capabilities: { drop: ['ALL'] } },
+    { seccompProfile: { type: 'RuntimeDefault' } },
+    { securityContext: { runAsNonRoot: true, capabilities: { drop: ['ALL'] } } },
+  ];
+  const maps = [
+    'name: a',
+    'securityContext:',
+    'securityContext: ~',
+    'securityContext: {}',
+    'securityContext: {runAsNonRoot: true}',
+    'securityContext: {runAsNonRoot: false, privileged: true}',
+    'securityContext:\n  runAsNonRoot: "true"\n  privileged: false',
+    'securityContext:\n  capabilities:\n    drop: [ALL]',
+    'securityContext:\n  capabilities:\n    drop:\n    - NET_RAW',
+    'securityContext:\n  capabilities:\n    drop: ALL',
+    'securityContext:\n  capabilities:',
+    'securityContext:\n  capabilities: {add: [NET_ADMIN]}',
+    'securityContext:\n  seccompProfile:\n    type: Localhost',
+    'securityContext:\n  seccompProfile:\n    type: RuntimeDefault\n  readOnlyRootFilesystem: true\n  allowPrivilegeEscalation: false',
+    'securityContext: restricted',
+    'securityContext: [a]',
+  ];
+
+  it('mergeChanges says whether mergeIntoMap gives edits, for every shape of map and wanted value', async () => {
+    const { mergeChanges } = await import('../../../server/src/kubernetes/fixes');
+    const { mergeIntoMap, isMap } = await import('../../../server/src/yaml/yaml');
+    const { LineIndex } = await import('../../../server/src/engine/text');
+    const { parseDocument } = await import('yaml');
+    for (const body of maps) {
+      const text = `name: web\n${body}\n`;
+      const doc = parseDocument(text);
+      const targets = [doc.contents, (doc.contents as { get(k: string): unknown }).get('securityContext')].filter(isMap);
+      for (const map of targets) {
+        for (const desired of desiredCases) {
+          const edits = mergeIntoMap(new LineIndex(text), map, desired);
+          assert.equal(mergeChanges(map, desired), edits.length > 0, `${JSON.stringify(body)} ← ${JSON.stringify(desired)}`);
+        }
+      }
+    }
+  });
+
+  it('gives the same fix as building it at once, and none when the container already complies', () => {
+    const text = `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  containers:
+  - name: a
+    image: nginx:1.27
+  - name: b
+    image: nginx:1.27
+    securityContext:
+      allowPrivilegeEscalation: false
+      capabilities:
+        drop: [NET_RAW]
+`;
+    const fixed = applyFix(text, 'kubernetes/capabilities-drop-all', /Drop ALL/);
+    assert.match(fixed, /- name: a\n {4}image: nginx:1.27\n {4}securityContext:\n {6}capabilities:\n {8}drop:\n {8}- ALL\n/);
+    const escalation = findingsOf(K, text, 'kubernetes/allow-privilege-escalation');
+    assert.equal(escalation.length, 1, 'only the container without the setting');
+    assert.equal(escalation[0].fixes.length, 1);
+    assert.deepEqual(escalation[0].fixes[0].edits, escalation[0].fixes[0].edits, 'the same edits on every read');
+    assert.equal(applyEdits(text, escalation[0].fixes[0].edits).text.match(/allowPrivilegeEscalation: false/g)?.length, 2);
+  });
+});
