@@ -9,7 +9,7 @@ import { Dockerfile as DockerfileClass } from 'dockerfile-ast/lib/dockerfile';
 import { Parser } from 'dockerfile-ast/lib/parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { clearShellCache } from './run-model';
-import { commonPrefix, commonSuffix } from './text-diff';
+import { commonPrefix, commonSuffix } from '../engine/text-diff';
 import { clearValidationCache } from './validate';
 import { clearLimitCache } from './limits';
 

@@ -3,7 +3,7 @@
 // (every character but line breaks turned into a space, so offsets and lines stay true) before the parse, and one
 // info finding says that they were left out. Files without one are handed on untouched.
 import type { Range, Report } from '../engine/types';
-import { commonPrefix, commonSuffix } from './text-diff';
+import { commonPrefix, commonSuffix } from '../engine/text-diff';
 
 /** Instructions longer than this (in characters, here-document bodies included) are not checked. */
 export const MAX_INSTRUCTION_CHARS = 128 * 1024;

@@ -1,13 +1,32 @@
+import { commonPrefix, commonSuffix } from './text-diff';
 import type { Position, Range, TextEdit } from './types';
 
 let lastIndex: LineIndex | undefined;
+/** Below this size scanning the whole text is as quick as finding what changed. */
+const DERIVE_MIN_CHARS = 4096;
+
+/** Index of the last line start at or before `offset`. */
+function lineOf(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
 
 /** Converts between string offsets and LSP positions for one text. Built once per document version. */
 export class LineIndex {
   /** Offset at which each line starts. */
   readonly lineStarts: number[];
 
-  constructor(readonly text: string) {
+  constructor(readonly text: string, lineStarts?: number[]) {
+    if (lineStarts) {
+      this.lineStarts = lineStarts;
+      return;
+    }
     const starts = [0];
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
@@ -20,10 +39,49 @@ export class LineIndex {
     this.lineStarts = starts;
   }
 
-  /** The index of a text, shared with the last caller that asked for the same text (the engine and a parser both need it). */
+  /**
+   * The index of a text, shared with the last caller that asked for the same text (the engine and a parser both need
+   * it). While typing, the previous call was for the previous version: its lines around the edit are carried over.
+   */
   static of(text: string): LineIndex {
-    if (lastIndex?.text !== text) lastIndex = new LineIndex(text);
+    const last = lastIndex;
+    if (last?.text === text) return last;
+    lastIndex = last && text.length >= DERIVE_MIN_CHARS && last.text.length >= DERIVE_MIN_CHARS ? LineIndex.derived(last, text) : new LineIndex(text);
     return lastIndex;
+  }
+
+  /**
+   * The index of `text` made from the index of another text (`prev`, typically the version before an edit): line
+   * starts before the changed span are kept, the span is scanned again, and those after it are moved by the change in
+   * length. Same result as `new LineIndex(text)` whatever the two texts are (test/unit/engine/text.test.ts).
+   */
+  static derived(prev: LineIndex, text: string): LineIndex {
+    const old = prev.text;
+    const a = commonPrefix(old, text);
+    const s = commonSuffix(old, text, Math.min(old.length, text.length) - a);
+    const delta = text.length - old.length;
+    const starts = prev.lineStarts;
+    // Keep the starts up to that of the line holding the character before the change: a \r just before the change
+    // may now be followed by \n (or no longer be), which moves the start after it.
+    const from = starts[lineOf(starts, Math.max(0, a - 1))];
+    let k = 0;
+    while (k < starts.length && starts[k] <= from) k++;
+    const out = starts.slice(0, k);
+    // Scan past the change by one character, so a break that straddles its end is seen whole.
+    const stop = Math.min(text.length, text.length - s + 1);
+    let i = from;
+    for (; i < stop; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 /* \n */) out.push(i + 1);
+      else if (c === 13 /* \r */) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        out.push(i + 1);
+      }
+    }
+    // Starts after the scanned part follow breaks in the unchanged end of the text.
+    const oldPos = i - delta;
+    for (let j = lineOf(starts, oldPos) + 1; j < starts.length; j++) if (starts[j] > oldPos) out.push(starts[j] + delta);
+    return new LineIndex(text, out);
   }
 
   get lineCount(): number {

@@ -1,7 +1,7 @@
 // The changed span of two texts, found by comparing slices, is the one a character loop finds.
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { commonPrefix, commonSuffix } from '../../../server/src/dockerfile/text-diff';
+import { commonPrefix, commonSuffix } from '../../../server/src/engine/text-diff';
 
 function loopPrefix(x: string, y: string): number {
   let a = 0;
@@ -15,7 +15,7 @@ function loopSuffix(x: string, y: string, max: number): number {
   return s;
 }
 
-describe('dockerfile text diff', () => {
+describe('text diff', () => {
   it('finds the common prefix and suffix a character loop finds', () => {
     let seed = 3;
     const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
