@@ -10,6 +10,7 @@
 import { cloneShiftedNode, copyYamlObject, isAlias, isMap, isNode, isPair, isScalar, isSeq, parseYaml, type YamlFile } from './yaml';
 import { parseAllDocuments, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { LineIndex } from '../engine/text';
+import { commonPrefix, commonSuffix } from '../engine/text-diff';
 
 const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: true } as const;
 
@@ -99,11 +100,8 @@ function splice(prev: Memo, text: string, blockKey: string): Document.Parsed | u
   if (!isMap(block) || block.flow || block.items.length < 2) return bail(2);
 
   // The edited span: common prefix and suffix of the two texts.
-  const min = Math.min(old.length, text.length);
-  let p = 0;
-  while (p < min && old.charCodeAt(p) === text.charCodeAt(p)) p++;
-  let s = 0;
-  while (s < min - p && old.charCodeAt(old.length - 1 - s) === text.charCodeAt(text.length - 1 - s)) s++;
+  const p = commonPrefix(old, text);
+  const s = commonSuffix(old, text, Math.min(old.length, text.length) - p);
   const oldEnd = old.length - s;
   const delta = text.length - old.length;
 
