@@ -1,6 +1,9 @@
 // A minimal real LSP client over stdio for tests: spawns dist/server.js and speaks JSON-RPC to it.
 import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { Diagnostic, PublishDiagnosticsParams, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
 
@@ -89,6 +92,28 @@ export async function startServer(opts: { pull: boolean; rootUri?: string }): Pr
   });
   conn.sendNotification('initialized', {});
   return client;
+}
+
+/**
+ * A pull-diagnostics server whose workspace folder is a fresh temporary folder holding `files`; `stop` removes it.
+ * `codes(uri)` pulls a document's diagnostics and gives their rule ids.
+ */
+export async function startInTempWorkspace(prefix: string, files: Record<string, string> = {}): Promise<TestClient & { ws: string; codes(uri: string): Promise<string[]> }> {
+  const ws = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(ws, name), text);
+  const c = await startServer({ pull: true, rootUri: pathToFileURL(ws).href });
+  const stop = c.stop;
+  return Object.assign(c, {
+    ws,
+    async codes(uri: string) {
+      const report = (await c.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { items: Diagnostic[] };
+      return report.items.map((d) => String(d.code));
+    },
+    async stop() {
+      await stop();
+      fs.rmSync(ws, { recursive: true, force: true });
+    },
+  });
 }
 
 /** Applies a WorkspaceEdit's edits for one document to its text (edits must not overlap). */

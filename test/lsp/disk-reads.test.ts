@@ -2,32 +2,24 @@
 // next lint read the disk again at once.
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import type { Diagnostic } from 'vscode-languageserver-protocol';
-import { startServer, type TestClient } from './client';
+import { startInTempWorkspace } from './client';
 
 describe('language server: files read from disk', () => {
-  let c: TestClient;
-  let ws: string;
+  let c: Awaited<ReturnType<typeof startInTempWorkspace>>;
   before(async () => {
-    ws = fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-disk-reads-'));
-    c = await startServer({ pull: true, rootUri: pathToFileURL(ws).href });
+    c = await startInTempWorkspace('shipshape-disk-reads-');
   });
-  after(async () => {
-    await c.stop();
-    fs.rmSync(ws, { recursive: true, force: true });
-  });
+  after(() => c.stop());
 
-  const rules = async (uri: string) =>
-    ((await c.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { items: Diagnostic[] }).items.map((d) => String(d.code));
+  const rules = (uri: string) => c.codes(uri);
   const event = (file: string, type: 1 | 2 | 3) => c.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(file).href, type }] });
 
   it('sees a .dockerignore created or deleted right after the previous lint, once the client reports it', async () => {
-    const uri = pathToFileURL(path.join(ws, 'Dockerfile')).href;
-    const ignore = path.join(ws, '.dockerignore');
+    const uri = pathToFileURL(path.join(c.ws, 'Dockerfile')).href;
+    const ignore = path.join(c.ws, '.dockerignore');
     c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 1, text: 'FROM debian:12.8\nCOPY . /app\nUSER 1000\nCMD ["true"]\n' } });
     assert.ok((await rules(uri)).includes('dockerfile/copy-context-without-dockerignore'));
 

@@ -1,27 +1,21 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
-import { startServer, type TestClient } from './client';
+import { startInTempWorkspace } from './client';
 
 describe('language server honours .hadolint.yaml', () => {
-  let c: TestClient;
+  let c: Awaited<ReturnType<typeof startInTempWorkspace>>;
   let ws: string;
   before(async () => {
-    ws = fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-toolcfg-ws-'));
-    fs.writeFileSync(path.join(ws, '.hadolint.yaml'), 'ignored:\n  - DL3059\n');
-    c = await startServer({ pull: true, rootUri: pathToFileURL(ws).href });
+    c = await startInTempWorkspace('shipshape-toolcfg-ws-', { '.hadolint.yaml': 'ignored:\n  - DL3059\n' });
+    ws = c.ws;
   });
-  after(async () => {
-    await c.stop();
-    fs.rmSync(ws, { recursive: true, force: true });
-  });
+  after(() => c.stop());
 
-  const rules = async (uri: string) =>
-    ((await c.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { items: Diagnostic[] }).items.map((d) => String(d.code));
+  const rules = (uri: string) => c.codes(uri);
 
   it('drops an ignored rule, and brings it back when the file changes', async () => {
     const uri = pathToFileURL(path.join(ws, 'Dockerfile')).href;
