@@ -30,6 +30,7 @@ import { toDiagnostic } from './lsp/convert';
 import { settingsLayer, type ShipshapeSettings } from './lsp/settings';
 import { IndexService } from './lsp/index-service';
 import { recordingWorkspace, ValidationQueue } from './lsp/scheduler';
+import { betweenBackgroundLints, burstSettled, noteBusy } from './lsp/memory';
 import { setShellcheckBackground } from './dockerfile/shellcheck';
 import { setShellcheckBackground as setRunScriptShellcheckBackground } from './actions/shellcheck';
 
@@ -283,6 +284,7 @@ function armIndexTimer(restart: boolean): void {
 
 /** User activity (an open, an edit): the batch waits for the next pause. */
 function noteActivity(): void {
+  noteBusy();
   if (pendingIndexUpdates.size || indexTimer) armIndexTimer(true);
 }
 
@@ -365,6 +367,8 @@ const queue = new ValidationQueue(
     void connection.sendDiagnostics({ uri, version, diagnostics: (result?.findings ?? []).map(toDiagnostic) });
   },
   (err) => connection.console.error(`validation failed: ${(err as Error)?.stack ?? err}`),
+  // Bursts of lints (many documents opened at once) collect garbage between lints rather than grow the heap (lsp/memory.ts).
+  { betweenRuns: betweenBackgroundLints, burstOver: burstSettled },
 );
 
 function schedulePush(doc: TextDocument): void {
