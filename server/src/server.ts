@@ -156,6 +156,7 @@ const projectIndex = new IndexService({
   isOpen: (file) => openPaths.has(file),
   onChanged: (kinds, file) => revalidateDependants((entry, uri) => uriToPath(uri) !== file && !!entry.projectKinds?.some((k) => kinds.includes(k))),
   log: (m) => connection.console.error(m),
+  busy: () => !queue.idle,
   progress: async () => {
     if (!progressSupport) return undefined;
     const p = await connection.window.createWorkDoneProgress();
