@@ -369,7 +369,8 @@ const queue = new ValidationQueue(
   },
   (err) => connection.console.error(`validation failed: ${(err as Error)?.stack ?? err}`),
   // Bursts of lints (many documents opened at once) collect garbage between lints rather than grow the heap (lsp/memory.ts).
-  { betweenRuns: betweenBackgroundLints, burstOver: burstSettled },
+  // Not right before an edit's lint: the user waits for that one.
+  { betweenRuns: (next) => void (edited.has(next) || betweenBackgroundLints()), burstOver: burstSettled },
 );
 
 function schedulePush(doc: TextDocument): void {

@@ -2,9 +2,9 @@
 // loop between runs so that new edits, cancellations and requests are read before the next lint starts. Linting
 // is synchronous, so the most an edit ever waits is the one lint already running, never a backlog of others.
 
-/** Called between runs while more are queued, and once when a drain of at least `BURST_RUNS` runs is over. */
+/** Called between runs while more are queued (with the next one), and once when a drain of at least `BURST_RUNS` runs is over. */
 export interface QueueHooks {
-  betweenRuns?(): void;
+  betweenRuns?(next: string): void;
   burstOver?(): void;
 }
 /** Runs in one drain that make a burst (opening many documents, re-validating dependants), not an edit or two. */
@@ -65,7 +65,7 @@ export class ValidationQueue {
         runs++;
         // Let queued notifications (a newer edit, a close) in before the next lint.
         await new Promise<void>((resolve) => setImmediate(resolve));
-        if (this.order.length) this.hook('betweenRuns');
+        if (this.order.length) this.hook('betweenRuns', this.order[0]);
       }
       if (runs >= BURST_RUNS) this.hook('burstOver');
     } finally {
@@ -73,9 +73,9 @@ export class ValidationQueue {
     }
   }
 
-  private hook(name: keyof QueueHooks): void {
+  private hook(name: keyof QueueHooks, next = ''): void {
     try {
-      this.hooks[name]?.();
+      this.hooks[name]?.(next);
     } catch (err) {
       this.onError(err);
     }
