@@ -156,7 +156,6 @@ const projectIndex = new IndexService({
   isOpen: (file) => openPaths.has(file),
   onChanged: (kinds, file) => revalidateDependants((entry, uri) => uriToPath(uri) !== file && !!entry.projectKinds?.some((k) => kinds.includes(k))),
   log: (m) => connection.console.error(m),
-  busy: () => !queue.idle,
   progress: async () => {
     if (!progressSupport) return undefined;
     const p = await connection.window.createWorkDoneProgress();

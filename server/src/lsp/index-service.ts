@@ -26,8 +26,6 @@ export interface IndexServiceOptions {
   progress?: () => Promise<IndexProgress | undefined>;
   /** Files larger than this are not indexed (the same limit as linting). */
   maxFileBytes?: number;
-  /** True while lints are waiting: the crawl lets them go first (see `indexFolders`). */
-  busy?: () => boolean;
 }
 
 /** Names worth reading at all: YAML files and Dockerfiles (detection by content is only needed for YAML). */
@@ -35,13 +33,13 @@ const CANDIDATE = /(?:\.ya?ml|(?:^|[./])(?:dockerfile|containerfile)(?:\.[^/]*)?
 /** Work per slice before yielding to the event loop, so edits and diagnostics are never held up for long. */
 const SLICE_MS = 8;
 /**
- * Before it reads a file the crawl waits for lints in progress, and it starts this long after it is asked to: the
- * documents the client opens right after `initialized` are in the pipe already, and a workspace file that is open
- * is indexed from its buffer by its own lint. Started at once, the crawl read and parsed such a file from disk
- * (a 5,000-line manifest: a whole parse) while the document's open waited behind it.
+ * The crawl starts this long after it is asked to: the documents the client opens right after `initialized` are in
+ * the pipe already, and a workspace file that is open is indexed from its buffer by its own lint. Started at once,
+ * the crawl read and parsed such a file from disk (a 5,000-line manifest: a whole parse) while its open waited.
+ * (It does not wait for a burst of opens to end: a crawl finishing after them re-validates every open document
+ * that reads the index, a second lint of each.)
  */
 const START_DELAY_MS = 20;
-const BUSY_POLL_MS = 10;
 
 export class IndexService {
   readonly index = new MemoryProjectIndex();
@@ -78,10 +76,6 @@ export class IndexService {
       await pause(START_DELAY_MS);
       let sliceStart = Date.now();
       for (let i = 0; i < files.length; i++) {
-        while (this.opts.busy?.() && crawl === this.generationOfCrawl) {
-          await pause(BUSY_POLL_MS);
-          sliceStart = Date.now();
-        }
         if (crawl !== this.generationOfCrawl) return; // superseded by a newer crawl
         if (!this.opts.isOpen(files[i])) for (const k of this.indexFromDisk(files[i])) changed.add(k);
         if (Date.now() - sliceStart >= SLICE_MS) {
