@@ -31,7 +31,7 @@ import { settingsLayer, type ShipshapeSettings } from './lsp/settings';
 import { IndexService } from './lsp/index-service';
 import { recordingWorkspace, ValidationQueue } from './lsp/scheduler';
 import { betweenBackgroundLints, burstSettled, noteBusy } from './lsp/memory';
-import { setShellcheckBackground } from './dockerfile/shellcheck';
+import { runDeferred as runDeferredShellcheck, setShellcheckBackground } from './dockerfile/shellcheck';
 import { setShellcheckBackground as setRunScriptShellcheckBackground } from './actions/shellcheck';
 
 const connection: Connection = createConnection(ProposedFeatures.all);
@@ -364,7 +364,8 @@ const queue = new ValidationQueue(
     const last = published.get(uri);
     if (resultId !== undefined && last?.version === version && last.resultId === resultId) return;
     published.set(uri, { version, resultId });
-    void connection.sendDiagnostics({ uri, version, diagnostics: (result?.findings ?? []).map(toDiagnostic) });
+    // Work a lint left for after its publish (a Dockerfile's first ShellCheck request) starts once it is written.
+    void connection.sendDiagnostics({ uri, version, diagnostics: (result?.findings ?? []).map(toDiagnostic) }).then(runDeferredShellcheck, runDeferredShellcheck);
   },
   (err) => connection.console.error(`validation failed: ${(err as Error)?.stack ?? err}`),
   // Bursts of lints (many documents opened at once) collect garbage between lints rather than grow the heap (lsp/memory.ts).
