@@ -32,7 +32,8 @@ import { cachingStdoutWriter, routeConsoleToClient } from './lsp/encode';
 import { settingsLayer, type ShipshapeSettings } from './lsp/settings';
 import { IndexService } from './lsp/index-service';
 import { recordingWorkspace, ValidationQueue } from './lsp/scheduler';
-import { setShellcheckBackground } from './dockerfile/shellcheck';
+import { betweenBackgroundLints, burstSettled, noteBusy } from './lsp/memory';
+import { runDeferred as runDeferredShellcheck, setShellcheckBackground } from './dockerfile/shellcheck';
 import { setShellcheckBackground as setRunScriptShellcheckBackground } from './actions/shellcheck';
 
 // Over stdio, outgoing messages use an encoder that re-uses the JSON of unchanged diagnostics (lsp/encode.ts). stdin
@@ -303,6 +304,7 @@ function armIndexTimer(restart: boolean): void {
 
 /** User activity (an open, an edit): the batch waits for the next pause. */
 function noteActivity(): void {
+  noteBusy();
   if (pendingIndexUpdates.size || indexTimer) armIndexTimer(true);
 }
 
@@ -382,9 +384,13 @@ const queue = new ValidationQueue(
     const last = published.get(uri);
     if (resultId !== undefined && last?.version === version && last.resultId === resultId) return;
     published.set(uri, { version, resultId });
-    void connection.sendDiagnostics({ uri, version, diagnostics: (result?.findings ?? []).map(toDiagnostic) });
+    // Work a lint left for after its publish (a Dockerfile's first ShellCheck request) starts once it is written.
+    void connection.sendDiagnostics({ uri, version, diagnostics: (result?.findings ?? []).map(toDiagnostic) }).then(runDeferredShellcheck, runDeferredShellcheck);
   },
   (err) => connection.console.error(`validation failed: ${(err as Error)?.stack ?? err}`),
+  // Bursts of lints (many documents opened at once) collect garbage between lints rather than grow the heap (lsp/memory.ts).
+  // Not right before an edit's lint: the user waits for that one.
+  { betweenRuns: (next) => void (edited.has(next) || betweenBackgroundLints()), burstOver: burstSettled },
 );
 
 function schedulePush(doc: TextDocument): void {

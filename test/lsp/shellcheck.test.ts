@@ -38,6 +38,17 @@ describe('language server: ShellCheck findings in a second publish', { skip: has
     assert.deepEqual(third.diagnostics.find((d) => d.code === 'dockerfile/shellcheck')!.range.start, { line: 1, character: 4 });
   });
 
+  it('a new file whose scripts are already checked gets their findings in its second publish (no new run)', async () => {
+    const text = 'FROM debian:12\nRUN cp $SRC /opt\nUSER app\n';
+    const a = 'file:///tmp/shipshape-lsp-shellcheck/same-a/Dockerfile';
+    const b = 'file:///tmp/shipshape-lsp-shellcheck/same-b/Dockerfile';
+    c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: a, languageId: 'dockerfile', version: 1, text } });
+    const fromRun = await c.waitForPublish((p) => p.uri === a && codes(p).includes('dockerfile/shellcheck'));
+    c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: b, languageId: 'dockerfile', version: 1, text } });
+    const fromCache = await c.waitForPublish((p) => p.uri === b && codes(p).includes('dockerfile/shellcheck'));
+    assert.deepEqual(fromCache.diagnostics, fromRun.diagnostics);
+  });
+
   it('publishes a Dockerfile whose scripts come back clean only once', async () => {
     const clean = 'file:///tmp/shipshape-lsp-shellcheck/clean/Dockerfile';
     const dirty = 'file:///tmp/shipshape-lsp-shellcheck/dirty/Dockerfile';

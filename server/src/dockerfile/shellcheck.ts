@@ -388,6 +388,52 @@ function hasComments(json1: string): boolean {
   }
 }
 
+/** Files linted at least once in background mode (see `deferFirstRun`); bounded, a path costs little. */
+const seenInBackground = new Set<string>();
+
+/** Deferred first runs (see `deferFirstRun`), done by `runDeferred` once the diagnostics are written. */
+let deferred: Array<() => void> = [];
+let deferredTimer: ReturnType<typeof setTimeout> | undefined;
+/**
+ * When nobody calls `runDeferred` (a pull-mode client: the diagnostics are a response), this long after the lint.
+ * Long enough not to come before the publish it follows when the connection's writer is still busy with an
+ * earlier message (a timer due during a long lint fires before the write otherwise).
+ */
+const DEFERRED_FALLBACK_MS = 1000;
+
+/**
+ * Background mode: the first lint of a file leaves ShellCheck aside and `run` does its part (find the binary, build
+ * the scripts, ask for the runs) once that lint's diagnostics are written (the server calls `runDeferred`). A run
+ * takes longer than a lint, so its findings are never part of a file's first publish anyway; building the scripts
+ * and probing the binary (two `--version` processes in a new server) only held that publish back. `run` returns true
+ * when results were already cached with findings (a file with the same scripts): the file is then linted again at
+ * once, as when a run ends. Later lints of the file (its edits, the lint after the results) do it all in the lint.
+ */
+export function deferFirstRun(file: string, run: () => boolean): boolean {
+  if (!background || !file || seenInBackground.has(file)) return false;
+  if (seenInBackground.size >= 10_000) seenInBackground.clear();
+  seenInBackground.add(file);
+  deferred.push(() => {
+    if (run()) background?.(file);
+  });
+  deferredTimer ??= setTimeout(runDeferred, DEFERRED_FALLBACK_MS);
+  return true;
+}
+
+/** Runs the deferred first runs (the server: after it wrote a publish). */
+export function runDeferred(): void {
+  if (deferredTimer) clearTimeout(deferredTimer);
+  deferredTimer = undefined;
+  const todo = deferred;
+  deferred = [];
+  for (const run of todo) run();
+}
+
+/** Whether ShellCheck json1 output holds any comment. */
+export function hasShellcheckComments(json1: string | undefined): boolean {
+  return json1 !== undefined && hasComments(json1);
+}
+
 /**
  * Runs ShellCheck on a script (cached by content), returning its json1 output or undefined on failure. In background
  * mode a cache miss returns undefined at once and the run happens later (see setShellcheckBackground).

@@ -32,6 +32,14 @@ export interface IndexServiceOptions {
 const CANDIDATE = /(?:\.ya?ml|(?:^|[./])(?:dockerfile|containerfile)(?:\.[^/]*)?)$/i;
 /** Work per slice before yielding to the event loop, so edits and diagnostics are never held up for long. */
 const SLICE_MS = 8;
+/**
+ * The crawl starts this long after it is asked to: the documents the client opens right after `initialized` are in
+ * the pipe already, and a workspace file that is open is indexed from its buffer by its own lint. Started at once,
+ * the crawl read and parsed such a file from disk (a 5,000-line manifest: a whole parse) while its open waited.
+ * (It does not wait for a burst of opens to end: a crawl finishing after them re-validates every open document
+ * that reads the index, a second lint of each.)
+ */
+const START_DELAY_MS = 20;
 
 export class IndexService {
   readonly index = new MemoryProjectIndex();
@@ -65,6 +73,7 @@ export class IndexService {
       }
       files.sort();
       const changed = new Set<Kind>();
+      await pause(START_DELAY_MS);
       let sliceStart = Date.now();
       for (let i = 0; i < files.length; i++) {
         if (crawl !== this.generationOfCrawl) return; // superseded by a newer crawl
@@ -144,6 +153,10 @@ export class IndexService {
 
 /** Summaries are built from the file alone; they never read other files. */
 const NO_WORKSPACE = { readText: () => undefined, exists: () => false, list: () => [] };
+
+function pause(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
 
 function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));

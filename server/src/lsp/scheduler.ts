@@ -2,6 +2,14 @@
 // loop between runs so that new edits, cancellations and requests are read before the next lint starts. Linting
 // is synchronous, so the most an edit ever waits is the one lint already running, never a backlog of others.
 
+/** Called between runs while more are queued (with the next one), and once when a drain of at least `BURST_RUNS` runs is over. */
+export interface QueueHooks {
+  betweenRuns?(next: string): void;
+  burstOver?(): void;
+}
+/** Runs in one drain that make a burst (opening many documents, re-validating dependants), not an edit or two. */
+const BURST_RUNS = 8;
+
 export class ValidationQueue {
   private readonly order: string[] = [];
   private running = false;
@@ -9,6 +17,7 @@ export class ValidationQueue {
   constructor(
     private readonly run: (uri: string) => Promise<void>,
     private readonly onError: (err: unknown) => void = () => {},
+    private readonly hooks: QueueHooks = {},
   ) {}
 
   /** Queues a document; `urgent` (the user is typing in it) puts it ahead of background re-validations. */
@@ -44,6 +53,7 @@ export class ValidationQueue {
   }
 
   private async drain(): Promise<void> {
+    let runs = 0;
     try {
       while (this.order.length) {
         const uri = this.order.shift()!;
@@ -52,11 +62,22 @@ export class ValidationQueue {
         } catch (err) {
           this.onError(err);
         }
+        runs++;
         // Let queued notifications (a newer edit, a close) in before the next lint.
         await new Promise<void>((resolve) => setImmediate(resolve));
+        if (this.order.length) this.hook('betweenRuns', this.order[0]);
       }
+      if (runs >= BURST_RUNS) this.hook('burstOver');
     } finally {
       this.running = false;
+    }
+  }
+
+  private hook(name: keyof QueueHooks, next = ''): void {
+    try {
+      this.hooks[name]?.(next);
+    } catch (err) {
+      this.onError(err);
     }
   }
 }

@@ -22,6 +22,11 @@ const MAX_FILES = 16;
 interface Memo {
   text: string;
   doc: Document.Parsed;
+  /**
+   * Whether the tree is known to hold no anchors or aliases. A fresh parse is looked at when it is used again (the
+   * first lint of a file has no use for it; a walk of a 5,000-line workflow's whole tree); splices are by design.
+   */
+  checked: boolean;
 }
 
 const memos = new Map<string, Memo>();
@@ -48,20 +53,22 @@ export function parseYamlReusingBlock(text: string, index: LineIndex, path: stri
     memos.delete(path);
     return parseYaml(text, index);
   }
-  const prev = memos.get(path);
+  const memo = memos.get(path);
   memos.delete(path);
+  const prev = memo && (memo.checked || !hasAnchors(memo.doc.contents)) ? memo : undefined;
   let doc = prev ? (prev.text === text ? prev.doc : splice(prev, text, blockKey)) : undefined;
   let file: YamlFile;
+  const checked = !!doc;
   if (doc) {
     file = { docs: [doc], problems: [] };
     blockReparseStats.spliced++;
   }
   else {
     file = parseYaml(text, index);
-    doc = file.docs.length === 1 && clean(file.docs[0], text) ? file.docs[0] : undefined;
+    doc = file.docs.length === 1 && cleanButAnchors(file.docs[0], text) ? file.docs[0] : undefined;
   }
   if (doc) {
-    memos.set(path, { text, doc });
+    memos.set(path, { text, doc, checked });
     for (const [key] of memos) {
       if (memos.size <= MAX_FILES) break;
       memos.delete(key);
@@ -70,10 +77,12 @@ export function parseYamlReusingBlock(text: string, index: LineIndex, path: stri
   return file;
 }
 
-/** A document the splice can start from: no problems, no directives, no anchors or aliases anywhere. */
-function clean(doc: Document.Parsed, text: string): boolean {
-  if (doc.errors.length || doc.warnings.length || /^%/m.test(text.slice(0, doc.range[0] + 1))) return false;
-  return !hasAnchors(doc.contents);
+/**
+ * A document the splice can start from: no problems, no directives (here), no anchors or aliases anywhere (checked
+ * when the memo is used: `Memo.checked`).
+ */
+function cleanButAnchors(doc: Document.Parsed, text: string): boolean {
+  return !(doc.errors.length || doc.warnings.length || /^%/m.test(text.slice(0, doc.range[0] + 1)));
 }
 
 function hasAnchors(node: unknown): boolean {

@@ -61,6 +61,16 @@ describe('the server project index', () => {
     assert.deepEqual(changes, [{ kinds: ['kubernetes'], file: '' }]);
   });
 
+  it('skips a file opened right after the crawl was asked for (its lint indexes its buffer)', async () => {
+    const dir = workspace({ 'a.yaml': 'apiVersion: v1\nkind: ConfigMap\nname: a\n', 'b.yaml': 'apiVersion: v1\nkind: Secret\nname: b\n' });
+    const open = new Set<string>();
+    const { svc } = service(open);
+    const done = svc.indexFolders([dir]);
+    open.add(path.join(dir, 'a.yaml'));
+    await done;
+    assert.deepEqual(names(svc), [['b.yaml', ['b']]]);
+  });
+
   it('follows file events, open buffers and closes, and says which kinds changed', async () => {
     const dir = workspace({ 'a.yaml': 'apiVersion: v1\nkind: ConfigMap\nname: a\n' });
     const a = path.join(dir, 'a.yaml');

@@ -2,6 +2,8 @@ import type { Instruction } from 'dockerfile-ast';
 import type { Rule } from '../../engine/types';
 import type { DockerfileModel } from '../model';
 
+const isBlank = (line: string) => line.trim() === '';
+
 function hasHeredoc(ins: Instruction): boolean {
   const h = (ins as unknown as { getHeredocs?: () => unknown[] }).getHeredocs;
   return typeof h === 'function' && h.call(ins).length > 0;
@@ -36,7 +38,11 @@ RUN apk add --no-cache \\\\
       const r = ins.getRange();
       // Past the file's final line break there is no line (BuildKit's scanner reads none), only end of file.
       const lastLine = r.end.line === index.lineCount - 1 && index.lineText(r.end.line) === '' ? r.end.line - 1 : r.end.line;
-      if (r.start.line === lastLine || hasHeredoc(ins)) continue;
+      if (r.start.line === lastLine) continue;
+      let blank = false;
+      for (let line = r.start.line + 1; line <= lastLine && !blank; line++) blank = isBlank(index.lineText(line));
+      // The heredoc check reads the instruction's heredocs (dockerfile-ast parses them on demand): only when needed.
+      if (!blank || hasHeredoc(ins)) continue;
       for (let line = r.start.line + 1; line <= lastLine; line++) {
         if (index.lineText(line).trim() !== '') continue;
         const first = line;

@@ -1,6 +1,6 @@
 import type { Rule } from '../../engine/types';
 import type { DockerfileModel } from '../model';
-import { buildScripts, findShellcheck, mapShellcheckOutput, runShellcheck } from '../shellcheck';
+import { buildScripts, deferFirstRun, findShellcheck, hasShellcheckComments, mapShellcheckOutput, runShellcheck } from '../shellcheck';
 
 /** Global `# hadolint global ignore=SC...` codes. */
 function globalIgnores(model: DockerfileModel): string[] {
@@ -49,12 +49,16 @@ RUN rm -rf "\${BUILD_DIR:?}"/*
   check(ctx) {
     const { options } = ctx;
     if (options.shellcheck === false || (options.shellcheck !== true && options.trusted !== true)) return;
-    const binary = findShellcheck(options.shellcheckPath, ctx.workspace);
-    if (!binary) return;
-    const excluded = Array.isArray(options.shellcheckExclude) ? options.shellcheckExclude.map(String) : [];
-    const ignored = [...excluded, ...globalIgnores(ctx.model)];
-    for (const script of buildScripts(ctx.model, ctx.path)) {
-      const output = runShellcheck(binary, script, ignored, ctx.path);
+    const outputs = () => {
+      const binary = findShellcheck(options.shellcheckPath, ctx.workspace);
+      if (!binary) return [];
+      const excluded = Array.isArray(options.shellcheckExclude) ? options.shellcheckExclude.map(String) : [];
+      const ignored = [...excluded, ...globalIgnores(ctx.model)];
+      return buildScripts(ctx.model, ctx.path).map((script) => ({ script, output: runShellcheck(binary, script, ignored, ctx.path) }));
+    };
+    // The language server's first lint of a file: ShellCheck's part comes right after its first publish.
+    if (deferFirstRun(ctx.path, () => outputs().some((o) => hasShellcheckComments(o.output)))) return;
+    for (const { script, output } of outputs()) {
       if (!output) continue;
       for (const c of mapShellcheckOutput(output, script.segments)) {
         ctx.report({ range: c.range, message: `${c.code}: ${c.message}`, severity: c.severity, fix: c.fix });
