@@ -1,7 +1,7 @@
 // Shared YAML plumbing for Kubernetes manifests and workflows: one parse, ranges, and text edits that keep
 // the file's own style (indentation, flush or indented sequences, comments, key order).
 import * as Y from 'yaml';
-import { Document, LineCounter, parseAllDocuments, Scalar, stringify, visit, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { Document, parseAllDocuments, Scalar, stringify, visit, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { LineIndex } from '../engine/text';
 import type { Range, Report, TextEdit } from '../engine/types';
 
@@ -42,7 +42,7 @@ export function parseYaml(text: string, index: LineIndex): YamlFile {
 }
 
 export function parseWhole(text: string): Document.Parsed[] {
-  const docs = parseAllDocuments(text, { lineCounter: new LineCounter(), ...PARSE_OPTIONS });
+  const docs = parseAllDocuments(text, PARSE_OPTIONS);
   return Array.isArray(docs) ? docs : [];
 }
 
