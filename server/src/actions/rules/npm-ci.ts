@@ -23,12 +23,14 @@ installs exactly what the lockfile says, fails if it is out of date, and is fast
     for (const step of model.steps) {
       const run = runScalar(step);
       if (!run) continue;
+      const [start, end] = run.range!;
+      const installs = [...model.text.slice(start, end).matchAll(INSTALL)];
+      // Most steps install nothing: the file system is only asked about the ones that do.
+      if (!installs.length) continue;
       const dir = resolveIn(root, workingDirectory(step, model));
       const locked = ['package-lock.json', 'npm-shrinkwrap.json'].some((f) => ctx.workspace.exists(resolveIn(dir, f)));
       if (!locked) continue;
-      const [start, end] = run.range!;
-      const src = model.text.slice(start, end);
-      for (const m of src.matchAll(INSTALL)) {
+      for (const m of installs) {
         const at = start + m.index!;
         const verbEnd = at + m[0].indexOf(m[1], 3) + m[1].length;
         ctx.report({
