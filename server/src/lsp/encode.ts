@@ -1,7 +1,7 @@
 // JSON encoding of outgoing messages over streams (stdio, sockets, pipes). Each diagnostics message carries the full
 // list of a document's diagnostics, and after an edit nearly all of them are the very objects sent last time
-// (lsp/convert.ts converts each reused finding once). Encoding each diagnostic once and splicing the cached text
-// turns the per-edit cost from "stringify hundreds of diagnostics" into "join hundreds of strings".
+// (lsp/convert.ts converts each reused finding once). Encoding each diagnostic once and copying its cached text into
+// the message turns the per-edit cost from "stringify hundreds of diagnostics" into "copy their bytes".
 import { inspect } from 'node:util';
 import { StreamMessageWriter, type Connection, type Diagnostic } from 'vscode-languageserver/node';
 
