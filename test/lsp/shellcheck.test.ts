@@ -49,6 +49,24 @@ describe('language server: ShellCheck findings in a second publish', { skip: has
     assert.deepEqual(fromCache.diagnostics, fromRun.diagnostics);
   });
 
+  it('keeps the other RUNs\' ShellCheck findings while one RUN is edited, until the new run ends', async () => {
+    const uri = 'file:///tmp/shipshape-lsp-shellcheck/carried/Dockerfile';
+    const lines = (p: { diagnostics: Array<{ code?: unknown; range: { start: { line: number; character: number } } }> }) =>
+      p.diagnostics.filter((d) => d.code === 'dockerfile/shellcheck').map((d) => `${d.range.start.line}:${d.range.start.character}`);
+    c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 1, text: 'FROM debian:12\nRUN ls $A\nRUN ls $B\nUSER app\n' } });
+    const checked = await c.waitForPublish((p) => p.uri === uri && p.version === 1 && codes(p).includes('dockerfile/shellcheck'));
+    assert.deepEqual(lines(checked), ['1:7', '2:7']);
+    // A line is added above both RUNs and the first RUN is changed: its finding waits for the run, the second moves down.
+    c.conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: { line: 1, character: 9 }, end: { line: 1, character: 9 } }, text: ' $C' }, { range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: 'ENV D=1\n' }],
+    });
+    const first = await c.waitForPublish((p) => p.uri === uri && p.version === 2);
+    assert.deepEqual(lines(first), ['3:7']);
+    const after = await c.waitForPublish((p) => p.uri === uri && p.version === 2 && lines(p).length === 3);
+    assert.deepEqual(lines(after), ['2:7', '2:10', '3:7']);
+  });
+
   it('publishes a Dockerfile whose scripts come back clean only once', async () => {
     const clean = 'file:///tmp/shipshape-lsp-shellcheck/clean/Dockerfile';
     const dirty = 'file:///tmp/shipshape-lsp-shellcheck/dirty/Dockerfile';

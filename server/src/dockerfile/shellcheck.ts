@@ -429,6 +429,60 @@ export function runDeferred(): void {
   for (const run of todo) run();
 }
 
+/** The last complete ShellCheck output of each file and shell, with the script it was for (background mode). */
+const lastComplete = new Map<string, { lines: string[]; segments: Segment[]; output: string }>();
+const LAST_COMPLETE_FILES = 64;
+
+/**
+ * Background mode: the script's own output, or, while its run is pending, what the file's last complete run found in
+ * the RUN bodies that are still there word for word, moved to where those bodies are now. Typing in one RUN then
+ * leaves the other RUNs' ShellCheck findings in place until the new run ends, instead of all of them disappearing.
+ * (They are the last known findings: an edit elsewhere that changes them shows once the run ends.)
+ */
+export function outputOrCarried(file: string, script: Script, output: string | undefined): string | undefined {
+  if (!background || !file) return output;
+  const key = `${file}\0${script.shell}`;
+  const lines = script.text.split('\n');
+  if (output !== undefined) {
+    lastComplete.delete(key);
+    lastComplete.set(key, { lines, segments: script.segments, output });
+    if (lastComplete.size > LAST_COMPLETE_FILES) lastComplete.delete(lastComplete.keys().next().value!);
+    return output;
+  }
+  const last = lastComplete.get(key);
+  if (!last) return undefined;
+  const body = (from: string[], seg: Segment) => from.slice(seg.scriptLine - 1, seg.scriptLine - 1 + seg.lineCount).join('\n');
+  // The n-th old body with some text goes to the n-th current body with the same text.
+  const current = new Map<string, Segment[]>();
+  for (const seg of script.segments) {
+    const text = body(lines, seg);
+    current.set(text, [...(current.get(text) ?? []), seg]);
+  }
+  const target = new Map<Segment, Segment>();
+  for (const seg of last.segments) {
+    const same = current.get(body(last.lines, seg));
+    if (same?.length) target.set(seg, same.shift()!);
+  }
+  let comments: ShellcheckComment[];
+  try {
+    comments = (JSON.parse(last.output) as { comments?: ShellcheckComment[] }).comments ?? [];
+  } catch {
+    return undefined;
+  }
+  const carried: ShellcheckComment[] = [];
+  for (const c of comments) {
+    const from = last.segments.find((seg) => c.line >= seg.scriptLine && c.endLine < seg.scriptLine + seg.lineCount);
+    const to = from && target.get(from);
+    if (!from || !to) continue;
+    const by = to.scriptLine - from.scriptLine;
+    const inside = (line: number) => line >= from.scriptLine && line < from.scriptLine + from.lineCount;
+    const replacements = c.fix?.replacements ?? [];
+    const fix = replacements.every((r) => inside(r.line) && inside(r.endLine)) ? { replacements: replacements.map((r) => ({ ...r, line: r.line + by, endLine: r.endLine + by })) } : null;
+    carried.push({ ...c, line: c.line + by, endLine: c.endLine + by, fix });
+  }
+  return JSON.stringify({ comments: carried });
+}
+
 /** Whether ShellCheck json1 output holds any comment. */
 export function hasShellcheckComments(json1: string | undefined): boolean {
   return json1 !== undefined && hasComments(json1);

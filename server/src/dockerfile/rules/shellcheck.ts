@@ -1,6 +1,6 @@
 import type { Rule } from '../../engine/types';
 import type { DockerfileModel } from '../model';
-import { buildScripts, deferFirstRun, findShellcheck, hasShellcheckComments, mapShellcheckOutput, runShellcheck } from '../shellcheck';
+import { buildScripts, outputOrCarried, deferFirstRun, findShellcheck, hasShellcheckComments, mapShellcheckOutput, runShellcheck } from '../shellcheck';
 
 /** Global `# hadolint global ignore=SC...` codes. */
 function globalIgnores(model: DockerfileModel): string[] {
@@ -58,7 +58,8 @@ RUN rm -rf "\${BUILD_DIR:?}"/*
     };
     // The language server's first lint of a file: ShellCheck's part comes right after its first publish.
     if (deferFirstRun(ctx.path, () => outputs().some((o) => hasShellcheckComments(o.output)))) return;
-    for (const { script, output } of outputs()) {
+    for (const { script, output: own } of outputs()) {
+      const output = outputOrCarried(ctx.path, script, own);
       if (!output) continue;
       for (const c of mapShellcheckOutput(output, script.segments)) {
         ctx.report({ range: c.range, message: `${c.code}: ${c.message}`, severity: c.severity, fix: c.fix });
