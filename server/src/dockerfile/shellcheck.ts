@@ -430,7 +430,7 @@ export function runDeferred(): void {
 }
 
 /** The last complete ShellCheck output of each file and shell, with the script it was for (background mode). */
-const lastComplete = new Map<string, { lines: string[]; segments: Segment[]; output: string }>();
+const lastComplete = new Map<string, { text: string; segments: Segment[]; output: string }>();
 const LAST_COMPLETE_FILES = 64;
 
 /**
@@ -442,15 +442,16 @@ const LAST_COMPLETE_FILES = 64;
 export function outputOrCarried(file: string, script: Script, output: string | undefined): string | undefined {
   if (!background || !file) return output;
   const key = `${file}\0${script.shell}`;
-  const lines = script.text.split('\n');
   if (output !== undefined) {
     lastComplete.delete(key);
-    lastComplete.set(key, { lines, segments: script.segments, output });
+    lastComplete.set(key, { text: script.text, segments: script.segments, output });
     if (lastComplete.size > LAST_COMPLETE_FILES) lastComplete.delete(lastComplete.keys().next().value!);
     return output;
   }
   const last = lastComplete.get(key);
-  if (!last) return undefined;
+  if (!last || !hasComments(last.output)) return undefined;
+  const lines = script.text.split('\n');
+  const lastLines = last.text.split('\n');
   const body = (from: string[], seg: Segment) => from.slice(seg.scriptLine - 1, seg.scriptLine - 1 + seg.lineCount).join('\n');
   // The n-th old body with some text goes to the n-th current body with the same text.
   const current = new Map<string, Segment[]>();
@@ -460,7 +461,7 @@ export function outputOrCarried(file: string, script: Script, output: string | u
   }
   const target = new Map<Segment, Segment>();
   for (const seg of last.segments) {
-    const same = current.get(body(last.lines, seg));
+    const same = current.get(body(lastLines, seg));
     if (same?.length) target.set(seg, same.shift()!);
   }
   let comments: ShellcheckComment[];
