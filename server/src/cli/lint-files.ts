@@ -3,7 +3,7 @@
 // results come back in input order so output stays deterministic whatever the scheduling.
 import * as os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { Config } from '../engine/config';
+import { domainOf, type Config } from '../engine/config';
 import { Engine, type Prepared } from '../engine/lint';
 import type { IndexedSummary } from '../engine/project';
 import type { Registry } from '../engine/registry';
@@ -227,7 +227,7 @@ export class JobRunner {
           if (prepared.parsed) this.prepared.set(i, prepared);
         }
         if (!prepared.parsed) continue;
-        const options = config.domains[job.kind === 'workflow' || job.kind === 'action' ? 'actions' : job.kind] ?? {};
+        const options = config.domains[domainOf(job.kind)] ?? {};
         const before = requests.length;
         for (const rule of rules) {
           try {

@@ -45,8 +45,11 @@ const LEVELS: Record<string, Severity> = { error: 'error', warning: 'warning', i
 // Each RUN is a separate process: "modification is local to a subshell" is an artefact of our wrapping.
 const ALWAYS_EXCLUDED = ['SC2030', 'SC2031'];
 
+/** Whether a 1-based script line is one of a segment's. */
+const holds = (seg: Segment, line: number) => line >= seg.scriptLine && line < seg.scriptLine + seg.lineCount;
+
 function toDoc(segments: Segment[], line: number, column: number): Position | undefined {
-  const seg = segments.find((s) => line >= s.scriptLine && line < s.scriptLine + s.lineCount);
+  const seg = segments.find((s) => holds(s, line));
   if (!seg) return undefined;
   const offset = line - seg.scriptLine;
   return { line: seg.docLine + offset, character: (offset === 0 ? seg.docColumn : 0) + column - 1 };
@@ -472,13 +475,12 @@ export function outputOrCarried(file: string, script: Script, output: string | u
   }
   const carried: ShellcheckComment[] = [];
   for (const c of comments) {
-    const from = last.segments.find((seg) => c.line >= seg.scriptLine && c.endLine < seg.scriptLine + seg.lineCount);
+    const from = last.segments.find((seg) => holds(seg, c.line) && holds(seg, c.endLine));
     const to = from && target.get(from);
     if (!from || !to) continue;
     const by = to.scriptLine - from.scriptLine;
-    const inside = (line: number) => line >= from.scriptLine && line < from.scriptLine + from.lineCount;
     const replacements = c.fix?.replacements ?? [];
-    const fix = replacements.every((r) => inside(r.line) && inside(r.endLine)) ? { replacements: replacements.map((r) => ({ ...r, line: r.line + by, endLine: r.endLine + by })) } : null;
+    const fix = replacements.every((r) => holds(from, r.line) && holds(from, r.endLine)) ? { replacements: replacements.map((r) => ({ ...r, line: r.line + by, endLine: r.endLine + by })) } : null;
     carried.push({ ...c, line: c.line + by, endLine: c.endLine + by, fix });
   }
   return JSON.stringify({ comments: carried });

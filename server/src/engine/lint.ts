@@ -296,5 +296,5 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 /** A kind's options from its domain of the config (`actions:` serves workflows and actions). */
 function domainOptions(language: Language, config: Config): Record<string, unknown> {
-  return config.domains[language.kind === 'workflow' || language.kind === 'action' ? 'actions' : language.kind] ?? {};
+  return config.domains[domainOf(language.kind)] ?? {};
 }
