@@ -84,6 +84,28 @@ function copier(oldDoc: TextDocument, newDoc: TextDocument, oldAst: Dockerfile, 
   return copy as (node: object) => object;
 }
 
+/**
+ * The document whose text a reused node's parts (properties) were parsed from, when it is not the document
+ * of the tree the node is in: a copy made without a line shift keeps its parts (see `copier`), and they keep their
+ * document alive. Nodes that are not here hold only their own tree's document.
+ */
+const originOf = new WeakMap<object, TextDocument>();
+
+/**
+ * Whether an instruction keeps parts that hold a document: dockerfile-ast makes the properties of ENV, LABEL and ARG
+ * when first read and keeps them (each with the document it was read from); everything else is made again per read.
+ */
+function holdsParts(node: object): boolean {
+  const n = node as { properties?: unknown[]; property?: unknown };
+  return (Array.isArray(n.properties) && n.properties.length > 0) || (n.property !== undefined && n.property !== null);
+}
+
+/**
+ * At most this many documents (texts of earlier versions) are kept alive by one tree; past that, a full parse. Typing
+ * in one place keeps one or two; edits all over a long session would otherwise keep a text per version.
+ */
+const MAX_ORIGINS = 12;
+
 /** A parse of `text` that reuses what it can of `prev` (a parse of `prevText`); undefined when it cannot. */
 export function reparse(prevText: string, prev: Dockerfile, text: string): Dockerfile | undefined {
   if (prevText === text) return prev; // trees are never modified: one tree can serve two models
@@ -127,9 +149,20 @@ export function reparse(prevText: string, prev: Dockerfile, text: string): Docke
   if (parser.escapeChar !== prev.getEscapeCharacter()) return undefined;
 
   const comments = prev.getComments();
-  const before = copier(oldDoc, doc, prev, ast, 0);
+  const copyBefore = copier(oldDoc, doc, prev, ast, 0);
+  const origins = new Set<TextDocument>();
+  const before = (node: object): object => {
+    const copy = copyBefore(node);
+    if (holdsParts(node)) {
+      const origin = originOf.get(node) ?? oldDoc;
+      originOf.set(copy, origin);
+      origins.add(origin);
+    }
+    return copy;
+  };
   for (let i = 0; i < k; i++) ast.addInstruction(before(instructions[i]) as Instruction);
-  for (const c of comments) if (endOf(c) < regionStart) ast.addComment(before(c) as Comment);
+  // A comment holds nothing but its range and (re-pointed) document.
+  for (const c of comments) if (endOf(c) < regionStart) ast.addComment(copyBefore(c) as Comment);
 
   // The changed instructions, parsed as the full parse would, from where the reused ones stop. When one runs on into
   // the instructions after (a new line continuation, a here-document), those are parsed again too, up to the first
@@ -154,38 +187,35 @@ export function reparse(prevText: string, prev: Dockerfile, text: string): Docke
     if (was.character !== now.character) return undefined;
     lineDelta = now.line - was.line;
   }
-  const after = copier(oldDoc, doc, prev, ast, lineDelta);
+  // With a line shift every document reference is moved to the new document: those copies keep no old one.
+  const after = lineDelta === 0 ? before : copier(oldDoc, doc, prev, ast, lineDelta);
   for (let i = m; i < instructions.length; i++) ast.addInstruction(after(instructions[i]) as Instruction);
-  for (const c of comments) if (startOf(c) >= suffixStart) ast.addComment(after(c) as Comment);
+  const afterComment = lineDelta === 0 ? copyBefore : after;
+  for (const c of comments) if (startOf(c) >= suffixStart) ast.addComment(afterComment(c) as Comment);
+  if (origins.size > MAX_ORIGINS) return undefined;
   ast.organizeComments();
   return ast;
 }
 
 /** The last parse of each recently parsed file (by path), to parse the next version of it incrementally. */
-const recent = new Map<string, { text: string; ast: Dockerfile; generation: number }>();
+const recent = new Map<string, { text: string; ast: Dockerfile }>();
 const KEEP = 8;
-/**
- * Reused parts may keep reading the document of the version they were parsed in (the same characters at their
- * ranges): a full parse now and then lets those old documents go.
- */
-const FULL_PARSE_EVERY = 64;
 
 /** Parses a Dockerfile, incrementally when the previous version of the same file (`key`) was parsed here. */
 export function parseDockerfile(text: string, key?: string): Dockerfile {
   const prev = key === undefined ? undefined : recent.get(key);
   let ast: Dockerfile | undefined;
-  if (prev && prev.generation < FULL_PARSE_EVERY) {
+  if (prev) {
     try {
       ast = reparse(prev.text, prev.ast, text);
     } catch {
       ast = undefined;
     }
   }
-  const generation = ast && prev ? prev.generation + 1 : 0;
   ast ??= DockerfileParser.parse(text);
   if (key !== undefined) {
     recent.delete(key);
-    recent.set(key, { text, ast, generation });
+    recent.set(key, { text, ast });
     if (recent.size > KEEP) recent.delete(recent.keys().next().value!);
   }
   return ast;

@@ -3,7 +3,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { DockerfileParser, type Dockerfile, type Instruction, type ModifiableInstruction, type Run } from 'dockerfile-ast';
-import { reparse } from '../../../server/src/dockerfile/incremental';
+import { parseDockerfile, reparse } from '../../../server/src/dockerfile/incremental';
 import { buildModel, type DockerfileModel } from '../../../server/src/dockerfile/model';
 import { clearShellCache } from '../../../server/src/dockerfile/run-model';
 import { lint } from '../../helpers';
@@ -90,6 +90,32 @@ function shape(ast: Dockerfile): unknown {
   };
 }
 
+/** The distinct text documents (a whole text each) reachable from a tree. */
+function documentsHeldBy(ast: Dockerfile): number {
+  const documents = new Set<object>();
+  const seen = new Set<object>();
+  const walk = (value: unknown): void => {
+    if (value === null || typeof value !== 'object' || seen.has(value)) return;
+    seen.add(value);
+    if (typeof (value as { getText?: unknown }).getText === 'function' && typeof (value as { lineCount?: unknown }).lineCount === 'number') {
+      documents.add(value);
+      return;
+    }
+    for (const key of Reflect.ownKeys(value)) walk((value as Record<string | symbol, unknown>)[key]);
+  };
+  walk(ast);
+  return documents.size;
+}
+
+/** BASE with an `x` appended to its `n`-th instruction line, `count` times (no line shifts). */
+const typedAt = (text: string, n: number, count = 1) => {
+  const lines = text.split('\n');
+  const starts = lines.flatMap((l, i) => (/^[A-Z]+ /.test(l) && !l.startsWith('FROM') ? [i] : []));
+  const i = starts[n % starts.length];
+  lines[i] += 'x'.repeat(count);
+  return lines.join('\n');
+};
+
 const scriptsOf = (model: DockerfileModel) => JSON.stringify(model.stages.flatMap((s) => s.runs.map((r) => r.script)));
 
 describe('dockerfile incremental parse', () => {
@@ -143,6 +169,40 @@ describe('dockerfile incremental parse', () => {
     assert.ok(inc);
     assert.deepEqual(shape(inc), shape(DockerfileParser.parse(next)));
     assert.equal(JSON.stringify(shape(before)), snapshot);
+  });
+
+  it('keeps typing in one place incremental however long it goes on', () => {
+    const full = DockerfileParser.parse;
+    let fullParses = 0;
+    DockerfileParser.parse = (text: string) => (fullParses++, full(text));
+    try {
+      let text = BASE;
+      parseDockerfile(text, '/typing/Dockerfile');
+      for (let v = 1; v <= 200; v++) {
+        text = typedAt(BASE, 5, v);
+        const ast = parseDockerfile(text, '/typing/Dockerfile');
+        if (v % 50 === 0) assert.deepEqual(shape(ast), shape(full(text)));
+      }
+    } finally {
+      DockerfileParser.parse = full;
+    }
+    assert.equal(fullParses, 1);
+  });
+
+  it('keeps few earlier texts alive while edits move all over the file', () => {
+    const envs = Array.from({ length: 40 }, (_, i) => `ENV VAR_${i}=value${i}`).join('\n');
+    let text = BASE.replace('EXPOSE', `${envs}\nEXPOSE`);
+    let ast = parseDockerfile(text, '/roaming/Dockerfile');
+    let most = 0;
+    for (let v = 1; v <= 100; v++) {
+      text = typedAt(text, v * 7);
+      ast = parseDockerfile(text, '/roaming/Dockerfile');
+      // As the rules do: ENV, LABEL and ARG properties are made when first read, and kept with their document.
+      for (const i of ast.getInstructions()) (i as Partial<{ getProperties(): unknown }>).getProperties?.();
+      most = Math.max(most, documentsHeldBy(ast));
+    }
+    assert.deepEqual(shape(ast), shape(DockerfileParser.parse(text)));
+    assert.ok(most <= 13, `a tree kept ${most} documents alive`);
   });
 
   it('falls back to a full parse when an edit touches the parser directives', () => {
