@@ -81,6 +81,17 @@ export function findIgnoreFile(dockerfilePath: string, contextDir: string, ws: W
   return result ?? undefined;
 }
 
+const keys = new WeakMap<IgnoreFile, string>();
+
+/** What the ignore file that applies to a Dockerfile says, as a string (for the part context): '' when there is none. */
+export function ignoreFileKey(dockerfilePath: string, options: Record<string, unknown>, ws: WorkspaceReader): string {
+  const ignore = findIgnoreFile(dockerfilePath, buildContextDir(dockerfilePath, options), ws);
+  if (!ignore) return '';
+  let key = keys.get(ignore);
+  if (key === undefined) keys.set(ignore, (key = [ignore.path, ignore.hasExclusions, ...ignore.patterns.map((re) => re.source)].join('\n')));
+  return key;
+}
+
 /** The build context folder: option `dockerfile.buildContext` (relative to the Dockerfile's folder) or that folder. */
 export function buildContextDir(dockerfilePath: string, options: Record<string, unknown>): string {
   const dir = path.dirname(dockerfilePath);

@@ -10,6 +10,7 @@ import { Parser } from 'dockerfile-ast/lib/parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { clearShellCache } from './run-model';
 import { commonPrefix, commonSuffix } from '../engine/text-diff';
+import { LineIndex } from '../engine/text';
 import { clearValidationCache } from './validate';
 import { clearLimitCache } from './limits';
 
@@ -106,6 +107,17 @@ function holdsParts(node: object): boolean {
  */
 const MAX_ORIGINS = 12;
 
+/**
+ * The document with its line offsets taken from the engine's line index of the same text (derived from the previous
+ * version's, engine/text.ts) instead of scanning the whole text again when the parser first asks. Both are the line
+ * start offsets, and neither is ever changed once made.
+ */
+function withLineOffsets(doc: TextDocument, text: string): TextDocument {
+  const d = doc as unknown as { _lineOffsets?: number[] };
+  if ('_lineOffsets' in d && d._lineOffsets === undefined) d._lineOffsets = LineIndex.of(text).lineStarts;
+  return doc;
+}
+
 /** A parse of `text` that reuses what it can of `prev` (a parse of `prevText`); undefined when it cannot. */
 export function reparse(prevText: string, prev: Dockerfile, text: string): Dockerfile | undefined {
   if (prevText === text) return prev; // trees are never modified: one tree can serve two models
@@ -118,7 +130,7 @@ export function reparse(prevText: string, prev: Dockerfile, text: string): Docke
   const bOld = prevText.length - same;
   const delta = text.length - prevText.length;
   if (a === 0) return undefined; // a byte-order mark, or the first line: the directive block
-  const doc = TextDocument.create('', '', 0, text);
+  const doc = withLineOffsets(TextDocument.create('', '', 0, text), text);
   const parser = new Parser() as unknown as ParserInternals;
   parser.document = doc;
   parser.buffer = text;

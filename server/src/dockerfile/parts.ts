@@ -6,14 +6,15 @@
 // (`FROM <stage>`: they are in the part's key) and the file-wide facts of `dockerfilePartContext` (the lines before
 // the first stage, every FROM instruction — stage names, images, order, which is final, which are built on — the line
 // break, the path, whether the file uses Yarn 2+, the casing most instructions use, the lockfiles at the top of the
-// build context). Rules that compare stages in other ways (COPY --from in other stages, the final image through its
-// whole chain), read other files (.dockerignore), or run external programs run on the whole file.
+// build context, the .dockerignore that applies). Rules that compare stages in other ways (COPY --from in other
+// stages, the final image through its whole chain) or run external programs run on the whole file.
 import type { Part, WorkspaceReader } from '../engine/types';
 import { stageChain } from './final-stage';
 import type { DockerfileModel, Stage } from './model';
 import { usesYarnBerry } from './rules/yarn-frozen-lockfile';
 import { lowercaseMajority } from './rules/consistent-instruction-casing';
 import { contextLockfiles } from './package-managers';
+import { ignoreFileKey } from './dockerignore';
 
 /**
  * Rules whose findings are part-local (see above). Listed by id: a new rule runs on the whole file until it is
@@ -102,6 +103,9 @@ export const PART_LOCAL_RULES: ReadonlySet<string> = new Set([
   'dockerfile/untagged-image',
   'dockerfile/yarn-frozen-lockfile', // whether the file uses Yarn 2+ is in the context
   'dockerfile/consistent-instruction-casing', // the file's majority casing is in the context
+  // COPY and ADD sources, one instruction at a time, against the .dockerignore (in the context).
+  'dockerfile/copy-context-without-dockerignore',
+  'dockerfile/copy-ignored-file',
 ]);
 
 interface PartsOf {
@@ -176,7 +180,8 @@ export function dockerfilePartContext(model: DockerfileModel, text: string, path
     return model.text.slice(model.index.offsetAt(r.start), model.index.offsetAt(r.end));
   });
   const lockfiles = contextLockfiles(path, options, workspace).join(',');
-  return [path, JSON.stringify(model.index.eol), model.escape, usesYarnBerry(model), lowercaseMajority(model), lockfiles, model.text.slice(0, p.firstStageStart), ...froms].join('\0');
+  const ignore = ignoreFileKey(path, options, workspace);
+  return [path, JSON.stringify(model.index.eol), model.escape, usesYarnBerry(model), lowercaseMajority(model), lockfiles, ignore, model.text.slice(0, p.firstStageStart), ...froms].join('\0');
 }
 
 /** The model restricted to the stages of some parts (with the stages they build on, for their scope). */
