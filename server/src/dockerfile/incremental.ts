@@ -1,7 +1,7 @@
 // Incremental Dockerfile parse: while typing, an edit changes one instruction or a few. The previous parse of the
 // same file is kept; on the next version only the instructions around the changed text are parsed again, and the
-// instructions (and comments) before and after it are reused: copied with their document references moved to the
-// new text and, after the edit, their lines shifted. The result is a dockerfile-ast tree built exactly as a full
+// instructions (and comments) before and after it are reused: shared with the previous tree (their document
+// references moved to the new text) or, after an edit that adds or removes lines, copied with their lines shifted. The result is a dockerfile-ast tree built exactly as a full
 // parse builds it (same classes, same order, same ranges); any doubt (parser directives touched, an instruction
 // that now runs on into the reused part, a line break at an odd place) falls back to the full parse.
 import { DockerfileParser, type Comment, type Dockerfile, type Instruction } from 'dockerfile-ast';
@@ -39,22 +39,10 @@ const isDocument = (v: object): boolean => {
 const documentOf = (ast: Dockerfile) => (ast as unknown as DockerfileInternals).document;
 
 /**
- * Copies a node of the old tree for the new one: `document` and `dockerfile` references go to the new ones, every
- * position moves by `lineDelta` lines. Shared sub-objects stay shared (one copy each). With no line shift only the
- * node itself is copied: its parts (tokens, flags, properties) keep ranges that are still true, and the old document
- * they may read gives the same characters at those ranges.
+ * Copies a node of the old tree for the new one, every position moved by `lineDelta` lines: `document` and
+ * `dockerfile` references go to the new ones. Shared sub-objects stay shared (one copy each).
  */
 function copier(oldDoc: TextDocument, newDoc: TextDocument, oldAst: Dockerfile, newAst: Dockerfile, lineDelta: number): (node: object) => object {
-  if (lineDelta === 0) {
-    // Object.assign keeps the copies' shapes alike (a key-by-key copy made each one slow to read, and slow to make).
-    // dockerfile-ast keeps its document in `document` (lines, comments) and its tree in `dockerfile` (instructions).
-    return (node) => {
-      const out = Object.assign(Object.create(Object.getPrototypeOf(node)), node) as Record<string, unknown>;
-      if (out.document === oldDoc) out.document = newDoc;
-      if (out.dockerfile === oldAst) out.dockerfile = newAst;
-      return out;
-    };
-  }
   const seen = new Map<object, unknown>();
   const copy = (value: unknown): unknown => {
     if (value === null || typeof value !== 'object') return value;
@@ -86,23 +74,20 @@ function copier(oldDoc: TextDocument, newDoc: TextDocument, oldAst: Dockerfile, 
 }
 
 /**
- * The document whose text a reused node's parts (properties) were parsed from, when it is not the document
- * of the tree the node is in: a copy made without a line shift keeps its parts (see `copier`), and they keep their
- * document alive. Nodes that are not here hold only their own tree's document.
+ * Adds the documents an instruction's parts hold: dockerfile-ast makes the properties of ENV, LABEL and ARG (ARG:
+ * `properties` and `property`, each when first read) and keeps them, each with the document it was read from;
+ * everything else is made per read.
  */
-const originOf = new WeakMap<object, TextDocument>();
-
-/**
- * Whether an instruction keeps parts that hold a document: dockerfile-ast makes the properties of ENV, LABEL and ARG
- * when first read and keeps them (each with the document it was read from); everything else is made again per read.
- */
-function holdsParts(node: object): boolean {
-  const n = node as { properties?: unknown[]; property?: unknown };
-  return (Array.isArray(n.properties) && n.properties.length > 0) || (n.property !== undefined && n.property !== null);
+function addHeldDocuments(node: object, to: Set<TextDocument>): void {
+  const n = node as { properties?: { document?: TextDocument }[]; property?: { document?: TextDocument } | null };
+  const fromList = n.properties?.[0]?.document;
+  if (fromList) to.add(fromList);
+  const fromOne = n.property?.document;
+  if (fromOne) to.add(fromOne);
 }
 
 /**
- * At most this many documents (texts of earlier versions) are kept alive by one tree; past that, a full parse. Typing
+ * At most this many earlier documents (texts of earlier versions) are kept alive by one tree; past that, a full parse. Typing
  * in one place keeps one or two; edits all over a long session would otherwise keep a text per version.
  */
 const MAX_ORIGINS = 12;
@@ -120,7 +105,7 @@ function withLineOffsets(doc: TextDocument, text: string): TextDocument {
 
 /** A parse of `text` that reuses what it can of `prev` (a parse of `prevText`); undefined when it cannot. */
 export function reparse(prevText: string, prev: Dockerfile, text: string): Dockerfile | undefined {
-  if (prevText === text) return prev; // trees are never modified: one tree can serve two models
+  if (prevText === text) return prev; // one tree can serve two models of the same text
   const oldDoc = documentOf(prev);
   if (!oldDoc || oldDoc.getText() !== prevText) return undefined;
   // The changed span: [a, bOld) in the old text became [a, bNew) in the new one.
@@ -160,21 +145,19 @@ export function reparse(prevText: string, prev: Dockerfile, text: string): Docke
   parser.escapeChar = ast.getEscapeCharacter();
   if (parser.escapeChar !== prev.getEscapeCharacter()) return undefined;
 
+  // Nodes on lines that do not move are shared with the old tree: once nothing can fail any more, their `document`
+  // and `dockerfile` references are moved to the new ones. The old tree then reads the new document, which has the
+  // same characters at every range of those nodes (only stale readers of the old tree see the new one).
   const comments = prev.getComments();
-  const copyBefore = copier(oldDoc, doc, prev, ast, 0);
+  const shared: Record<string, unknown>[] = [];
   const origins = new Set<TextDocument>();
-  const before = (node: object): object => {
-    const copy = copyBefore(node);
-    if (holdsParts(node)) {
-      const origin = originOf.get(node) ?? oldDoc;
-      originOf.set(copy, origin);
-      origins.add(origin);
-    }
-    return copy;
+  const before = <T extends object>(node: T): T => {
+    shared.push(node as unknown as Record<string, unknown>);
+    addHeldDocuments(node, origins);
+    return node;
   };
-  for (let i = 0; i < k; i++) ast.addInstruction(before(instructions[i]) as Instruction);
-  // A comment holds nothing but its range and (re-pointed) document.
-  for (const c of comments) if (endOf(c) < regionStart) ast.addComment(copyBefore(c) as Comment);
+  for (let i = 0; i < k; i++) ast.addInstruction(before(instructions[i]));
+  for (const c of comments) if (endOf(c) < regionStart) ast.addComment(before(c));
 
   // The changed instructions, parsed as the full parse would, from where the reused ones stop. When one runs on into
   // the instructions after (a new line continuation, a here-document), those are parsed again too, up to the first
@@ -199,12 +182,15 @@ export function reparse(prevText: string, prev: Dockerfile, text: string): Docke
     if (was.character !== now.character) return undefined;
     lineDelta = now.line - was.line;
   }
-  // With a line shift every document reference is moved to the new document: those copies keep no old one.
+  // With a line shift the nodes are copied, every document reference moved to the new document.
   const after = lineDelta === 0 ? before : copier(oldDoc, doc, prev, ast, lineDelta);
   for (let i = m; i < instructions.length; i++) ast.addInstruction(after(instructions[i]) as Instruction);
-  const afterComment = lineDelta === 0 ? copyBefore : after;
-  for (const c of comments) if (startOf(c) >= suffixStart) ast.addComment(afterComment(c) as Comment);
+  for (const c of comments) if (startOf(c) >= suffixStart) ast.addComment(after(c) as Comment);
   if (origins.size > MAX_ORIGINS) return undefined;
+  for (const node of shared) {
+    if (node.document === oldDoc) node.document = doc;
+    if (node.dockerfile === prev) node.dockerfile = ast;
+  }
   ast.organizeComments();
   return ast;
 }

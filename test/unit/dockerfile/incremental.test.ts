@@ -61,8 +61,11 @@ const safe = (f: () => unknown) => {
   }
 };
 
-/** Everything the rules and the validator read of a tree, as plain data. */
-function shape(ast: Dockerfile): unknown {
+/**
+ * Everything the rules and the validator read of a tree, as plain data. `variables: false` leaves out whether each
+ * variable is defined, which asks the tree an instruction belongs to.
+ */
+function shape(ast: Dockerfile, { variables = true } = {}): unknown {
   const ins = (i: Instruction): unknown => {
     const flags = 'getFlags' in i ? (i as ModifiableInstruction).getFlags().map((f) => [f.getName(), f.getValue(), f.getRange(), f.getValueRange(), f.getOptions().map((o) => [o.getName(), o.getValue(), o.getRange()])]) : [];
     const heredocs = 'getHeredocs' in i ? safe(() => (i as Run).getHeredocs().map((h) => [h.getName(), h.getStartRange(), h.getNameRange(), h.getContentRange(), h.getDelimiterRange()])) : [];
@@ -74,7 +77,7 @@ function shape(ast: Dockerfile): unknown {
       i.getArguments().map((a) => [a.getValue(), a.getRange()]),
       i.getArgumentsContent(),
       // dockerfile-ast overflows its stack resolving variables outside any stage in some broken texts: compare that too.
-      safe(() => i.getVariables().map((v) => [v.getName(), v.getRange(), v.isDefined(), v.isBuildVariable()])),
+      safe(() => i.getVariables().map((v) => (variables ? [v.getName(), v.getRange(), v.isDefined(), v.isBuildVariable()] : [v.getName(), v.getRange()]))),
       flags,
       heredocs,
     ];
@@ -128,10 +131,17 @@ describe('dockerfile incremental parse', () => {
       for (let step = 0; step < 40; step++) {
         const next = edit(text, r);
         const full = DockerfileParser.parse(next);
+        const was = JSON.stringify(shape(ast));
+        const wasText = JSON.stringify(shape(ast, { variables: false }));
         const inc = reparse(text, ast, next);
         if (inc) {
           reused++;
           assert.deepEqual(shape(inc), shape(full), `seed ${seed}, step ${step}: ${JSON.stringify(next)}`);
+          // The previous tree shares nodes with the new one and still reads the same text at the same ranges.
+          assert.equal(JSON.stringify(shape(ast, { variables: false })), wasText, `seed ${seed}, step ${step}`);
+        } else {
+          // A fallback leaves the previous tree untouched.
+          assert.equal(JSON.stringify(shape(ast)), was, `seed ${seed}, step ${step}`);
         }
         text = next;
         ast = inc ?? full;
