@@ -121,15 +121,18 @@ function dialectOf(stage: Stage): string | undefined {
 
 /** The lines a stage adds to its dialect's script; segment lines relative to the chunk and to `firstLine`. */
 interface Chunk {
-  lines: string[];
+  /** The lines, joined ('' for none). */
+  text: string;
+  lineCount: number;
   segments: Segment[];
 }
 
 /**
- * The chunks of the previous version of each recent file (by path): a stage's chunk follows from its part of the file
- * (parts.ts: its text and the stages it builds on), its dialect and the global ARG names.
+ * The dialect and chunk of each stage of the previous version of each recent file (by path): both follow from the
+ * stage's part of the file (parts.ts: its text and the stages it builds on) and the global ARGs (names and defaults:
+ * they may name the base image).
  */
-const chunksBefore = new Map<string, { globalNames: string; chunks: Map<string, { dialect: string; chunk: Chunk }> }>();
+const chunksBefore = new Map<string, { globalArgs: string; chunks: Map<string, { dialect: string; chunk: Chunk }> }>();
 
 function stageChunk(model: DockerfileModel, stage: Stage, firstLine: number): Chunk {
   const lines: string[] = [];
@@ -146,7 +149,7 @@ function stageChunk(model: DockerfileModel, stage: Stage, firstLine: number): Ch
     segments.push({ scriptLine: lines.length, lineCount: body.lines.length, docLine: body.line - firstLine, docColumn: body.column });
     lines.push(...body.lines, ')');
   }
-  return { lines, segments };
+  return { text: lines.join('\n'), lineCount: lines.length, segments };
 }
 
 /**
@@ -156,35 +159,38 @@ function stageChunk(model: DockerfileModel, stage: Stage, firstLine: number): Ch
  */
 export function buildScripts(model: DockerfileModel, key?: string): Script[] {
   if (model.escape !== '\\') return [];
-  const byDialect = new Map<string, { lines: string[]; segments: Segment[] }>();
-  const globalNames = [...model.globalArgs.keys()].join('\0');
+  // Per dialect: the script's pieces (joined by line breaks), its line count so far, and its segments.
+  const byDialect = new Map<string, { pieces: string[]; lineCount: number; segments: Segment[] }>();
+  const globalArgs = [...model.globalArgs].map(([name, value]) => (value === undefined ? name : `${name}=${value}`)).join('\0');
   const before = key === undefined ? undefined : chunksBefore.get(key);
-  // By part key (parts.ts: the stage's text and that of the stages it builds on), for the same global ARG names.
-  const previous = before?.globalNames === globalNames ? before.chunks : undefined;
+  // By part key (parts.ts: the stage's text and that of the stages it builds on), for the same global ARGs.
+  const previous = before?.globalArgs === globalArgs ? before.chunks : undefined;
   const next = new Map<string, { dialect: string; chunk: Chunk }>();
   for (const stage of model.stages) {
-    const dialect = dialectOf(stage);
+    const part = key === undefined ? undefined : stagePart(model, stage);
+    const found = part && (next.get(part.key) ?? previous?.get(part.key));
+    const dialect = found ? found.dialect : dialectOf(stage);
     if (!dialect) continue;
     // A command before the first directive keeps `# shellcheck disable=` scoped to one RUN (not the whole file).
-    if (!byDialect.has(dialect)) byDialect.set(dialect, { lines: ['#!/bin/sh', ':'], segments: [] });
-    const { lines, segments } = byDialect.get(dialect)!;
-    const part = key === undefined ? undefined : stagePart(model, stage);
+    let script = byDialect.get(dialect);
+    if (!script) byDialect.set(dialect, (script = { pieces: ['#!/bin/sh', ':'], lineCount: 2, segments: [] }));
     const firstLine = part ? model.index.positionAt(part.start).line : 0;
-    const found = part && (next.get(part.key) ?? previous?.get(part.key));
-    const chunk = found?.dialect === dialect ? found.chunk : stageChunk(model, stage, firstLine);
+    const chunk = found ? found.chunk : stageChunk(model, stage, firstLine);
     if (part) next.set(part.key, { dialect, chunk });
-    for (const s of chunk.segments) segments.push({ ...s, scriptLine: lines.length + 1 + s.scriptLine, docLine: s.docLine + firstLine });
-    for (const line of chunk.lines) lines.push(line);
+    if (chunk.lineCount === 0) continue;
+    for (const s of chunk.segments) script.segments.push({ ...s, scriptLine: script.lineCount + 1 + s.scriptLine, docLine: s.docLine + firstLine });
+    script.pieces.push(chunk.text);
+    script.lineCount += chunk.lineCount;
   }
   if (key !== undefined) {
     chunksBefore.delete(key);
-    chunksBefore.set(key, { globalNames, chunks: next });
+    chunksBefore.set(key, { globalArgs, chunks: next });
     if (chunksBefore.size > 8) chunksBefore.delete(chunksBefore.keys().next().value!);
   }
   return [...byDialect]
     .filter(([, s]) => s.segments.length)
     .map(([dialect, s]) => ({
-      text: s.lines.join('\n') + '\n',
+      text: s.pieces.join('\n') + '\n',
       segments: s.segments,
       shell: dialect === 'ash' ? 'sh' : dialect,
       exclude: dialect === 'ash' ? PORTABILITY_CODES : [],

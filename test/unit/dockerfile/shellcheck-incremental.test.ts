@@ -35,7 +35,7 @@ RUN apk add curl && echo $HOME
 RUN --mount=type=cache,target=/root/.cache pip install x
 `;
 
-const SNIPPETS = ['x', ' ', '\n', '\\\n', '$X', '#', '# shellcheck disable=SC2154\n', 'RUN echo $A\n', 'ARG A\n', 'ENV B=1\n', 'FROM build AS more\n', 'SHELL ["/bin/sh", "-c"]\n', 'ARG GLOBAL\n', '<<EOF\n', 'EOF\n', '"'];
+const SNIPPETS = ['x', ' ', '\n', '\\\n', '$X', '#', '# shellcheck disable=SC2154\n', 'RUN echo $A\n', 'ARG A\n', 'ENV B=1\n', 'FROM build AS more\n', 'SHELL ["/bin/sh", "-c"]\n', 'ARG GLOBAL\n', 'ARG BASE=alpine:3.20\n', '<<EOF\n', 'EOF\n', '"'];
 
 const edit = (text: string, r: () => number) => randomEdit(text, r, SNIPPETS, { insert: 0.6, delete: 0.4, maxDelete: 6 });
 
@@ -52,6 +52,17 @@ describe('ShellCheck scripts with unchanged stages reused', () => {
         assert.deepEqual(got, buildScripts(buildModel(text)), `seed ${seed}, step ${step}: ${JSON.stringify(text)}`);
       }
     }
+  });
+
+  it('follows a global ARG default that changes the base image (and so the dialect) of unchanged stages', () => {
+    const key = '/shellcheck/arg-default/Dockerfile';
+    const debian = BASE;
+    const alpine = BASE.replace('ARG BASE=debian:12', 'ARG BASE=alpine:3.20');
+    buildScripts(buildModel(debian, parseDockerfile(debian, key)), key);
+    const got = buildScripts(buildModel(alpine, parseDockerfile(alpine, key)), key);
+    assert.deepEqual(got, buildScripts(buildModel(alpine)));
+    // On Alpine (BusyBox ash) the build stage's RUNs leave POSIX-portability codes out.
+    assert.ok(got.some((s) => s.exclude.includes('SC3001') && s.text.includes('make $TARGET')));
   });
 
   it('moves a reused stage with its lines', () => {
