@@ -1,6 +1,6 @@
 // Quick fixes shared by several Kubernetes rules: probes, security contexts, resources, Pod Security "restricted".
 import type { Fix, TextEdit } from '../engine/types';
-import { coalesceInsertions, get, insertIntoMap, isMap, isScalar, isSeq, mergeIntoMap, pairOf, scalarString, type YAMLMap } from '../yaml/yaml';
+import { atShift, coalesceInsertions, documentShift, get, insertIntoMap, isMap, isScalar, isSeq, mergeIntoMap, pairOf, scalarString, type YAMLMap } from '../yaml/yaml';
 import type { Container, KubernetesModel, PodTemplate } from './model';
 import { containerSecurityContext, containersOf, isWindowsPod, podSecurityContext } from './pod';
 import { portNameProblem, portNumberProblem } from './schema/formats';
@@ -87,14 +87,17 @@ export function missingOnly(map: YAMLMap | undefined, desired: Record<string, un
 /**
  * A container securityContext fix, or undefined when the container already has the settings. Seven rules offer one
  * per container; their edits are only read when a fix is applied or offered in the editor (the CLI's reports only
- * say whether a safe fix exists), so they are built on first use, from the same (never changed) parse.
+ * say whether a safe fix exists), so they are built on first use, from the same parse (where it was then).
  */
 export function containerSecurityFix(model: KubernetesModel, c: Container, title: string, desired: Record<string, unknown>, safe = true): Fix | undefined {
   const sc = containerSecurityContext(c);
   const map = sc ?? c.node;
   const want = sc ? desired : { securityContext: desired };
   if (!mergeChanges(map, want)) return undefined;
-  let build: (() => TextEdit[]) | undefined = () => mergeIntoMap(model.index, map, want);
+  // Built later, maybe after the document was moved for a newer version of the file: read it where it is now.
+  const doc = c.owner.doc;
+  const shift = documentShift(doc);
+  let build: (() => TextEdit[]) | undefined = () => atShift(doc, shift, () => mergeIntoMap(model.index, map, want));
   let edits: TextEdit[] = [];
   return {
     title,

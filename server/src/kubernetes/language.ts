@@ -57,8 +57,8 @@ function annotationSuppressions(model: KubernetesModel): Suppression[] {
 
 export const kubernetesLanguage: Language<KubernetesModel> = {
   kind: 'kubernetes',
-  parse(text) {
-    const model = buildModel(text);
+  parse(text, path) {
+    const model = buildModel(text, path);
     const problems = applyTemplating(model, model.yaml.problems);
     return { model, problems: problems.map((p) => ({ ...p, ruleId: 'kubernetes/syntax' })) };
   },

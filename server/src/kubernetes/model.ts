@@ -80,9 +80,10 @@ function manifestOf(doc: Document.Parsed, root: YAMLMap, index: LineIndex): Mani
   };
 }
 
-export function buildModel(text: string): KubernetesModel {
+/** The model of a manifest file's text; `path`: the file (its previous version's documents may be reused). */
+export function buildModel(text: string, path?: string): KubernetesModel {
   const index = LineIndex.of(text);
-  const yaml = parseYaml(text, index);
+  const yaml = parseYaml(text, index, path);
   const manifests: Manifest[] = [];
   for (const doc of yaml.docs) {
     const root = doc.contents;

@@ -1,7 +1,7 @@
 // Shared YAML plumbing for Kubernetes manifests and workflows: one parse, ranges, and text edits that keep
 // the file's own style (indentation, flush or indented sequences, comments, key order).
 import * as Y from 'yaml';
-import { Document, parseAllDocuments, Scalar, stringify, visit, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { Document, parseAllDocuments, Scalar, stringify, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { LineIndex } from '../engine/text';
 import type { Range, Report, TextEdit } from '../engine/types';
 
@@ -25,8 +25,12 @@ export interface YamlFile {
 
 const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: true } as const;
 
-export function parseYaml(text: string, index: LineIndex): YamlFile {
-  const list = (text.length >= SEGMENTED_PARSE_MIN_CHARS && parseBySegments(text)) || parseWhole(text);
+/**
+ * The documents of a YAML text, with their problems. `owner` (a file's path): documents of its previous version that
+ * moved may be moved in place rather than copied (see parseBySegments).
+ */
+export function parseYaml(text: string, index: LineIndex, owner?: string): YamlFile {
+  const list = (text.length >= SEGMENTED_PARSE_MIN_CHARS && parseBySegments(text, owner)) || parseWhole(text);
   const problems: Report[] = [];
   for (const doc of list) {
     for (const e of [...doc.errors, ...doc.warnings]) {
@@ -48,16 +52,29 @@ export function parseWhole(text: string): Document.Parsed[] {
 
 // --- Incremental parsing of multi-document files -----------------------------------------------------------------
 // A large multi-document file is parsed one `---` document at a time. Parsed documents are remembered by their text,
-// so after an edit only the edited document is parsed again; the others are cloned from the previous version and
-// their ranges shifted (cloning and shifting cost a fraction of a parse). YAML anchors and keys never cross
-// documents, so the result equals a whole-file parse (test/unit/engine/yaml-incremental.test.ts checks this).
+// so after an edit only the edited document is parsed again; the others are reused from the previous version: as
+// they are when they did not move, else moved (their ranges shifted). YAML anchors and keys never cross documents,
+// so the result equals a whole-file parse (test/unit/engine/yaml-incremental.test.ts checks this).
+//
+// A document that moved is moved in place when it belongs to the same file's previous version alone (its `owner`),
+// else cloned: copying half of a 5,000-line file on every keystroke was the largest cost of an edit (and of the
+// garbage collector's work). Whoever reads an older version's nodes later (a lazily built fix) reads them where they
+// were then with `atShift` (documentShift tells how far a document has moved since).
 
 /** Below this size a whole parse is cheap and the bookkeeping is not worth it. */
 const SEGMENTED_PARSE_MIN_CHARS = 16 * 1024;
 /** Bound on the remembered documents' source text, across all files (least recently used go first). */
 const SEGMENT_CACHE_MAX_CHARS = 8 * 1024 * 1024;
-const segmentCache = new Map<string, { start: number; doc: Document.Parsed }>();
+/** By document text: where it was last parsed or moved to, and the file it belongs to (undefined: shared by several). */
+interface Remembered {
+  start: number;
+  doc: Document.Parsed;
+  owner: string | undefined;
+}
+const segmentCache = new Map<string, Remembered>();
 let segmentCacheChars = 0;
+/** How far each document moved in place since it was parsed (characters). */
+const moved = new WeakMap<Document.Parsed, number>();
 
 /** Start offsets of the `---` documents of a text, or undefined when the text has directives or `...` markers. */
 export function documentStarts(text: string): number[] | undefined {
@@ -69,10 +86,12 @@ export function documentStarts(text: string): number[] | undefined {
   return starts;
 }
 
-function parseBySegments(text: string): Document.Parsed[] | undefined {
+function parseBySegments(text: string, owner: string | undefined): Document.Parsed[] | undefined {
   const starts = documentStarts(text);
   if (!starts || starts.length < 2) return undefined;
   const docs: Document.Parsed[] = [];
+  // A document reused twice in one text (two identical documents) is cloned the second time.
+  const used = new Set<Document.Parsed>();
   for (let i = 0; i < starts.length; i++) {
     const start = starts[i];
     const body = text.slice(start, starts[i + 1] ?? text.length);
@@ -80,12 +99,22 @@ function parseBySegments(text: string): Document.Parsed[] | undefined {
     if (hit) {
       segmentCache.delete(body); // re-insert: most recently used last
       segmentCache.set(body, hit);
-      // Documents before the edit did not move: they are shared as they are (parsed documents are never mutated);
-      // the ones after it are cloned so that the previous version's ranges stay true.
-      if (start === hit.start) docs.push(hit.doc);
-      else {
-        docs.push(cloneShifted(hit.doc, start - hit.start));
+      if (start === hit.start && !used.has(hit.doc)) {
+        // Shared as it is; once two files hold it, it is never moved in place again.
+        if (hit.owner !== owner) hit.owner = undefined;
+      } else if (owner !== undefined && hit.owner === owner && !used.has(hit.doc)) {
+        moveDocument(hit.doc, start - hit.start);
+        hit.start = start;
+      } else {
+        // Another file's (or an earlier piece's) document: a copy, remembered for this file from now on.
+        const copy = cloneShifted(hit.doc, start - hit.start);
+        segmentCache.set(body, { start, doc: copy, owner });
+        used.add(copy);
+        docs.push(copy);
+        continue;
       }
+      used.add(hit.doc);
+      docs.push(hit.doc);
       continue;
     }
     const parsed = parseAllDocuments(body, PARSE_OPTIONS);
@@ -93,10 +122,37 @@ function parseBySegments(text: string): Document.Parsed[] | undefined {
     if (!Array.isArray(parsed) || parsed.length !== 1) return undefined;
     const doc = parsed[0];
     shiftDocument(doc, start);
-    remember(body, { start, doc });
+    remember(body, { start, doc, owner });
+    used.add(doc);
     docs.push(doc);
   }
   return docs;
+}
+
+/** How far a document has been moved in place since it was parsed (0 for a document never moved). */
+export function documentShift(doc: Document.Parsed): number {
+  return moved.get(doc) ?? 0;
+}
+
+/**
+ * Runs `read` with the document where it was when `documentShift(doc)` was `shift` (moved there and back), for readers
+ * of an older version's nodes. Nothing else runs meanwhile: moving is synchronous.
+ */
+export function atShift<T>(doc: Document.Parsed, shift: number, read: () => T): T {
+  const by = shift - documentShift(doc);
+  if (by === 0) return read();
+  moveDocument(doc, by);
+  try {
+    return read();
+  } finally {
+    moveDocument(doc, -by);
+  }
+}
+
+function moveDocument(doc: Document.Parsed, delta: number): void {
+  if (delta === 0) return;
+  shiftDocument(doc, delta);
+  moved.set(doc, documentShift(doc) + delta);
 }
 
 /** Forgets remembered documents (benchmarks measure cold parses with it). */
@@ -105,7 +161,7 @@ export function clearParseCache(): void {
   segmentCacheChars = 0;
 }
 
-function remember(body: string, entry: { start: number; doc: Document.Parsed }): void {
+function remember(body: string, entry: Remembered): void {
   if (body.length > SEGMENT_CACHE_MAX_CHARS / 4) return;
   segmentCache.set(body, entry);
   segmentCacheChars += body.length;
@@ -123,13 +179,22 @@ function shiftDocument(doc: Document.Parsed, delta: number): void {
     if (r) for (let i = 0; i < r.length; i++) r[i] += delta;
   };
   move(doc.range as unknown as number[]);
-  visit(doc, {
-    Node(_key, node) {
-      move(node.range as unknown as number[] | undefined);
-    },
-  });
+  shiftNode(doc.contents, delta);
   doc.errors = doc.errors.map((e) => shiftError(e, delta));
   doc.warnings = doc.warnings.map((e) => shiftError(e, delta));
+}
+
+/** Moves the ranges of a node and everything under it (a plain walk: the library's `visit` is several times slower). */
+function shiftNode(node: unknown, delta: number): void {
+  if (node === null || typeof node !== 'object') return;
+  if (isPair(node)) {
+    shiftNode(node.key, delta);
+    shiftNode(node.value, delta);
+    return;
+  }
+  const range = (node as { range?: number[] | null }).range;
+  if (range) for (let i = 0; i < range.length; i++) range[i] += delta;
+  if (isMap(node) || isSeq(node)) for (const item of node.items as unknown[]) shiftNode(item, delta);
 }
 
 const shiftError = <E extends { pos: [number, number] }>(e: E, delta: number): E => Object.assign(Object.create(Object.getPrototypeOf(e)), e, { pos: [e.pos[0] + delta, e.pos[1] + delta] });
