@@ -83,8 +83,30 @@ export function summarizeModel(model: KubernetesModel): FileSummary {
   return summary;
 }
 
+/**
+ * Each object's summary by its mapping: a summary follows from the mapping alone, and while a multi-document file is
+ * edited the documents that did not change keep their parsed mappings (yaml/yaml.ts).
+ */
+const objectSummaries = new WeakMap<YAMLMap, ObjectSummary>();
+
 function summarize(model: KubernetesModel): FileSummary {
   const objects: ObjectSummary[] = [];
+  let pods: PodIndex | undefined;
+  for (const m of model.manifests) {
+    if (m.kind?.endsWith('List') && isSeq(get(m.root, 'items'))) continue;
+    let o = objectSummaries.get(m.root);
+    if (!o) objectSummaries.set(m.root, (o = summarizeObject(m, (pods ??= podIndex(model)))));
+    objects.push(o);
+  }
+  return { objects };
+}
+
+interface PodIndex {
+  podOf: Map<Manifest, PodTemplate>;
+  containersOf: Map<PodTemplate, Container[]>;
+}
+
+function podIndex(model: KubernetesModel): PodIndex {
   const podOf = new Map<Manifest, PodTemplate>();
   for (const p of model.podTemplates) if (!podOf.has(p.owner)) podOf.set(p.owner, p);
   const containersOf = new Map<PodTemplate, Container[]>();
@@ -93,86 +115,86 @@ function summarize(model: KubernetesModel): FileSummary {
     if (list) list.push(c);
     else containersOf.set(c.pod, [c]);
   }
-  for (const m of model.manifests) {
-    if (m.kind?.endsWith('List') && isSeq(get(m.root, 'items'))) continue;
-    const o: ObjectSummary = { kind: m.kind, apiVersion: m.apiVersion, name: m.name, namespace: m.namespace };
-    const labels = stringMap(get(m.metadata, 'labels'));
-    if (labels) o.labels = labels;
-    const selector = selectorOf(m);
-    if (selector) o.selector = selector;
-    const pod = podOf.get(m);
-    const podPath = m.kind ? POD_SPEC_PATHS[m.kind] : undefined;
-    if (podPath) {
-      // Template labels count even when the template has no spec yet.
-      o.podLabels = stringMap(getIn(m.root, [...podPath.slice(0, -1), 'metadata', 'labels'])) ?? {};
-    }
-    if (pod) {
-      o.containerPorts = [];
-      for (const c of containersOf.get(pod) ?? []) {
-        const ports = get(c.node, 'ports');
-        if (!isSeq(ports)) continue;
-        for (const p of ports.items) o.containerPorts.push({ name: scalarString(get(p, 'name')), port: num(get(p, 'containerPort')) });
-      }
-    }
-    if (podPath) {
-      const replicas = num(getIn(m.root, ['spec', 'replicas']));
-      if (replicas !== undefined) o.replicas = replicas;
-    }
-    if (m.kind === 'Service') {
-      const ports = getIn(m.root, ['spec', 'ports']);
-      o.servicePorts = isSeq(ports)
-        ? ports.items.map((p) => {
-            const t = get(p, 'targetPort');
-            return { name: scalarString(get(p, 'name')), port: num(get(p, 'port')), targetPort: num(t) ?? scalarString(t) };
-          })
-        : [];
-    }
-    if (m.kind === 'ServiceAccount') {
-      const auto = boolAt(m.root, 'automountServiceAccountToken');
-      if (auto !== undefined) o.automountServiceAccountToken = auto;
-    }
-    if (m.kind && ROLE_KINDS.has(m.kind)) {
-      const rules = policyRules(m);
-      o.grantsExecAttach = rules.some(grantsExecAttach);
-      o.grantsEverything = rules.some(grantsEverything);
-      const secrets = secretVerbs(rules);
-      if (secrets.length) o.secretVerbs = secrets;
-      const creates = createsPodsVia(rules);
-      if (creates.length) o.createsPodsVia = creates;
-    }
-    if (m.kind && BINDING_KINDS.has(m.kind)) {
-      o.roleRef = { kind: scalarString(getIn(m.root, ['roleRef', 'kind'])), name: scalarString(getIn(m.root, ['roleRef', 'name'])) };
-    }
-    if (m.kind === 'HorizontalPodAutoscaler') {
-      o.scaleTarget = { kind: scalarString(getIn(m.root, ['spec', 'scaleTargetRef', 'kind'])), name: scalarString(getIn(m.root, ['spec', 'scaleTargetRef', 'name'])) };
-      const min = num(getIn(m.root, ['spec', 'minReplicas']));
-      if (min !== undefined) o.minReplicas = min;
-    }
-    if (m.kind === 'ConfigMap' || m.kind === 'Secret') {
-      o.keys = ['data', 'stringData', 'binaryData'].flatMap((k) => {
-        const map = get(m.root, k);
-        return isMap(map) ? map.items.map((p) => scalarString(p.key) ?? '') : [];
-      });
-    }
-    if (m.kind === 'NetworkPolicy') {
-      const types = getIn(m.root, ['spec', 'policyTypes']);
-      const names = isSeq(types) ? types.items.map((t) => scalarString(t)) : [];
-      const nonEmpty = (k: string) => {
-        const v = getIn(m.root, ['spec', k]);
-        return isSeq(v) && v.items.length > 0;
-      };
-      o.restrictsBoth = names.includes('Ingress') && names.includes('Egress') && nonEmpty('ingress') && nonEmpty('egress');
-      if (!o.selector) o.selector = {};
-    }
-    if (m.kind === 'PodDisruptionBudget') {
-      for (const key of ['minAvailable', 'maxUnavailable'] as const) {
-        const v = getIn(m.root, ['spec', key]);
-        if (v !== undefined) o[key] = num(v) ?? scalarString(v);
-      }
-    }
-    objects.push(o);
+  return { podOf, containersOf };
+}
+
+function summarizeObject(m: Manifest, { podOf, containersOf }: PodIndex): ObjectSummary {
+  const o: ObjectSummary = { kind: m.kind, apiVersion: m.apiVersion, name: m.name, namespace: m.namespace };
+  const labels = stringMap(get(m.metadata, 'labels'));
+  if (labels) o.labels = labels;
+  const selector = selectorOf(m);
+  if (selector) o.selector = selector;
+  const pod = podOf.get(m);
+  const podPath = m.kind ? POD_SPEC_PATHS[m.kind] : undefined;
+  if (podPath) {
+    // Template labels count even when the template has no spec yet.
+    o.podLabels = stringMap(getIn(m.root, [...podPath.slice(0, -1), 'metadata', 'labels'])) ?? {};
   }
-  return { objects };
+  if (pod) {
+    o.containerPorts = [];
+    for (const c of containersOf.get(pod) ?? []) {
+      const ports = get(c.node, 'ports');
+      if (!isSeq(ports)) continue;
+      for (const p of ports.items) o.containerPorts.push({ name: scalarString(get(p, 'name')), port: num(get(p, 'containerPort')) });
+    }
+  }
+  if (podPath) {
+    const replicas = num(getIn(m.root, ['spec', 'replicas']));
+    if (replicas !== undefined) o.replicas = replicas;
+  }
+  if (m.kind === 'Service') {
+    const ports = getIn(m.root, ['spec', 'ports']);
+    o.servicePorts = isSeq(ports)
+      ? ports.items.map((p) => {
+          const t = get(p, 'targetPort');
+          return { name: scalarString(get(p, 'name')), port: num(get(p, 'port')), targetPort: num(t) ?? scalarString(t) };
+        })
+      : [];
+  }
+  if (m.kind === 'ServiceAccount') {
+    const auto = boolAt(m.root, 'automountServiceAccountToken');
+    if (auto !== undefined) o.automountServiceAccountToken = auto;
+  }
+  if (m.kind && ROLE_KINDS.has(m.kind)) {
+    const rules = policyRules(m);
+    o.grantsExecAttach = rules.some(grantsExecAttach);
+    o.grantsEverything = rules.some(grantsEverything);
+    const secrets = secretVerbs(rules);
+    if (secrets.length) o.secretVerbs = secrets;
+    const creates = createsPodsVia(rules);
+    if (creates.length) o.createsPodsVia = creates;
+  }
+  if (m.kind && BINDING_KINDS.has(m.kind)) {
+    o.roleRef = { kind: scalarString(getIn(m.root, ['roleRef', 'kind'])), name: scalarString(getIn(m.root, ['roleRef', 'name'])) };
+  }
+  if (m.kind === 'HorizontalPodAutoscaler') {
+    o.scaleTarget = { kind: scalarString(getIn(m.root, ['spec', 'scaleTargetRef', 'kind'])), name: scalarString(getIn(m.root, ['spec', 'scaleTargetRef', 'name'])) };
+    const min = num(getIn(m.root, ['spec', 'minReplicas']));
+    if (min !== undefined) o.minReplicas = min;
+  }
+  if (m.kind === 'ConfigMap' || m.kind === 'Secret') {
+    o.keys = ['data', 'stringData', 'binaryData'].flatMap((k) => {
+      const map = get(m.root, k);
+      return isMap(map) ? map.items.map((p) => scalarString(p.key) ?? '') : [];
+    });
+  }
+  if (m.kind === 'NetworkPolicy') {
+    const types = getIn(m.root, ['spec', 'policyTypes']);
+    const names = isSeq(types) ? types.items.map((t) => scalarString(t)) : [];
+    const nonEmpty = (k: string) => {
+      const v = getIn(m.root, ['spec', k]);
+      return isSeq(v) && v.items.length > 0;
+    };
+    o.restrictsBoth = names.includes('Ingress') && names.includes('Egress') && nonEmpty('ingress') && nonEmpty('egress');
+    if (!o.selector) o.selector = {};
+  }
+  if (m.kind === 'PodDisruptionBudget') {
+    for (const key of ['minAvailable', 'maxUnavailable'] as const) {
+      const v = getIn(m.root, ['spec', key]);
+      if (v !== undefined) o[key] = num(v) ?? scalarString(v);
+    }
+  }
+  return o;
 }
 
 export {

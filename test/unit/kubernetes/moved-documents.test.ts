@@ -82,6 +82,17 @@ describe('documents moved in place while a manifest is edited', () => {
     assert.equal(shape(parse(edited, '/moves/twice.yaml')), shape(parseWhole(edited)));
   });
 
+  it('follows an edited object in cross-object checks while the other documents are reused', () => {
+    const path = '/moves/service.yaml';
+    const service = `---\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    app: web\n  ports:\n    - port: 80\n`;
+    const workload = (app: string) => `---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels:\n      app: ${app}\n  template:\n    metadata:\n      labels:\n        app: ${app}\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.27\n`;
+    const selectsNothing = (text: string) => lint(path, text, { config: { allRules: true } }).findings.some((f) => f.ruleId === 'kubernetes/service-selector');
+    const text = (app: string) => manifest(70) + workload(app) + service + manifest(3, '-after');
+    assert.equal(selectsNothing(text('web')), false);
+    assert.equal(selectsNothing(text('webx')), true);
+    assert.equal(selectsNothing(text('web')), false);
+  });
+
   it('builds a fix offered for an earlier version where that version had its text', () => {
     const path = '/moves/deploy.yaml';
     const rule = 'kubernetes/allow-privilege-escalation';
