@@ -82,6 +82,13 @@ function addTo(t: Keyed, o: ProjectObject, withIdentity: boolean): void {
   for (const [k, v] of Object.entries(o.podLabels)) pushTo(t.byPodLabel, `${k}=${v}`, o);
 }
 
+/** The objects under each of their keys, in order. */
+function groupBy(objects: ProjectObject[], keys: (o: ProjectObject) => string[]): Map<string, ProjectObject[]> {
+  const map = new Map<string, ProjectObject[]>();
+  for (const o of objects) for (const key of keys(o)) pushTo(map, key, o);
+  return map;
+}
+
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
@@ -102,17 +109,31 @@ const NONE: ProjectObject[] = [];
 
 /** What one lint sees: its own objects first, then the index's objects of every other file. */
 class View {
-  private readonly own: Keyed = { byKind: new Map(), byName: new Map(), byIdentity: new Map(), workloads: [], byPodLabel: new Map() };
   private readonly memo = new Map<string, ProjectObject[]>();
   private allObjects?: ProjectObject[];
+  // The linted file's own lookups, each made when first asked for (a view is made per lint, i.e. per keystroke).
+  private ownByKind?: Map<string, ProjectObject[]>;
+  private ownByName?: Map<string, ProjectObject[]>;
+  private ownWorkloads?: ProjectObject[];
+  private ownByPodLabel?: Map<string, ProjectObject[]>;
 
   constructor(
     readonly index: ProjectIndex | undefined,
     readonly path: string,
     readonly local: ProjectObject[],
     readonly tables: Tables | undefined,
-  ) {
-    for (const o of local) addTo(this.own, o, false);
+  ) {}
+
+  private ownKinds(): Map<string, ProjectObject[]> {
+    return (this.ownByKind ??= groupBy(this.local, (o) => [o.kind ?? '']));
+  }
+
+  private ownNames(): Map<string, ProjectObject[]> {
+    return (this.ownByName ??= groupBy(this.local, (o) => [nameKey(o.kind, o.name)]));
+  }
+
+  private ownPodLabels(): Map<string, ProjectObject[]> {
+    return (this.ownByPodLabel ??= groupBy(this.local, (o) => (o.podLabels ? Object.entries(o.podLabels).map(([k, v]) => `${k}=${v}`) : [])));
   }
 
   /** Whether the index's objects of the linted file must be left out of its lists. */
@@ -156,12 +177,12 @@ class View {
   }
 
   ofKind(kind: string): ProjectObject[] {
-    return this.combined(`k\u0000${kind}`, this.own.byKind.get(kind), this.tables?.byKind.get(kind));
+    return this.combined(`k\u0000${kind}`, this.ownKinds().get(kind), this.tables?.byKind.get(kind));
   }
 
   named(kind: string | undefined, name: string | undefined): ProjectObject[] {
     const key = nameKey(kind, name);
-    return this.combined(`n\u0000${key}`, this.own.byName.get(key), this.tables?.byName.get(key));
+    return this.combined(`n\u0000${key}`, this.ownNames().get(key), this.tables?.byName.get(key));
   }
 
   elsewhere(key: string): ProjectObject[] {
@@ -169,14 +190,14 @@ class View {
   }
 
   workloads(): ProjectObject[] {
-    return this.combined('w', this.own.workloads, this.tables?.workloads);
+    return this.combined('w', (this.ownWorkloads ??= this.local.filter((o) => o.podLabels)), this.tables?.workloads);
   }
 
   selectedBy(entries: Array<[string, string]>): ProjectObject[] {
     const key = `s\u0000${JSON.stringify(entries)}`;
     const found = this.memo.get(key);
     if (found) return found;
-    const own = selectFrom(this.own.byPodLabel, entries);
+    const own = selectFrom(this.ownPodLabels(), entries);
     let base: ProjectObject[] | undefined;
     if (this.tables) {
       base = this.tables.selected.get(key);
@@ -187,7 +208,7 @@ class View {
 
   withPodLabel(key: string, value: string): ProjectObject[] {
     const k = `${key}=${value}`;
-    return this.combined(`l\u0000${k}`, this.own.byPodLabel.get(k), this.tables?.byPodLabel.get(k));
+    return this.combined(`l\u0000${k}`, this.ownPodLabels().get(k), this.tables?.byPodLabel.get(k));
   }
 }
 
@@ -205,6 +226,15 @@ function selectFrom(byPodLabel: Map<string, ProjectObject[]>, entries: Array<[st
   return (candidates ?? NONE).filter((o) => !!o.podLabels && entries.every(([k, v]) => o.podLabels![k] === v));
 }
 
+/** The linted file's objects, tagged once per summary (summaries are kept per unchanged object: project.ts). */
+const taggedLocal = new WeakMap<ObjectSummary, ProjectObject>();
+
+function localObject(o: ObjectSummary, path: string): ProjectObject {
+  let tagged = taggedLocal.get(o);
+  if (tagged?.path !== path) taggedLocal.set(o, (tagged = { ...o, path, local: true }));
+  return tagged;
+}
+
 /** One view per lint: the engine makes a new overlay index for every lint, the model is one per parse. */
 const views = new WeakMap<KubernetesModel, View>();
 
@@ -214,7 +244,7 @@ function viewOf(ctx: RuleContext<KubernetesModel>): View {
   const tables = base ? indexTables(base) : undefined;
   const hit = views.get(ctx.model);
   if (hit && hit.index === project && hit.path === ctx.path && hit.tables === tables) return hit;
-  const local = summarizeModel(ctx.model).objects.map((o) => ({ ...o, path: ctx.path, local: true }));
+  const local = summarizeModel(ctx.model).objects.map((o) => localObject(o, ctx.path));
   const view = new View(project, ctx.path, local, tables);
   views.set(ctx.model, view);
   return view;
