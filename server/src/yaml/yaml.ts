@@ -3,6 +3,8 @@
 import * as Y from 'yaml';
 import { Document, parseAllDocuments, Scalar, stringify, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { LineIndex } from '../engine/text';
+import { documentMarkers } from './document-starts';
+import { commonPrefix, commonSuffix } from '../engine/text-diff';
 import type { Range, Report, TextEdit } from '../engine/types';
 
 export type { Node, Pair, YAMLMap, YAMLSeq };
@@ -78,23 +80,57 @@ const moved = new WeakMap<Document.Parsed, number>();
 
 /** Start offsets of the `---` documents of a text, or undefined when the text has directives or `...` markers. */
 export function documentStarts(text: string): number[] | undefined {
-  if (/^(?:%|\.\.\.)/m.test(text)) return undefined;
-  const starts = [0];
-  for (const m of text.matchAll(/^---(?=[ \t\r\n]|$)/gm)) if (m.index! > 0) starts.push(m.index!);
+  const markers = documentMarkers(text);
+  if (!markers) return undefined;
+  const starts = [0, ...markers];
   // Comments and blank lines before the first `---` belong to the first document, as in a whole parse.
   if (starts.length > 1 && /^(?:\uFEFF)?(?:[ \t]*(?:#[^\r\n]*)?(?:\r?\n|\r))*[ \t]*$/.test(text.slice(0, starts[1]))) starts.splice(1, 1);
   return starts;
+}
+
+/** The last text split into documents, with their texts: after an edit, unchanged ones are taken from here. */
+let lastSplit: { text: string; starts: number[]; bodies: string[] } | undefined;
+
+/**
+ * The text of each document. Those before and after the edit are the previous version's very strings: looking them
+ * up again costs nothing (a string keeps its hash), where a new slice of each would be hashed again on every edit.
+ */
+function bodiesOf(text: string, starts: number[]): string[] {
+  const prev = lastSplit;
+  const bodies: string[] = new Array(starts.length);
+  const end = (list: number[], i: number, length: number) => list[i + 1] ?? length;
+  let a = -1;
+  let s = -1;
+  if (prev) {
+    a = commonPrefix(prev.text, text);
+    s = commonSuffix(prev.text, text, Math.min(prev.text.length, text.length) - a);
+  }
+  const delta = prev ? text.length - prev.text.length : 0;
+  const n = starts.length;
+  const m = prev?.starts.length ?? 0;
+  for (let i = 0; i < n; i++) {
+    const start = starts[i];
+    const stop = end(starts, i, text.length);
+    let body: string | undefined;
+    if (prev && stop <= a && i < m && prev.starts[i] === start && end(prev.starts, i, prev.text.length) === stop) body = prev.bodies[i];
+    const j = m - (n - i);
+    if (!body && prev && start >= text.length - s && j >= 0 && prev.starts[j] + delta === start && end(prev.starts, j, prev.text.length) + delta === stop) body = prev.bodies[j];
+    bodies[i] = body ?? text.slice(start, stop);
+  }
+  lastSplit = { text, starts, bodies };
+  return bodies;
 }
 
 function parseBySegments(text: string, owner: string | undefined): Document.Parsed[] | undefined {
   const starts = documentStarts(text);
   if (!starts || starts.length < 2) return undefined;
   const docs: Document.Parsed[] = [];
+  const bodies = bodiesOf(text, starts);
   // A document reused twice in one text (two identical documents) is cloned the second time.
   const used = new Set<Document.Parsed>();
   for (let i = 0; i < starts.length; i++) {
     const start = starts[i];
-    const body = text.slice(start, starts[i + 1] ?? text.length);
+    const body = bodies[i];
     const hit = segmentCache.get(body);
     if (hit) {
       segmentCache.delete(body); // re-insert: most recently used last
@@ -159,6 +195,7 @@ function moveDocument(doc: Document.Parsed, delta: number): void {
 export function clearParseCache(): void {
   segmentCache.clear();
   segmentCacheChars = 0;
+  lastSplit = undefined;
 }
 
 function remember(body: string, entry: Remembered): void {
@@ -187,14 +224,18 @@ function shiftDocument(doc: Document.Parsed, delta: number): void {
 /** Moves the ranges of a node and everything under it (a plain walk: the library's `visit` is several times slower). */
 function shiftNode(node: unknown, delta: number): void {
   if (node === null || typeof node !== 'object') return;
-  if (isPair(node)) {
-    shiftNode(node.key, delta);
-    shiftNode(node.value, delta);
+  // Scalars, aliases and collections have a range (three offsets); pairs have none, only a key and a value.
+  const n = node as { range?: number[] | null; items?: unknown[]; key?: unknown; value?: unknown };
+  const range = n.range;
+  if (range) {
+    for (let i = 0; i < range.length; i++) range[i] += delta;
+  } else if (isPair(node)) {
+    shiftNode(n.key, delta);
+    shiftNode(n.value, delta);
     return;
   }
-  const range = (node as { range?: number[] | null }).range;
-  if (range) for (let i = 0; i < range.length; i++) range[i] += delta;
-  if (isMap(node) || isSeq(node)) for (const item of node.items as unknown[]) shiftNode(item, delta);
+  const items = n.items;
+  if (items !== undefined && (isMap(node) || isSeq(node))) for (let i = 0; i < items.length; i++) shiftNode(items[i], delta);
 }
 
 const shiftError = <E extends { pos: [number, number] }>(e: E, delta: number): E => Object.assign(Object.create(Object.getPrototypeOf(e)), e, { pos: [e.pos[0] + delta, e.pos[1] + delta] });
