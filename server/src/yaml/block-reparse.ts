@@ -1,13 +1,14 @@
 // Incremental parsing of one large YAML document whose bulk is a block mapping under a top-level key (a workflow's
 // `jobs:`): after an edit that lies inside one entry of that mapping (one job), only that entry's text is parsed again
-// and spliced into the previous version's tree; the entries before it are shared as they are (parsed nodes are never
-// mutated) and the ones after it are cloned with their ranges moved. Anything unusual (syntax errors or warnings,
+// and spliced into the previous version's tree; the entries before it are shared as they are and the ones after it
+// are shared too, their ranges moved in place. The previous version's tree is the file's alone (remembered by path)
+// and is not read again once the new one is made: the rules keep nothing of it but plain findings. Anything unusual (syntax errors or warnings,
 // anchors or aliases, directives, several documents, an edit reaching outside one entry, an entry whose re-parse is
 // not exactly one pair, a new key that repeats another, comments after the last entry at the end of the file) takes
 // a whole parse instead.
 // The result equals a whole parse, ranges, comments and blank-line flags included
 // (test/unit/actions/workflow-incremental.test.ts checks it on random edits).
-import { cloneShiftedNode, copyYamlObject, isAlias, isMap, isNode, isPair, isScalar, isSeq, parseYaml, type YamlFile } from './yaml';
+import { copyYamlObject, isAlias, isMap, isNode, isPair, isScalar, isSeq, moveNode, parseYaml, type YamlFile } from './yaml';
 import { parseAllDocuments, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { LineIndex } from '../engine/text';
 import { commonPrefix, commonSuffix } from '../engine/text-diff';
@@ -164,13 +165,14 @@ function splice(prev: Memo, text: string, blockKey: string): Document.Parsed | u
   // A comment the old last entry left on the block (the library attaches some there) would not be replaced.
   if (!nextPair && (block as { comment?: string }).comment) return bail(14);
 
-  const newEntry = cloneShiftedNode(entry, from + shift) as Pair;
+  const newEntry = entry; // the piece's own nodes, moved to where the entry is in the file
+  moveNode(newEntry, from + shift);
   // What the lines before the entry gave its key stays as it was.
   copyLeading(oldPair.key, newEntry.key);
 
   const items = block.items.slice() as Pair[];
   items[i] = newEntry;
-  for (let k = i + 1; k < items.length; k++) items[k] = cloneShiftedNode(items[k], delta) as Pair;
+  for (let k = i + 1; k < items.length; k++) moveNode(items[k], delta);
   const off = from + shift;
   // Where collections that end with the re-parsed last entry end is the piece's to say (trailing blank lines and
   // comments may or may not belong to them); otherwise they end where they did, moved by the edit.
@@ -181,7 +183,7 @@ function splice(prev: Memo, text: string, blockKey: string): Document.Parsed | u
   newBlockPair.value = newBlock as typeof blockPair.value;
   const rootItems = root.items.slice();
   rootItems[blockIndex] = newBlockPair as (typeof rootItems)[number];
-  for (let k = blockIndex + 1; k < rootItems.length; k++) rootItems[k] = cloneShiftedNode(rootItems[k], delta) as (typeof rootItems)[number];
+  for (let k = blockIndex + 1; k < rootItems.length; k++) moveNode(rootItems[k], delta);
   // The stand-in's comment and blank-line flag are those of the key after the entry.
   if (nextPair) copyLeading(next!.key, items[i + 1].key);
   else if (rootNext) copyLeading(next!.key, (rootItems[blockIndex + 1] as Pair).key);

@@ -269,9 +269,9 @@ function copyObject<T extends object>(node: T, collection = false): T {
   return Object.assign(copy, node);
 }
 
-/** A deep copy of a parsed node (pair, scalar, collection) with every range moved by `delta` (used by block-reparse.ts). */
-export function cloneShiftedNode(node: unknown, delta: number): unknown {
-  return cloneNode(node, delta);
+/** Moves every range of a parsed node (pair, scalar, collection) by `delta`, in place (used by block-reparse.ts). */
+export function moveNode(node: unknown, delta: number): void {
+  if (delta !== 0) shiftNode(node, delta);
 }
 
 /** A shallow copy of a parsed node or document that keeps the parser's object shape (`collection`: a map or sequence). */
