@@ -6,6 +6,7 @@
 // (test/unit/engine/finding-reuse.test.ts checks it on random edits).
 import type { LineIndex } from './text';
 import type { Finding, Language, Part, Position, Range, Rule } from './types';
+import { internFindings } from './intern';
 
 /** Which rules a run covers: the part-local ones or the others. */
 export type RuleSubset = (rule: Rule<unknown>) => boolean;
@@ -38,9 +39,21 @@ const MAX_FILES = 32;
 
 export class FindingReuse {
   private readonly states = new Map<string, State>();
+  /** Per file: the last findings of the rules that run on the whole file, for `internFindings`. */
+  private readonly wholeFile = new Map<string, Map<string, Finding>>();
 
   forget(path: string): void {
     this.states.delete(path);
+    this.wholeFile.delete(path);
+  }
+
+  /** The findings of a whole-file run, equal ones being the previous version's objects. */
+  private interned(path: string, findings: Finding[]): Finding[] {
+    const { findings: out, table } = internFindings(findings, this.wholeFile.get(path));
+    this.wholeFile.delete(path);
+    this.wholeFile.set(path, table);
+    if (this.wholeFile.size > MAX_FILES) this.wholeFile.delete(this.wholeFile.keys().next().value!);
+    return out;
   }
 
   lint(req: ReuseRequest): Finding[] {
@@ -49,10 +62,10 @@ export class FindingReuse {
     const parts = local?.size ? language.parts?.(model, req.path) : undefined;
     if (!local || !parts?.length || !parts.every((p) => index.positionAt(p.start).character === 0)) {
       this.states.delete(req.path);
-      return req.run(model, () => true);
+      return this.interned(req.path, req.run(model, () => true));
     }
     const isLocal: RuleSubset = (r) => local.has(r.id);
-    const out = req.run(model, (r) => !isLocal(r));
+    const out = this.interned(req.path, req.run(model, (r) => !isLocal(r)));
 
     const previous = this.states.get(req.path);
     this.states.delete(req.path);
