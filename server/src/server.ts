@@ -32,7 +32,7 @@ import { cachingStdoutWriter, routeConsoleToClient } from './lsp/encode';
 import { settingsLayer, type ShipshapeSettings } from './lsp/settings';
 import { IndexService } from './lsp/index-service';
 import { recordingWorkspace, ValidationQueue } from './lsp/scheduler';
-import { betweenBackgroundLints, burstSettled, noteBusy } from './lsp/memory';
+import { afterLint, betweenBackgroundLints, burstSettled, noteBusy } from './lsp/memory';
 import { runDeferred as runDeferredShellcheck, setShellcheckBackground } from './dockerfile/shellcheck';
 import { setShellcheckBackground as setRunScriptShellcheckBackground } from './actions/shellcheck';
 
@@ -350,6 +350,7 @@ async function lintDocument(doc: TextDocument, needModel = false): Promise<LintR
     const project = projectIndex.idle ? undefined : projectIndex.index;
     // Findings are reused across versions of the documents being edited (a document linted once has no use for it).
     const result = engine.lint({ path: file, text, languageId: doc.languageId, config, workspace: ws, parsed, project, reuseFindings: edited.has(doc.uri) });
+    afterLint();
     const entry: LintEntry = { version, result, configKey, generation: projectIndex.index.generation, touched: internPaths(touched), projectKinds: result.projectKinds, resultId: fresh ? cached.resultId : String(++lintCount) };
     results.set(doc.uri, entry);
     keepParsed(doc.uri);
