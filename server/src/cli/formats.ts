@@ -1,11 +1,15 @@
 // Output formats of `shipshape lint`. The JSON shape is a published contract: add fields only inside findings.
-import { createHash } from 'node:crypto';
+import type * as Crypto from 'node:crypto';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Finding, Kind, RuleMeta, Severity } from '../engine/types';
 import { docsUrl } from '../engine/registry';
 import type { LineIndex } from '../engine/text';
 import { safeFixOf } from '../engine/lint';
+
+/** Loaded when SARIF output needs it: loading node:crypto costs every CLI run and every lint thread ~10 ms otherwise. */
+let crypto: typeof Crypto | undefined;
+const createHash = (algorithm: string) => (crypto ??= require('node:crypto') as typeof Crypto).createHash(algorithm);
 
 export interface FileReport {
   /** As shown to the user: relative to the working directory, with forward slashes. */

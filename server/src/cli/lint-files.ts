@@ -87,6 +87,12 @@ export class JobRunner {
   /** One workspace reader per repository root (making one resolves the root's real path); it remembers what it read
    * unless this run writes fixes. */
   private readonly workspaces = new Map<string | undefined, WorkspaceReader>();
+  /** Source characters of the parses kept in `prepared` by the first pass and `prepareWhileWaiting`. */
+  private cachedChars = 0;
+  /** Set when pass 2 starts: `prepareWhileWaiting` stops. */
+  private linting = false;
+  /** Files `prepareWhileWaiting` parsed (for tests). */
+  preparedAhead = 0;
 
   constructor(
     private readonly jobs: LintJob[],
@@ -108,21 +114,54 @@ export class JobRunner {
   /** Pass 1: parse and summarize the files whose kind has summaries. */
   index(): Summary[] {
     const out: Summary[] = [];
-    let cached = 0;
     this.jobs.forEach((job, i) => {
-      if (job.notUtf8 || !this.engine.registry.languages.get(job.kind)?.summarize) return;
+      if (job.notUtf8 || !this.summarized(job)) return;
       const p = this.engine.prepare({ path: job.file, text: job.text, kind: job.kind, config: this.configs[job.config], workspace: this.workspaceFor(job.root) });
       if (p.summary !== undefined) out.push({ path: job.file, kind: job.kind, summary: p.summary });
-      if (p.parsed && cached + job.text.length <= PARSE_CACHE_CHARS) {
-        cached += job.text.length;
-        this.prepared.set(i, p);
-      }
+      this.keep(i, p);
     });
     return out;
   }
 
+  private summarized(job: LintJob): boolean {
+    return !!this.engine.registry.languages.get(job.kind)?.summarize;
+  }
+
+  private keep(i: number, p: Prepared): void {
+    const size = this.jobs[i].text.length;
+    if (p.parsed && this.cachedChars + size <= PARSE_CACHE_CHARS) {
+      this.cachedChars += size;
+      this.prepared.set(i, p);
+    }
+  }
+
+  /**
+   * Between the passes, while the other threads finish their first pass: parses the files pass 1 left alone (kinds
+   * without summaries need no index to be parsed), a few milliseconds at a time so that the message that starts
+   * pass 2 is handled promptly. Pass 2 then reuses these parses; it stops this as it starts.
+   */
+  async prepareWhileWaiting(sliceMs = 4): Promise<void> {
+    let i = 0;
+    while (!this.linting) {
+      // At least one file per turn of the event loop.
+      const until = performance.now() + sliceMs;
+      let parsed = 0;
+      for (; i < this.jobs.length && (parsed === 0 || performance.now() < until); i++) {
+        const job = this.jobs[i];
+        if (job.notUtf8 || this.prepared.has(i) || this.summarized(job)) continue;
+        if (this.cachedChars + job.text.length > PARSE_CACHE_CHARS) return;
+        this.keep(i, this.engine.prepare({ path: job.file, text: job.text, kind: job.kind, config: this.configs[job.config], workspace: this.workspaceFor(job.root) }));
+        this.preparedAhead++;
+        parsed++;
+      }
+      if (i >= this.jobs.length) return;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
   /** Pass 2: lint (and fix) every file against the whole project's index. */
   lint(summaries: Summary[]): LintOutcome[] {
+    this.linting = true;
     const project = new FrozenProjectIndex(summaries);
     const outcomes: LintOutcome[] = [];
     // ShellCheck runs for a chunk of files at a time: their scripts checked ~100 per process, then the files linted.
@@ -138,6 +177,7 @@ export class JobRunner {
    * this thread lints the current chunk.
    */
   async lintAsync(summaries: Summary[], concurrency: number): Promise<LintOutcome[]> {
+    this.linting = true;
     const project = new FrozenProjectIndex(summaries);
     const outcomes: LintOutcome[] = new Array(this.jobs.length);
     const chunks = this.chunks();
@@ -440,9 +480,11 @@ export function lintInWorkers(
       });
       worker.postMessage({ type: 'jobs', jobs: share.map((i) => jobs[i]), configs, fix, shellcheckProcesses } satisfies ToWorker);
     });
-    // The workers now parse their shares while this thread parses its own.
+    // The workers now parse their shares while this thread parses its own; whoever is done first parses its files of
+    // pass 2 while it waits.
     try {
       indexed(runner.index());
+      if (summarized < n) runner.prepareWhileWaiting().catch(fail);
     } catch (err) {
       fail(err as Error);
     }
@@ -467,6 +509,7 @@ export function runWorker(port: { postMessage(m: ToMain): void; on(ev: 'message'
         shellcheckProcesses = msg.shellcheckProcesses;
         runner = new JobRunner(msg.jobs, msg.configs, msg.fix, write, log, registry);
         port.postMessage({ type: 'summaries', items: runner.index() });
+        runner.prepareWhileWaiting().catch((err) => port.postMessage({ type: 'failed', message: failureMessage(err) }));
       } else if (msg.type === 'index' && runner) {
         runner.lintAsync(msg.items, shellcheckProcesses).then(
           (items) => port.postMessage({ type: 'results', items: items.map(toWire) }),
