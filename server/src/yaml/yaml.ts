@@ -1,7 +1,7 @@
 // Shared YAML plumbing for Kubernetes manifests and workflows: one parse, ranges, and text edits that keep
 // the file's own style (indentation, flush or indented sequences, comments, key order).
 import * as Y from 'yaml';
-import { Document, parseAllDocuments, Scalar, stringify, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { Composer, Document, Parser, parseAllDocuments, Scalar, stringify, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { LineIndex } from '../engine/text';
 import { documentMarkers } from './document-starts';
 import { commonPrefix, commonSuffix } from '../engine/text-diff';
@@ -153,16 +153,25 @@ function parseBySegments(text: string, owner: string | undefined): Document.Pars
       docs.push(hit.doc);
       continue;
     }
-    const parsed = parseAllDocuments(body, PARSE_OPTIONS);
+    const parsed = parseAt(body, start);
     // A piece that is not exactly one document (odd markers): parse the whole file instead.
-    if (!Array.isArray(parsed) || parsed.length !== 1) return undefined;
+    if (parsed.length !== 1) return undefined;
     const doc = parsed[0];
-    shiftDocument(doc, start);
     remember(body, { start, doc, owner });
     used.add(doc);
     docs.push(doc);
   }
   return docs;
+}
+
+/**
+ * The documents of a piece of a text that starts at `offset` in it, with ranges (and problem positions) in the whole
+ * text: the parser counts from where it is told to start (`Parser.offset`), so nothing needs moving afterwards.
+ */
+function parseAt(source: string, offset: number): Document.Parsed[] {
+  const parser = new Parser();
+  parser.offset = offset;
+  return Array.from(new Composer(PARSE_OPTIONS).compose(parser.parse(source))) as Document.Parsed[];
 }
 
 /** How far a document has been moved in place since it was parsed (0 for a document never moved). */
