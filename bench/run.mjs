@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { build } from 'esbuild';
+import { commonJsBuilds, yamlDebugSwitchesOff } from '../scripts/bundle-plugins.mjs';
 import { FILE_NAMES, GENERATORS, writeRepo } from './generate.mjs';
 import { kubernetesSchemaFile } from './k8s-schema.mjs';
 import { measure, middleLine } from './lsp.mjs';
@@ -112,7 +113,8 @@ if (only.has('many')) {
 }
 
 if (only.has('cli') || only.has('floor')) {
-  await build({ entryPoints: [path.join(ROOT, 'bench/engine-entry.ts')], outfile: path.join(CACHE, 'engine.cjs'), bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning' });
+  // Bundled as the server and the CLI are (scripts/bundle-plugins.mjs).
+  await build({ entryPoints: [path.join(ROOT, 'bench/engine-entry.ts')], outfile: path.join(CACHE, 'engine.cjs'), bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning', plugins: [commonJsBuilds, yamlDebugSwitchesOff] });
   // @actions/workflow-parser is ESM importing JSON without import attributes, which Node 20 refuses: bundle it.
   await build({ stdin: { contents: "export * from '@actions/workflow-parser';", resolveDir: ROOT }, outfile: path.join(CACHE, 'workflow-parser.cjs'), bundle: true, platform: 'node', format: 'cjs', logLevel: 'error' });
 }
