@@ -236,14 +236,23 @@ function schedule(value: unknown, pair: Pair, problem: Problem): void {
   }
 }
 
+/** Answers by time zone name: making a DateTimeFormat to ask is slow, and workflows repeat a few names. */
+const timezones = new Map<string, boolean>();
+
 export function validTimezone(tz: string): boolean {
   if (!tz.trim() || tz !== tz.trim()) return false;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
+  let valid = timezones.get(tz);
+  if (valid === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: tz });
+      valid = true;
+    } catch {
+      valid = false;
+    }
+    if (timezones.size >= 1000) timezones.clear();
+    timezones.set(tz, valid);
   }
+  return valid;
 }
 
 const TRIGGER_KEYS: Record<string, string[]> = { workflow_dispatch: ['inputs'], workflow_call: ['inputs', 'outputs', 'secrets'] };
