@@ -285,7 +285,9 @@ export function nonOverlappingFixes(index: LineIndex, fixes: Fix[]): Fix[] {
 }
 
 function byPosition(a: Finding, b: Finding): number {
-  return comparePositions(a.range.start, b.range.start) || a.ruleId.localeCompare(b.ruleId);
+  // Rule ids are lower-case letters, digits, `-` and `/`: code-unit order is the order localeCompare gave, without
+  // the collation (which cost a fifth of an edit's sort of thousands of findings).
+  return comparePositions(a.range.start, b.range.start) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 }
 
 export function safeFixOf(f: Finding): Fix | undefined {
