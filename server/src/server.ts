@@ -267,7 +267,7 @@ const CONFIG_FILE_PATH = /[\\/]\.(shipshape|hadolint|kube-linter)\.ya?ml$/;
 /**
  * One string per distinct path across the entries' `touched` lists (each lint builds its own copies). The config
  * files a lint probed are left out: a change to one refreshes everything anyway, and they were most of each list
- * (six names in every folder up to the root: ≈ 40 of 50 paths per document).
+ * (six names in every folder up to the root: 46 of 48 paths for a document nine folders deep).
  */
 const internedPaths = new Map<string, string>();
 function internPaths(paths: Iterable<string>): string[] {
