@@ -261,12 +261,20 @@ function dropResult(uri: string): void {
   if (entry) entry.result = undefined;
 }
 
-/** One string per distinct path across the entries' `touched` lists (each lint builds its own copies). */
+/** A config file's path (any event on one re-validates every document: `onDidChangeWatchedFiles`). */
+const CONFIG_FILE_PATH = /[\\/]\.(shipshape|hadolint|kube-linter)\.ya?ml$/;
+
+/**
+ * One string per distinct path across the entries' `touched` lists (each lint builds its own copies). The config
+ * files a lint probed are left out: a change to one refreshes everything anyway, and they were most of each list
+ * (six names in every folder up to the root: 46 of 48 paths for a document nine folders deep).
+ */
 const internedPaths = new Map<string, string>();
 function internPaths(paths: Iterable<string>): string[] {
   if (internedPaths.size > 20000) internedPaths.clear();
   const out: string[] = [];
   for (const p of paths) {
+    if (CONFIG_FILE_PATH.test(p)) continue;
     let kept = internedPaths.get(p);
     if (kept === undefined) internedPaths.set(p, (kept = p));
     out.push(kept);
