@@ -375,7 +375,12 @@ interface ShellEntry {
 const shellCache = new Map<string, ShellEntry>();
 /** The shell parse of a RUN by the range object of its instruction (one per parse of that instruction's text). */
 const entryOfRange = new WeakMap<object, ShellEntry>();
-const SHELL_CACHE_MAX = 4096;
+/**
+ * Least recently used go first. While a file is edited only its edited stage's RUNs are read again (the other stages'
+ * findings are reused), so a small cache serves it; a large one mostly held the RUNs of every other open Dockerfile
+ * (about 8 MB with a thousand open documents).
+ */
+const SHELL_CACHE_MAX = 1024;
 
 /** Forgets the cached shell parses (tests compare against reading every RUN afresh). */
 export function clearShellCache(): void {
@@ -386,7 +391,11 @@ export function clearShellCache(): void {
 function shellEntry(text: string, start: number, end: number, escape: string): ShellEntry {
   const key = escape + text.slice(start, end);
   const hit = shellCache.get(key);
-  if (hit) return hit;
+  if (hit) {
+    shellCache.delete(key);
+    shellCache.set(key, hit);
+    return hit;
+  }
   const entry: ShellEntry = { start, script: parseShell(runSource(text, start, end, escape)) };
   shellCache.set(key, entry);
   if (shellCache.size > SHELL_CACHE_MAX) shellCache.delete(shellCache.keys().next().value!);
