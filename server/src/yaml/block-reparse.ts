@@ -8,12 +8,11 @@
 // a whole parse instead.
 // The result equals a whole parse, ranges, comments and blank-line flags included
 // (test/unit/actions/workflow-incremental.test.ts checks it on random edits).
+import { PARSE_OPTIONS } from './library';
 import { copyYamlObject, isAlias, isMap, isNode, isPair, isScalar, isSeq, moveNode, parseYaml, type YamlFile } from './yaml';
 import { parseAllDocuments, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { LineIndex } from '../engine/text';
 import { commonPrefix, commonSuffix } from '../engine/text-diff';
-
-const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: true } as const;
 
 /** Below this size a whole parse is cheap and remembering the tree is not worth it. */
 const MIN_CHARS = 8 * 1024;
