@@ -146,8 +146,11 @@ function split(model: DockerfileModel): PartsOf | null {
   const own = starts.map((start, i) => text.slice(start, starts[i + 1] ?? text.length));
   stages.forEach((stage, i) => {
     const chain = stageChain(stage);
-    // The stages it builds on are part of its key: their ENV, SHELL, WORKDIR, USER... reach it.
-    const key = chain.length > 1 ? chain.map((s) => own[s.index]).reverse().join('\0') : own[i];
+    // The stages it builds on are part of its key: their ENV, SHELL, WORKDIR, USER... reach it. So is its place among
+    // the stages: two stages of the same text differ in what comes before them (a name used earlier, COPY --from of a
+    // stage defined later) and in which one is final.
+    const text = chain.length > 1 ? chain.map((s) => own[s.index]).reverse().join('\0') : own[i];
+    const key = `${i}\0${text}`;
     const part: Part = { key, start: starts[i], end: starts[i + 1] ?? text.length };
     parts.push(part);
     stageOf.set(part, stage);

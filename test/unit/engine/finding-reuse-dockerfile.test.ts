@@ -11,7 +11,7 @@ import { Engine } from '../../../server/src/engine/lint';
 import type { Finding, WorkspaceReader } from '../../../server/src/engine/types';
 import { memoryWorkspace } from '../../../server/src/engine/workspace';
 import { createRegistry } from '../../../server/src/languages';
-import { mutate, mutationArb, reuseRuns, typed, typingArb } from '../../robustness/inputs';
+import { mutate, mutationArb, reuseRuns, typed, typingArb, type Mutation } from '../../robustness/inputs';
 
 const STAGES = [
   (i: number) => `# build${i} compiles the app
@@ -185,6 +185,19 @@ describe('finding reuse across versions (Dockerfile, per stage)', () => {
       );
     });
   }
+
+  it('tells stages of the same text apart (found by the long fuzz pass)', () => {
+    // A repeated stage name, reported when only the later stage is edited.
+    const twice = small.replace('FROM build0 AS test0\n', 'FROM build0 AS test0\nFROM build0 AS test0\n');
+    assert.ok(twice !== small);
+    session([twice, twice.replace('RUN cd /src && make test | tee log\n', '')]);
+    // Identical stages in a row: each keeps its own findings (only the later ones repeat a name) when a line above
+    // them goes.
+    for (const times of [1, 4]) {
+      const mutations: Mutation[] = [{ op: 'deleteLine', at: 229094482 }, { op: 'duplicateLine', at: 1433138570, times }, { op: 'deleteLine', at: 33482529 }];
+      session([small, ...mutations.map((_, k) => mutate(small, mutations.slice(0, k + 1)))]);
+    }
+  });
 
   it('equals a fresh lint through random mutations', () => {
     fc.assert(

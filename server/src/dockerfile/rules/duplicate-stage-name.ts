@@ -1,5 +1,5 @@
 import type { Rule } from '../../engine/types';
-import type { DockerfileModel } from '../model';
+import { fileStagesOf, type DockerfileModel } from '../model';
 
 export const duplicateStageName: Rule<DockerfileModel> = {
   id: 'dockerfile/duplicate-stage-name',
@@ -23,7 +23,8 @@ FROM golang:1.23 AS api-build
 \`\`\``,
   check(ctx) {
     const seen = new Set<string>();
-    for (const stage of ctx.model.stages) {
+    // Every stage of the file: while a file is edited the model may hold only the edited stages (parts.ts).
+    for (const stage of fileStagesOf(ctx.model)) {
       if (!stage.name) continue;
       if (seen.has(stage.name)) {
         const range = stage.from.getBuildStageRange() ?? stage.from.getRange();
