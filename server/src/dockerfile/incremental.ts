@@ -1,9 +1,10 @@
 // Incremental Dockerfile parse: while typing, an edit changes one instruction or a few. The previous parse of the
 // same file is kept; on the next version only the instructions around the changed text are parsed again, and the
 // instructions (and comments) before and after it are reused: shared with the previous tree (their document
-// references moved to the new text) or, after an edit that adds or removes lines, copied with their lines shifted. The result is a dockerfile-ast tree built exactly as a full
-// parse builds it (same classes, same order, same ranges); any doubt (parser directives touched, an instruction
-// that now runs on into the reused part, a line break at an odd place) falls back to the full parse.
+// references moved to the new text) or, after an edit that adds or removes lines, copied with their lines shifted.
+// The result is a dockerfile-ast tree built exactly as a full parse builds it (same classes, same order, same
+// ranges); any doubt (parser directives touched, an instruction that now runs on into the reused part, a line break
+// at an odd place) falls back to the full parse.
 import { DockerfileParser, type Comment, type Dockerfile, type Instruction } from 'dockerfile-ast';
 import { Dockerfile as DockerfileClass } from 'dockerfile-ast/lib/dockerfile';
 import { Parser } from 'dockerfile-ast/lib/parser';
@@ -87,10 +88,10 @@ function addHeldDocuments(node: object, to: Set<TextDocument>): void {
 }
 
 /**
- * At most this many earlier documents (texts of earlier versions) are kept alive by one tree; past that, a full parse. Typing
- * in one place keeps one or two; edits all over a long session would otherwise keep a text per version.
+ * At most this many earlier documents (texts of earlier versions) are kept alive by one tree; past that, a full
+ * parse. Typing in one place keeps one or two; edits all over a long session would otherwise keep a text per version.
  */
-const MAX_ORIGINS = 12;
+const MAX_HELD_DOCUMENTS = 12;
 
 /**
  * The document with its line offsets taken from the engine's line index of the same text (derived from the previous
@@ -150,10 +151,10 @@ export function reparse(prevText: string, prev: Dockerfile, text: string): Docke
   // same characters at every range of those nodes (only stale readers of the old tree see the new one).
   const comments = prev.getComments();
   const shared: Record<string, unknown>[] = [];
-  const origins = new Set<TextDocument>();
+  const held = new Set<TextDocument>();
   const before = <T extends object>(node: T): T => {
     shared.push(node as unknown as Record<string, unknown>);
-    addHeldDocuments(node, origins);
+    addHeldDocuments(node, held);
     return node;
   };
   for (let i = 0; i < k; i++) ast.addInstruction(before(instructions[i]));
@@ -186,7 +187,7 @@ export function reparse(prevText: string, prev: Dockerfile, text: string): Docke
   const after = lineDelta === 0 ? before : copier(oldDoc, doc, prev, ast, lineDelta);
   for (let i = m; i < instructions.length; i++) ast.addInstruction(after(instructions[i]) as Instruction);
   for (const c of comments) if (startOf(c) >= suffixStart) ast.addComment(after(c) as Comment);
-  if (origins.size > MAX_ORIGINS) return undefined;
+  if (held.size > MAX_HELD_DOCUMENTS) return undefined;
   for (const node of shared) {
     if (node.document === oldDoc) node.document = doc;
     if (node.dockerfile === prev) node.dockerfile = ast;

@@ -2,10 +2,10 @@
 // `jobs:`): after an edit that lies inside one entry of that mapping (one job), only that entry's text is parsed again
 // and spliced into the previous version's tree; the entries before it are shared as they are and the ones after it
 // are shared too, their ranges moved in place. The previous version's tree is the file's alone (remembered by path)
-// and is not read again once the new one is made: the rules keep nothing of it but plain findings. Anything unusual (syntax errors or warnings,
-// anchors or aliases, directives, several documents, an edit reaching outside one entry, an entry whose re-parse is
-// not exactly one pair, a new key that repeats another, comments after the last entry at the end of the file) takes
-// a whole parse instead.
+// and is not read again once the new one is made: the rules keep nothing of it but plain findings. Anything unusual
+// (syntax errors or warnings, anchors or aliases, directives, several documents, an edit reaching outside one entry,
+// an entry whose re-parse is not exactly one pair, a new key that repeats another, comments after the last entry at
+// the end of the file) takes a whole parse instead.
 // The result equals a whole parse, ranges, comments and blank-line flags included
 // (test/unit/actions/workflow-incremental.test.ts checks it on random edits).
 import { PARSE_OPTIONS } from './library';
