@@ -10,7 +10,7 @@ import { Dockerfile as DockerfileClass } from 'dockerfile-ast/lib/dockerfile';
 import { Parser } from 'dockerfile-ast/lib/parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { clearShellCache } from './run-model';
-import { commonPrefix, commonSuffix } from '../engine/text-diff';
+import { changedSpan } from '../engine/text-diff';
 import { LineIndex } from '../engine/text';
 import { clearValidationCache } from './validate';
 import { clearLimitCache } from './limits';
@@ -110,9 +110,7 @@ export function reparse(prevText: string, prev: Dockerfile, text: string): Docke
   const oldDoc = documentOf(prev);
   if (!oldDoc || oldDoc.getText() !== prevText) return undefined;
   // The changed span: [a, bOld) in the old text became [a, bNew) in the new one.
-  const min = Math.min(prevText.length, text.length);
-  const a = commonPrefix(prevText, text);
-  const same = commonSuffix(prevText, text, min - a);
+  const { prefix: a, suffix: same } = changedSpan(prevText, text);
   const bOld = prevText.length - same;
   const delta = text.length - prevText.length;
   if (a === 0) return undefined; // a byte-order mark, or the first line: the directive block

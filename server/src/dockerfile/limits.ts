@@ -3,7 +3,7 @@
 // (every character but line breaks turned into a space, so offsets and lines stay true) before the parse, and one
 // info finding says that they were left out. Files without one are handed on untouched.
 import type { Range, Report } from '../engine/types';
-import { commonPrefix, commonSuffix } from '../engine/text-diff';
+import { changedSpan } from '../engine/text-diff';
 
 /** Instructions longer than this (in characters, here-document bodies included) are not checked. */
 export const MAX_INSTRUCTION_CHARS = 128 * 1024;
@@ -143,14 +143,14 @@ function oversizedIncrementally(text: string, limit: number, key: string): Overs
   if (text.length <= limit) return [];
   let escape: string;
   let result: Scan & { starts: Cursor[] };
-  const min = prev ? Math.min(prev.text.length, text.length) : 0;
-  const a = prev ? commonPrefix(prev.text, text) : 0;
+  const span = prev ? changedSpan(prev.text, text) : undefined;
+  const a = span?.prefix ?? 0;
   if (!prev || prev.limit !== limit || a < directivesEnd(text) || a < directivesEnd(prev.text)) {
     escape = escapeOf(text.split('\n'));
     result = scan(text, { off: 0, line: 0 }, escape, limit);
   } else {
     escape = prev.escape;
-    const same = commonSuffix(prev.text, text, min - a);
+    const same = span!.suffix;
     const bNew = text.length - same;
     const delta = text.length - prev.text.length;
     // Restart at the last instruction that starts on or before the changed line (the scan is between instructions there).

@@ -2,10 +2,8 @@
 // be split into parts) are new objects each time, even when nothing about them changed. Handing out the previous
 // version's object for an identical finding keeps its identity stable, and with it everything the editor caches
 // per finding (the LSP diagnostic made from it and that diagnostic's encoded JSON: lsp/convert.ts, lsp/encode.ts).
-import type { Finding, Fix, Range } from './types';
-
-const sameRange = (a: Range, b: Range) =>
-  a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+import { sameRange } from './text';
+import type { Finding, Fix } from './types';
 
 /** A fix whose edits are made when first read (kubernetes/fixes.ts): comparing would build them, so never equal. */
 const isLazy = (fix: Fix) => typeof Object.getOwnPropertyDescriptor(fix, 'edits')?.get === 'function';

@@ -24,3 +24,19 @@ export function commonSuffix(x: string, y: string, max: number): number {
   }
   return lo;
 }
+
+/**
+ * Where two texts differ: the common prefix, and the common suffix of what follows it. While a file is edited the
+ * line index, the Dockerfile and YAML re-parses and their caches all ask this of the same two versions in turn; the
+ * last answer is kept (by the texts' identity, a pointer comparison).
+ */
+export function changedSpan(x: string, y: string): { prefix: number; suffix: number } {
+  const last = lastSpan;
+  if (last && last.x === x && last.y === y) return last.span;
+  const prefix = commonPrefix(x, y);
+  const span = { prefix, suffix: commonSuffix(x, y, Math.min(x.length, y.length) - prefix) };
+  lastSpan = { x, y, span };
+  return span;
+}
+
+let lastSpan: { x: string; y: string; span: { prefix: number; suffix: number } } | undefined;

@@ -1,4 +1,4 @@
-import { commonPrefix, commonSuffix } from './text-diff';
+import { changedSpan } from './text-diff';
 import type { Position, Range, TextEdit } from './types';
 
 let lastIndex: LineIndex | undefined;
@@ -57,8 +57,7 @@ export class LineIndex {
    */
   static derived(prev: LineIndex, text: string): LineIndex {
     const old = prev.text;
-    const a = commonPrefix(old, text);
-    const s = commonSuffix(old, text, Math.min(old.length, text.length) - a);
+    const { prefix: a, suffix: s } = changedSpan(old, text);
     const delta = text.length - old.length;
     const starts = prev.lineStarts;
     // Keep the starts up to that of the line holding the character before the change: a \r just before the change
@@ -133,6 +132,10 @@ export class LineIndex {
 
 export function comparePositions(a: Position, b: Position): number {
   return a.line - b.line || a.character - b.character;
+}
+
+export function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
 /**

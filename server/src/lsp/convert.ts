@@ -1,5 +1,6 @@
 // Engine findings → LSP diagnostics.
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver';
+import { sameRange } from '../engine/text';
 import type { Finding, Severity } from '../engine/types';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -35,11 +36,5 @@ function convert(f: Finding): Diagnostic {
 
 /** Whether a client diagnostic is the one produced for a finding. */
 export function sameFinding(d: Diagnostic, f: Finding): boolean {
-  return (
-    d.code === f.ruleId &&
-    d.range.start.line === f.range.start.line &&
-    d.range.start.character === f.range.start.character &&
-    d.range.end.line === f.range.end.line &&
-    d.range.end.character === f.range.end.character
-  );
+  return d.code === f.ruleId && sameRange(d.range, f.range);
 }

@@ -12,7 +12,7 @@ import { PARSE_OPTIONS } from './library';
 import { copyYamlObject, isAlias, isMap, isNode, isPair, isScalar, isSeq, moveNode, parseYaml, type YamlFile } from './yaml';
 import { parseAllDocuments, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { LineIndex } from '../engine/text';
-import { commonPrefix, commonSuffix } from '../engine/text-diff';
+import { changedSpan } from '../engine/text-diff';
 
 /** Below this size a whole parse is cheap and remembering the tree is not worth it. */
 const MIN_CHARS = 8 * 1024;
@@ -109,8 +109,7 @@ function splice(prev: Memo, text: string, blockKey: string): Document.Parsed | u
   if (!isMap(block) || block.flow || block.items.length < 2) return bail(2);
 
   // The edited span: common prefix and suffix of the two texts.
-  const p = commonPrefix(old, text);
-  const s = commonSuffix(old, text, Math.min(old.length, text.length) - p);
+  const { prefix: p, suffix: s } = changedSpan(old, text);
   const oldEnd = old.length - s;
   const delta = text.length - old.length;
 

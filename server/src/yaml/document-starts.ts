@@ -2,7 +2,7 @@
 // answer: markers before the changed span stay, those after it move by the change in length, and only the lines
 // around the change are scanned. On a 5,000-line manifest a whole scan per keystroke (done twice: for the parse and
 // for the parts) was a measurable share of an edit.
-import { commonPrefix, commonSuffix } from '../engine/text-diff';
+import { changedSpan } from '../engine/text-diff';
 
 /** Below this size a whole scan is as quick as finding what changed. */
 const DERIVE_MIN_CHARS = 8 * 1024;
@@ -51,8 +51,7 @@ function lineEnd(text: string, offset: number): number {
 /** The markers of `text` from those of `prev` (another version of it, typically the one before an edit). */
 function derived(prev: Scan & { markers: number[] }, text: string): number[] | undefined {
   const old = prev.text;
-  const a = commonPrefix(old, text);
-  const s = commonSuffix(old, text, Math.min(old.length, text.length) - a);
+  const { prefix: a, suffix: s } = changedSpan(old, text);
   const delta = text.length - old.length;
   // Scan the whole lines of the new text the change touches (a removed line break joins two of them), and one more
   // character: a marker needs the character after `---`.

@@ -1,6 +1,6 @@
 // Incremental parsing of multi-document files, and moving or copying parsed nodes (for yaml.ts and block-reparse.ts).
 import { Composer, Document, Parser, Scalar } from 'yaml';
-import { commonPrefix, commonSuffix } from '../engine/text-diff';
+import { changedSpan } from '../engine/text-diff';
 import { documentMarkers } from './document-starts';
 import { isMap, isNode, isPair, isScalar, isSeq, PARSE_OPTIONS } from './library';
 
@@ -53,8 +53,7 @@ function bodiesOf(text: string, starts: number[]): string[] {
   let a = -1;
   let s = -1;
   if (prev) {
-    a = commonPrefix(prev.text, text);
-    s = commonSuffix(prev.text, text, Math.min(prev.text.length, text.length) - a);
+    ({ prefix: a, suffix: s } = changedSpan(prev.text, text));
   }
   const delta = prev ? text.length - prev.text.length : 0;
   const n = starts.length;
